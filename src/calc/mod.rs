@@ -1,0 +1,350 @@
+//! Derived figures: everything a disclosure prints that is not typed in. Pure functions of the
+//! [`Budget`]; recomputed after every edit.
+
+pub mod rollup;
+pub mod shares;
+
+use rust_decimal::Decimal;
+
+use crate::model::codes::{Level, class_name_zh};
+use crate::model::sections::SangongFigures;
+use crate::model::{Budget, Column, Figure, IncomeSource, Money, MoneyUnit, Split};
+pub use rollup::{EconRow, EconTable, FunctionRow, FunctionTable, econ_table, function_table};
+pub use shares::{Change, percent_of, percent_shares};
+
+/// Every derived figure of a budget.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Derived {
+    /// 功能分类 roll-ups.
+    pub function: FunctionTable,
+    /// 经济分类 roll-ups with 人员经费 / 公用经费.
+    pub economic: EconTable,
+    /// Headline figures, shares and changes.
+    pub summary: Summary,
+}
+
+/// Headline figures of the narrative (情况说明), in the tables' unit unless noted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The tables' unit.
+    pub unit: MoneyUnit,
+    /// 本年收入合计 = 本年支出合计.
+    pub total: Money,
+    /// 基本支出.
+    pub basic: Money,
+    /// 项目支出.
+    pub project: Money,
+    /// Shares of basic and project, percent (sum 100.00).
+    pub basic_share: Decimal,
+    /// Share of project.
+    pub project_share: Decimal,
+    /// Income by source, for the document's columns, with shares (sum 100.00).
+    pub income: Vec<SourceFigure>,
+    /// 财政拨款 (一般公共预算 + 政府性基金 + 国有资本经营).
+    pub fiscal: Money,
+    /// Each 类 with money, in code order, with shares of the total (sum 100.00).
+    pub classes: Vec<ClassFigure>,
+    /// Each 类 of the 一般公共预算 with its share of that budget (sum 100.00).
+    pub general_public_classes: Vec<ClassFigure>,
+    /// 一般公共预算 total, basic and project.
+    pub general_public: Split,
+    /// Economic-table total (should equal 一般公共预算 basic).
+    pub economic_total: Money,
+    /// 人员经费.
+    pub staff: Money,
+    /// 公用经费.
+    pub running: Money,
+    /// 三公 this year and last, in the 三公 table's unit.
+    pub sangong: SangongSummary,
+    /// 机关运行经费, in its table's unit.
+    pub operating: Money,
+    /// Its change against last year, when last year is stated.
+    pub operating_change: Option<Change>,
+    /// 政府采购 total, in its section's unit.
+    pub procurement: Money,
+    /// Performance projects' funds of the year per implementing unit.
+    pub project_funds: Vec<UnitProjects>,
+    /// All performance projects' funds of the year, in 元.
+    pub project_funds_total_yuan: Money,
+    /// Change of total income against last year.
+    pub income_change: Option<Change>,
+    /// Change of total expenditure against last year.
+    pub expenditure_change: Option<Change>,
+    /// Change of the 一般公共预算 appropriation against last year.
+    pub general_public_change: Option<Change>,
+}
+
+/// One income source's figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFigure {
+    /// The source.
+    pub source: IncomeSource,
+    /// Its amount.
+    pub amount: Money,
+    /// Its share of total income, percent.
+    pub share: Decimal,
+}
+
+/// One 类 with its figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassFigure {
+    /// 类 code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Total, basic and project.
+    pub amounts: Split,
+    /// Share of the whole, percent.
+    pub share: Decimal,
+}
+
+/// 三公 with totals and changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SangongSummary {
+    /// This year.
+    pub this_year: SangongFigures,
+    /// Last year, if stated.
+    pub last_year: Option<SangongFigures>,
+    /// Change of the total.
+    pub change: Option<Change>,
+}
+
+/// Performance projects of one implementing unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitProjects {
+    /// Unit code.
+    pub unit_code: String,
+    /// Unit name (or the code when unknown).
+    pub unit_name: String,
+    /// How many projects.
+    pub count: usize,
+    /// Funds of the year in 元.
+    pub yuan: Money,
+    /// The same in the tables' unit.
+    pub in_table_unit: Money,
+}
+
+/// Derives every figure from `budget`.
+#[must_use]
+pub fn derive(budget: &Budget) -> Derived {
+    let function = function_table(budget);
+    let economic = econ_table(budget);
+    let summary = summarise(budget, &function, &economic);
+    Derived {
+        function,
+        economic,
+        summary,
+    }
+}
+
+fn class_figures(
+    budget: &Budget,
+    table: &FunctionTable,
+    amount: impl Fn(usize, &FunctionRow) -> Split,
+) -> Vec<ClassFigure> {
+    let mut figures: Vec<ClassFigure> = table
+        .classes()
+        .map(|(i, row)| {
+            let name = row
+                .line
+                .and_then(|l| budget.function_lines.get(l))
+                .map(|l| l.name.clone())
+                .filter(|n| !n.is_empty())
+                .or_else(|| class_name_zh(&row.code).map(str::to_owned))
+                .unwrap_or_default();
+            ClassFigure {
+                code: row.code.clone(),
+                name,
+                amounts: amount(i, row),
+                share: Decimal::ZERO,
+            }
+        })
+        .filter(|c| !c.amounts.total().is_zero())
+        .collect();
+    let parts: Vec<Money> = figures.iter().map(|c| c.amounts.total()).collect();
+    for (figure, share) in figures.iter_mut().zip(percent_shares(&parts)) {
+        figure.share = share;
+    }
+    figures
+}
+
+fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable) -> Summary {
+    let unit = budget.unit;
+    let total = function.grand.total();
+    let [basic_share, project_share] =
+        match percent_shares(&[function.grand.basic, function.grand.project])[..] {
+            [b, p] => [b, p],
+            _ => [Decimal::ZERO; 2],
+        };
+    let mut columns = budget.income_columns.clone();
+    for s in &function.sources {
+        if !columns.contains(s) {
+            columns.push(*s);
+        }
+    }
+    let income_amounts: Vec<Money> = columns
+        .iter()
+        .map(|s| function.grand_of(*s).total())
+        .collect();
+    let income = columns
+        .iter()
+        .zip(&income_amounts)
+        .zip(percent_shares(&income_amounts))
+        .map(|((source, amount), share)| SourceFigure {
+            source: *source,
+            amount: *amount,
+            share,
+        })
+        .collect();
+    let fiscal = IncomeSource::FISCAL
+        .iter()
+        .map(|s| function.grand_of(*s).total())
+        .sum();
+    let classes = class_figures(budget, function, |_, row| row.total);
+    let general_public_classes = class_figures(budget, function, |i, _| {
+        function.cell(i, IncomeSource::GeneralPublic)
+    });
+    let general_public = function.grand_of(IncomeSource::GeneralPublic);
+
+    let sangong = SangongSummary {
+        this_year: budget.sangong.this_year,
+        last_year: budget.sangong.last_year,
+        change: budget
+            .sangong
+            .last_year
+            .map(|last| Change::new(budget.sangong.this_year.total(), last.total())),
+    };
+    let operating: Money = budget
+        .operating_costs
+        .entries
+        .iter()
+        .map(|e| e.amount)
+        .sum();
+
+    let mut project_funds: Vec<UnitProjects> = Vec::new();
+    for project in &budget.projects {
+        let yuan = project.funds_year.total();
+        match project_funds
+            .iter_mut()
+            .find(|u| u.unit_code == project.unit_code)
+        {
+            Some(u) => {
+                u.count += 1;
+                u.yuan += yuan;
+            }
+            None => project_funds.push(UnitProjects {
+                unit_code: project.unit_code.clone(),
+                unit_name: budget.unit_name(&project.unit_code).to_owned(),
+                count: 1,
+                yuan,
+                in_table_unit: Money::ZERO,
+            }),
+        }
+    }
+    for u in &mut project_funds {
+        u.in_table_unit = MoneyUnit::Yuan.convert(u.yuan, unit);
+    }
+    let project_funds_total_yuan = project_funds.iter().map(|u| u.yuan).sum();
+
+    let last = &budget.last_year;
+    Summary {
+        unit,
+        total,
+        basic: function.grand.basic,
+        project: function.grand.project,
+        basic_share,
+        project_share,
+        income,
+        fiscal,
+        classes,
+        general_public_classes,
+        general_public,
+        economic_total: economic.total,
+        staff: economic.staff,
+        running: economic.running,
+        sangong,
+        operating,
+        operating_change: budget
+            .operating_costs
+            .last_year
+            .map(|l| Change::new(operating, l)),
+        procurement: budget.procurement.total(),
+        project_funds,
+        project_funds_total_yuan,
+        income_change: last.income_total.map(|l| Change::new(total, l)),
+        expenditure_change: last.expenditure_total.map(|l| Change::new(total, l)),
+        general_public_change: last
+            .general_public
+            .map(|l| Change::new(general_public.total(), l)),
+    }
+}
+
+impl Derived {
+    /// The derived value of a figure a document may print, in the tables' unit;
+    /// `None` when the figure names a row that does not exist.
+    #[must_use]
+    pub fn figure(&self, figure: &Figure) -> Option<Money> {
+        let s = &self.summary;
+        match figure {
+            Figure::IncomeTotal | Figure::ExpenditureTotal => Some(s.total),
+            Figure::Income(source) => Some(self.function.grand_of(*source).total()),
+            Figure::Function { code, column } => self.function.figure(code, *column),
+            Figure::Economic(None) => Some(self.economic.total),
+            Figure::Economic(Some(code)) => self
+                .economic
+                .row_of(code)
+                .and_then(|i| self.economic.rows.get(i))
+                .map(|r| r.total),
+            Figure::StaffCosts => Some(s.staff),
+            Figure::RunningCosts => Some(s.running),
+            Figure::ProjectFunds(unit) => Some(
+                s.project_funds
+                    .iter()
+                    .find(|u| &u.unit_code == unit)
+                    .map_or(Money::ZERO, |u| u.in_table_unit),
+            ),
+        }
+    }
+}
+
+/// Label of a figure for messages.
+#[must_use]
+pub fn figure_label(figure: &Figure, zh: bool) -> String {
+    match (figure, zh) {
+        (Figure::IncomeTotal, true) => "本年收入合计".into(),
+        (Figure::IncomeTotal, false) => "total income".into(),
+        (Figure::ExpenditureTotal, true) => "本年支出合计".into(),
+        (Figure::ExpenditureTotal, false) => "total expenditure".into(),
+        (Figure::Income(s), true) => format!("{}收入", s.label_zh()),
+        (Figure::Income(s), false) => format!("income from {}", s.label_en()),
+        (Figure::Function { code, column }, true) => format!("[{code}] {}", column.label_zh()),
+        (Figure::Function { code, column }, false) => {
+            format!("[{code}] {}", column.label_en().to_lowercase())
+        }
+        (Figure::Economic(None), true) => "经济科目合计".into(),
+        (Figure::Economic(None), false) => "economic classes total".into(),
+        (Figure::Economic(Some(code)), _) => format!("[{code}]"),
+        (Figure::StaffCosts, true) => "人员经费".into(),
+        (Figure::StaffCosts, false) => "staff costs".into(),
+        (Figure::RunningCosts, true) => "公用经费".into(),
+        (Figure::RunningCosts, false) => "running costs".into(),
+        (Figure::ProjectFunds(u), true) => format!("{u} 绩效项目资金"),
+        (Figure::ProjectFunds(u), false) => format!("performance-project funds of {u}"),
+    }
+}
+
+/// The level of a row as 类/款/项 (for display).
+#[must_use]
+pub fn level_label(level: Level, zh: bool) -> &'static str {
+    if zh {
+        level.label_zh()
+    } else {
+        level.label_en()
+    }
+}
+
+/// A column of the expenditure tables for a row, over all sources.
+#[must_use]
+pub fn row_column(row: &FunctionRow, column: Column) -> Money {
+    row.total.get(column)
+}

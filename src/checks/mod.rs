@@ -1,0 +1,280 @@
+//! Reconciliation rules (勾稽关系): figures entered separately that must agree, code hygiene and
+//! text hygiene. Each rule yields [`Finding`]s with a severity, a location the UI can jump to, the
+//! difference in the table's unit, and a message in Chinese and English.
+
+mod codes;
+mod figures;
+mod hygiene;
+mod projects;
+
+use crate::calc::Derived;
+use crate::model::{Budget, Money, MoneyUnit, TableId};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// A broken identity: the document is wrong.
+    Error,
+    /// A rounding-size difference, a suspicious figure, or something missing.
+    Warning,
+}
+
+impl Severity {
+    /// 错误 / 警告.
+    #[must_use]
+    pub fn label(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (Severity::Error, true) => "错误",
+            (Severity::Error, false) => "error",
+            (Severity::Warning, true) => "警告",
+            (Severity::Warning, false) => "warning",
+        }
+    }
+}
+
+/// Which rule produced a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// A code that is not 3/5/7 digits.
+    CodeFormat,
+    /// A code whose 类 or 款 is not in the table.
+    CodeParent,
+    /// The same code twice.
+    CodeDuplicate,
+    /// A line without a name.
+    NameEmpty,
+    /// A 类 outside the standard list.
+    CodeUnknownClass,
+    /// A negative amount.
+    AmountNegative,
+    /// More decimals than the unit allows.
+    AmountPrecision,
+    /// Money on a parent line beside its children, not itemised further.
+    NotItemised,
+    /// A printed figure differs from the derived one.
+    StatedFigure,
+    /// Economic-table total ≠ 一般公共预算 basic expenditure.
+    EconomicVsBasic,
+    /// An economic line with no staff/running grouping.
+    EconomicUnclassified,
+    /// A 三公 item differs from its economic line.
+    SangongVsEconomic,
+    /// Vehicle costs without vehicles, or the reverse.
+    VehiclesVsCosts,
+    /// A form's stated total ≠ the sum of its sources.
+    ProjectFundsSum,
+    /// A form's year funds exceed its period funds.
+    ProjectYearExceedsPeriod,
+    /// All projects' year funds ≠ the budget's 项目支出.
+    ProjectsVsProjectExpenditure,
+    /// Projects linked to a line ≠ that line's 项目支出.
+    ProjectVsLine,
+    /// A project linked to a line that does not exist.
+    ProjectLinkMissing,
+    /// A project whose implementing unit is not a budget unit.
+    ProjectUnitUnknown,
+    /// A required field of a form is empty.
+    ProjectFieldEmpty,
+    /// A form lacks one of the three 一级 indicator groups.
+    ProjectIndicatorGroups,
+    /// Office areas do not sum to the stated total.
+    OfficeAreaTotal,
+    /// Placeholder text left in a field.
+    Placeholder,
+    /// A year in a text that is neither the budget year nor the year before.
+    YearInText,
+    /// A required section is missing.
+    SectionMissing,
+}
+
+impl Rule {
+    /// Stable identifier, for filters and the CLI.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::CodeFormat => "code.format",
+            Rule::CodeParent => "code.parent",
+            Rule::CodeDuplicate => "code.duplicate",
+            Rule::NameEmpty => "code.name",
+            Rule::CodeUnknownClass => "code.class",
+            Rule::AmountNegative => "amount.negative",
+            Rule::AmountPrecision => "amount.precision",
+            Rule::NotItemised => "line.not-itemised",
+            Rule::StatedFigure => "figure.stated",
+            Rule::EconomicVsBasic => "economic.basic",
+            Rule::EconomicUnclassified => "economic.unclassified",
+            Rule::SangongVsEconomic => "sangong.economic",
+            Rule::VehiclesVsCosts => "assets.vehicles",
+            Rule::ProjectFundsSum => "project.funds-sum",
+            Rule::ProjectYearExceedsPeriod => "project.year-vs-period",
+            Rule::ProjectsVsProjectExpenditure => "project.total",
+            Rule::ProjectVsLine => "project.line",
+            Rule::ProjectLinkMissing => "project.link",
+            Rule::ProjectUnitUnknown => "project.unit",
+            Rule::ProjectFieldEmpty => "project.required",
+            Rule::ProjectIndicatorGroups => "project.indicators",
+            Rule::OfficeAreaTotal => "assets.area",
+            Rule::Placeholder => "text.placeholder",
+            Rule::YearInText => "text.year",
+            Rule::SectionMissing => "section.missing",
+        }
+    }
+}
+
+/// A field of a performance-target form, for locations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProjectField {
+    /// The form as a whole.
+    Form,
+    /// Funds of the period.
+    FundsPeriod,
+    /// Funds of the year.
+    FundsYear,
+    /// The implementing unit.
+    Unit,
+    /// The linked 功能分类 line.
+    Link,
+    /// The indicator table.
+    Indicators,
+    /// A named text field.
+    Text(&'static str),
+}
+
+/// Where a finding is, for the UI to jump to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Location {
+    /// A table, and a row of it by code where there is one.
+    Table {
+        /// The table.
+        table: TableId,
+        /// The row's code.
+        code: Option<String>,
+    },
+    /// A performance-target form.
+    Project {
+        /// Position in `Budget::projects`.
+        index: usize,
+        /// The field.
+        field: ProjectField,
+    },
+    /// 政府采购.
+    Procurement,
+    /// Vehicles and office space.
+    Assets,
+    /// The profile (概况).
+    Profile,
+    /// The officer's explanations.
+    Narrative,
+}
+
+impl Location {
+    /// A short description: table name and row, or project and field.
+    #[must_use]
+    pub fn describe(&self, budget: &Budget, zh: bool) -> String {
+        match self {
+            Location::Table { table, code } => {
+                let title = if zh {
+                    table.title_zh()
+                } else {
+                    table.title_en()
+                };
+                match code {
+                    Some(code) => format!("{title} [{code}]"),
+                    None => title.to_owned(),
+                }
+            }
+            Location::Project { index, .. } => {
+                let name = budget.projects.get(*index).map_or("?", |p| p.name.as_str());
+                if zh {
+                    format!("绩效目标表 {}", name)
+                } else {
+                    format!("performance form {}", name)
+                }
+            }
+            Location::Procurement => (if zh { "政府采购" } else { "procurement" }).to_owned(),
+            Location::Assets => (if zh { "国有资产" } else { "assets" }).to_owned(),
+            Location::Profile => (if zh { "概况" } else { "profile" }).to_owned(),
+            Location::Narrative => (if zh { "情况说明" } else { "narrative" }).to_owned(),
+        }
+    }
+}
+
+/// One finding of a rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The rule.
+    pub rule: Rule,
+    /// Where.
+    pub location: Location,
+    /// The difference, in `unit`, where the rule compares amounts.
+    pub difference: Option<(Money, MoneyUnit)>,
+    /// The message in Chinese.
+    pub message_zh: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+impl Finding {
+    /// The message in the chosen language.
+    #[must_use]
+    pub fn message(&self, zh: bool) -> &str {
+        if zh {
+            &self.message_zh
+        } else {
+            &self.message_en
+        }
+    }
+}
+
+/// The tolerance practitioners use for rounding within a table: a difference up to 0.05 万元
+/// (500 元) is a warning, above it an error.
+#[must_use]
+pub fn rounding_tolerance(unit: MoneyUnit) -> Money {
+    MoneyUnit::WanYuan.convert(Money(rust_decimal::Decimal::new(5, 2)), unit)
+}
+
+/// Severity of a difference between two figures that should agree, or `None` when they agree.
+#[must_use]
+pub fn severity_of(difference: Money, unit: MoneyUnit) -> Option<Severity> {
+    if difference.is_zero() {
+        None
+    } else if difference.abs() <= rounding_tolerance(unit) {
+        Some(Severity::Warning)
+    } else {
+        Some(Severity::Error)
+    }
+}
+
+/// Runs every rule. Findings come errors first, then in rule order.
+#[must_use]
+pub fn run(budget: &Budget, derived: &Derived) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    codes::check(budget, &mut findings);
+    figures::check(budget, derived, &mut findings);
+    projects::check(budget, derived, &mut findings);
+    hygiene::check(budget, derived, &mut findings);
+    findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+/// Counts of errors and warnings.
+#[must_use]
+pub fn counts(findings: &[Finding]) -> (usize, usize) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    (errors, findings.len() - errors)
+}
+
+/// Formats an amount with its unit, as messages print it: `9.00 万元` / `9.00 (10k yuan)`.
+#[must_use]
+pub fn amount_with_unit(amount: Money, unit: MoneyUnit, zh: bool) -> String {
+    if zh {
+        format!("{} {}", amount.format_grouped(2), unit.label_zh())
+    } else {
+        format!("{} {}", amount.format_grouped(2), unit.label_en())
+    }
+}

@@ -1,0 +1,6 @@
+//! Reading and writing budgets: the RON file format and safe saving.
+
+mod layout;
+pub mod ron_file;
+
+pub use ron_file::{LoadError, SaveError, from_ron_str, load, save, to_ron_string};

@@ -1,0 +1,14 @@
+//! Budget Studio: prepare and present a department's annual budget disclosure (部门预算公开).
+//!
+//! Data flows one way: [`model`] holds what the officer entered, [`calc`] derives every total,
+//! [`checks`] compares figures that must agree, [`io`] reads and writes the budget file, and the
+//! desktop app (`ui`, `app`) shows all of it and turns gestures into edits.
+
+pub mod app;
+pub mod calc;
+pub mod checks;
+pub mod cli;
+pub mod io;
+pub mod model;
+pub mod sample;
+pub mod synth;

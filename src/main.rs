@@ -1,0 +1,86 @@
+//! `budget-studio`: with no subcommand, the desktop app (optionally opening FILE); `check` and
+//! `summary` work on a file from the command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use budget_studio::cli;
+
+#[derive(Parser)]
+#[command(
+    name = "budget-studio",
+    version,
+    about = "部门预算公开编制与展示 / budget disclosure studio"
+)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Budget file to open in the app (the bundled sample when omitted).
+    file: Option<PathBuf>,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = Lang::Zh, global = true)]
+    lang: Lang,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the reconciliation findings; exit 0 without errors, 1 with errors, 2 if unreadable.
+    Check {
+        /// The budget file (.ron).
+        file: PathBuf,
+    },
+    /// Print the derived figures.
+    Summary {
+        /// The budget file (.ron).
+        file: PathBuf,
+        /// Machine-readable JSON (amounts as exact decimal strings).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    match run() {
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("{e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run() -> Result<i32> {
+    let args = Args::parse();
+    let zh = matches!(args.lang, Lang::Zh);
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    match args.command {
+        Some(Command::Check { file }) => Ok(cli::check(
+            &file,
+            zh,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        )?),
+        Some(Command::Summary { file, json }) => Ok(cli::summary(
+            &file,
+            json,
+            zh,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        )?),
+        None => {
+            budget_studio::app::run(args.file)?;
+            Ok(0)
+        }
+    }
+}

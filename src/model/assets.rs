@@ -1,0 +1,57 @@
+//! State-owned assets (国有资产占有使用情况): vehicles and office floor area per unit.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The assets section of the disclosure.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assets {
+    /// Vehicles, grouped by kind and unit.
+    pub vehicles: Vec<VehicleGroup>,
+    /// Office floor area per budget unit, in square metres.
+    pub office_areas: Vec<OfficeArea>,
+    /// The total office area the document prints, if any (the total itself is derived).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_total_area: Option<Decimal>,
+    /// The date the asset figures are as of, as printed (e.g. `2021年12月31日`).
+    pub as_of: String,
+    /// Other assets and remarks, as free text.
+    pub notes: String,
+}
+
+/// A number of vehicles of one kind held by one unit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VehicleGroup {
+    /// Budget unit code holding the vehicles (empty: the department as a whole).
+    pub unit_code: String,
+    /// Kind, e.g. 一般公务用车, 执法执勤用车.
+    pub kind: String,
+    /// How many.
+    pub count: u32,
+}
+
+/// Office floor area of one budget unit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfficeArea {
+    /// Budget unit code.
+    pub unit_code: String,
+    /// Square metres.
+    pub area: Decimal,
+}
+
+impl Assets {
+    /// Total office area (derived).
+    #[must_use]
+    pub fn total_area(&self) -> Decimal {
+        self.office_areas.iter().map(|a| a.area).sum()
+    }
+
+    /// Total number of vehicles (derived).
+    #[must_use]
+    pub fn vehicle_count(&self) -> u32 {
+        self.vehicles.iter().map(|v| v.count).sum()
+    }
+}

@@ -1,0 +1,278 @@
+//! The budget document: plain serde types, no egui and no derived figures. Everything a total can
+//! be computed from is here; every total is computed by [`crate::calc`].
+
+pub mod assets;
+pub mod codes;
+pub mod economic;
+pub mod income;
+pub mod money;
+pub mod performance;
+pub mod sections;
+pub mod tables;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use assets::{Assets, OfficeArea, VehicleGroup};
+pub use economic::{CostKind, EconLine, EconScheme, EconomicTable};
+pub use income::IncomeSource;
+pub use money::{Money, MoneyUnit};
+pub use performance::{Funds, Indicator, IndicatorGroup, IndicatorKind, Project, ProjectKind};
+pub use sections::{
+    Column, Figure, LastYear, Narrative, OperatingCosts, Procurement, Sangong, SangongFigures,
+    StatedFigure, UnitAmount,
+};
+pub use tables::TableId;
+
+/// The file format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A department's budget disclosure for one year: inputs only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budget {
+    /// Version of the file format; see `docs/format.md`.
+    pub format_version: u32,
+    /// Who publishes, for which year, and the descriptive parts.
+    pub profile: Profile,
+    /// The unit the standard tables (1–9) are published in.
+    pub unit: MoneyUnit,
+    /// Which income-source columns this document's tables show, in order.
+    pub income_columns: Vec<IncomeSource>,
+    /// Expenditure by 功能分类 line, sorted by code. Money sits on the deepest published line.
+    pub function_lines: Vec<FunctionLine>,
+    /// Basic expenditure (一般公共预算) by 经济分类.
+    pub economic: EconomicTable,
+    /// 三公经费.
+    pub sangong: Sangong,
+    /// 机关运行经费.
+    pub operating_costs: OperatingCosts,
+    /// 政府采购.
+    pub procurement: Procurement,
+    /// Last year's figures the narrative compares against.
+    pub last_year: LastYear,
+    /// Performance-target forms, one per project.
+    pub projects: Vec<Project>,
+    /// Vehicles and office space.
+    pub assets: Assets,
+    /// Explanations written by the officer for the narrative (情况说明).
+    #[serde(default)]
+    pub narrative: Narrative,
+    /// Figures as the document prints them, kept to check the derived figures against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stated: Vec<StatedFigure>,
+}
+
+/// The department and its descriptive texts (概况, 名词解释).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    /// Department code (主管部门代码), e.g. `402`.
+    pub department_code: String,
+    /// Department name.
+    pub department_name: String,
+    /// Budget year.
+    pub year: i32,
+    /// The budget units the department consolidates.
+    pub units: Vec<BudgetUnit>,
+    /// 本单位职责, one numbered paragraph each.
+    pub responsibilities: Vec<String>,
+    /// 机构设置情况.
+    pub organisation: String,
+    /// Other remarks on the profile.
+    pub notes: String,
+    /// 名词解释.
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+/// One budget unit (预算单位) of the department.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BudgetUnit {
+    /// Six-digit unit code, e.g. `402001`.
+    pub code: String,
+    /// Unit name.
+    pub name: String,
+    /// 行政单位 or 事业单位.
+    pub kind: UnitKind,
+}
+
+/// The legal kind of a budget unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnitKind {
+    /// 行政单位.
+    #[default]
+    Administrative,
+    /// 事业单位.
+    Institution,
+}
+
+impl UnitKind {
+    /// Label.
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            UnitKind::Administrative => "行政单位",
+            UnitKind::Institution => "事业单位",
+        }
+    }
+    /// English label.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            UnitKind::Administrative => "Administrative unit",
+            UnitKind::Institution => "Public institution",
+        }
+    }
+}
+
+/// A term and its definition.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GlossaryEntry {
+    /// The term.
+    pub term: String,
+    /// What it means.
+    pub definition: String,
+}
+
+/// One 功能分类 line as entered: its code, name, and the amounts that sit directly on it.
+///
+/// A leaf carries the money. A parent's figures are the sum of its children; amounts entered on a
+/// parent that also has children are "not itemised further" and are added to it (a check warns).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunctionLine {
+    /// 3-, 5- or 7-digit code.
+    pub code: String,
+    /// Name as published (without the bracketed code).
+    pub name: String,
+    /// Amounts by income source, split into basic and project expenditure.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub amounts: BTreeMap<IncomeSource, Split>,
+    /// A remark on this line (where a figure comes from, why it sits at this level).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl FunctionLine {
+    /// A line with no money on it yet.
+    #[must_use]
+    pub fn new(code: impl Into<String>, name: impl Into<String>) -> Self {
+        FunctionLine {
+            code: code.into(),
+            name: name.into(),
+            amounts: BTreeMap::new(),
+            note: String::new(),
+        }
+    }
+
+    /// The amounts of one income source (zero when none).
+    #[must_use]
+    pub fn split(&self, source: IncomeSource) -> Split {
+        self.amounts.get(&source).copied().unwrap_or_default()
+    }
+
+    /// Sets one cell; a zero split is removed so the file stays short.
+    pub fn set(&mut self, source: IncomeSource, column: Column, amount: Money) {
+        let mut split = self.split(source);
+        match column {
+            Column::Basic => split.basic = amount,
+            Column::Project => split.project = amount,
+            Column::Total => return,
+        }
+        if split.basic.is_zero() && split.project.is_zero() {
+            self.amounts.remove(&source);
+        } else {
+            self.amounts.insert(source, split);
+        }
+    }
+}
+
+/// An amount split into basic (基本支出) and project (项目支出) expenditure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Split {
+    /// 基本支出.
+    #[serde(default, skip_serializing_if = "Money::is_zero")]
+    pub basic: Money,
+    /// 项目支出.
+    #[serde(default, skip_serializing_if = "Money::is_zero")]
+    pub project: Money,
+}
+
+impl Split {
+    /// basic + project.
+    #[must_use]
+    pub fn total(self) -> Money {
+        self.basic + self.project
+    }
+
+    /// One column of it.
+    #[must_use]
+    pub fn get(self, column: Column) -> Money {
+        match column {
+            Column::Total => self.total(),
+            Column::Basic => self.basic,
+            Column::Project => self.project,
+        }
+    }
+}
+
+impl std::ops::AddAssign for Split {
+    fn add_assign(&mut self, rhs: Split) {
+        self.basic += rhs.basic;
+        self.project += rhs.project;
+    }
+}
+
+impl Budget {
+    /// An empty budget for a department and year, in the seed's template.
+    #[must_use]
+    pub fn new(department_code: &str, department_name: &str, year: i32) -> Self {
+        Budget {
+            format_version: FORMAT_VERSION,
+            profile: Profile {
+                department_code: department_code.to_owned(),
+                department_name: department_name.to_owned(),
+                year,
+                ..Profile::default()
+            },
+            unit: MoneyUnit::WanYuan,
+            income_columns: IncomeSource::SEED_TEMPLATE.to_vec(),
+            function_lines: Vec::new(),
+            economic: EconomicTable::default(),
+            sangong: Sangong::default(),
+            operating_costs: OperatingCosts::default(),
+            procurement: Procurement::default(),
+            last_year: LastYear::default(),
+            projects: Vec::new(),
+            assets: Assets::default(),
+            narrative: Narrative::default(),
+            stated: Vec::new(),
+        }
+    }
+
+    /// Index of the function line with `code`, using the sorted order.
+    #[must_use]
+    pub fn function_line_index(&self, code: &str) -> Option<usize> {
+        self.function_lines
+            .binary_search_by(|l| l.code.as_str().cmp(code))
+            .ok()
+    }
+
+    /// Puts function and economic lines in code order (files written by hand may not be).
+    /// The sort is stable, so duplicate codes stay in file order for the checks to report.
+    pub fn sort_lines(&mut self) {
+        self.function_lines.sort_by(|a, b| a.code.cmp(&b.code));
+        self.economic.lines.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+
+    /// Name of a budget unit by code, or the code itself when unknown.
+    #[must_use]
+    pub fn unit_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.profile
+            .units
+            .iter()
+            .find(|u| u.code == code)
+            .map_or(code, |u| u.name.as_str())
+    }
+}

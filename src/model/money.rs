@@ -1,0 +1,351 @@
+//! Exact money: a decimal amount that never passes through a float, and the unit it is counted in.
+//!
+//! Tables of a disclosure are published in 万元 with two decimals (or in whole 元); performance-target
+//! forms always use 元. An amount carries no unit of its own: the table or section it sits in says
+//! which unit it is in, and conversions go through [`MoneyUnit`], which is exact in both directions.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// An exact amount of money in the unit of the table it belongs to.
+///
+/// Written to the budget file as a decimal string (`"676.66"`), so no float ever touches it.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Money(pub Decimal);
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// The underlying decimal.
+    #[must_use]
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// True when the amount is exactly zero.
+    #[must_use]
+    pub fn is_zero(&self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// The absolute value.
+    #[must_use]
+    pub fn abs(self) -> Money {
+        Money(self.0.abs())
+    }
+
+    /// Rounded to `dp` decimals, halves away from zero (how published tables round).
+    #[must_use]
+    pub fn round_dp(self, dp: u32) -> Money {
+        Money(
+            self.0
+                .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+                .normalize(),
+        )
+    }
+
+    /// For drawing only: the amount as a float. Never use the result for arithmetic on money.
+    #[must_use]
+    pub fn to_f64_lossy(self) -> f64 {
+        use rust_decimal::prelude::ToPrimitive as _;
+        self.0.to_f64().unwrap_or(0.0)
+    }
+
+    /// Formats with thousands separators and exactly `dp` decimals: `10,441.41`.
+    #[must_use]
+    pub fn format_grouped(self, dp: u32) -> String {
+        let rounded = self
+            .0
+            .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+        let text = format!("{:.*}", dp as usize, rounded.abs());
+        let (int, frac) = match text.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (text.as_str(), None),
+        };
+        let mut grouped = String::with_capacity(text.len() + int.len() / 3 + 1);
+        if rounded.is_sign_negative() && !rounded.is_zero() {
+            grouped.push('-');
+        }
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        if let Some(frac) = frac {
+            grouped.push('.');
+            grouped.push_str(frac);
+        }
+        grouped
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 += rhs.0;
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0 - rhs.0)
+    }
+}
+
+impl SubAssign for Money {
+    fn sub_assign(&mut self, rhs: Money) {
+        self.0 -= rhs.0;
+    }
+}
+
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(-self.0)
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl<'a> Sum<&'a Money> for Money {
+    fn sum<I: Iterator<Item = &'a Money>>(iter: I) -> Money {
+        iter.copied().sum()
+    }
+}
+
+impl From<Decimal> for Money {
+    fn from(d: Decimal) -> Self {
+        Money(d)
+    }
+}
+
+/// The unit a table or section counts money in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MoneyUnit {
+    /// 元, whole yuan or two decimals.
+    Yuan,
+    /// 万元 (10,000 yuan), two decimals.
+    #[default]
+    WanYuan,
+}
+
+impl MoneyUnit {
+    /// How many yuan one of this unit is.
+    #[must_use]
+    pub fn yuan_factor(self) -> Decimal {
+        match self {
+            MoneyUnit::Yuan => Decimal::ONE,
+            MoneyUnit::WanYuan => Decimal::from(10_000),
+        }
+    }
+
+    /// Converts `amount`, counted in `self`, into `target`. Exact: no cent is lost either way.
+    #[must_use]
+    pub fn convert(self, amount: Money, target: MoneyUnit) -> Money {
+        if self == target {
+            return amount;
+        }
+        Money((amount.0 * self.yuan_factor() / target.yuan_factor()).normalize())
+    }
+
+    /// The label printed in table headers: 万元 or 元.
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            MoneyUnit::Yuan => "元",
+            MoneyUnit::WanYuan => "万元",
+        }
+    }
+
+    /// English label.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            MoneyUnit::Yuan => "yuan",
+            MoneyUnit::WanYuan => "10k yuan",
+        }
+    }
+
+    /// How many decimals an amount in this unit may carry: two for both
+    /// (cents in 元, hundreds of yuan in 万元).
+    #[must_use]
+    pub fn decimals(self) -> u32 {
+        2
+    }
+}
+
+/// Why a typed amount was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyParseError {
+    /// Nothing but blanks.
+    #[error("请输入金额 / enter an amount")]
+    Empty,
+    /// Not a number at all.
+    #[error("“{0}”不是数字 / “{0}” is not a number")]
+    NotANumber(String),
+    /// A budget line cannot be negative.
+    #[error("金额不能为负数 / an amount cannot be negative")]
+    Negative,
+    /// More decimals than the unit allows.
+    #[error("最多{max}位小数 / at most {max} decimals")]
+    TooManyDecimals {
+        /// The most decimals allowed.
+        max: u32,
+    },
+}
+
+/// Parses what an officer types into an amount cell: digits, an optional decimal point,
+/// optional thousands separators (`10,441.41`) and full-width digits. Blank means zero is
+/// *not* assumed: the caller decides (an empty cell can mean "clear to zero").
+///
+/// # Errors
+/// Refuses letters, negative amounts and more decimals than `unit` allows.
+pub fn parse_amount(text: &str, unit: MoneyUnit) -> Result<Money, MoneyParseError> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    if cleaned.is_empty() {
+        return Err(MoneyParseError::Empty);
+    }
+    if !cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+    {
+        return Err(MoneyParseError::NotANumber(text.trim().to_owned()));
+    }
+    let value = Decimal::from_str(&cleaned)
+        .map_err(|_| MoneyParseError::NotANumber(text.trim().to_owned()))?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(MoneyParseError::Negative);
+    }
+    let max = unit.decimals();
+    if value.normalize().scale() > max {
+        return Err(MoneyParseError::TooManyDecimals { max });
+    }
+    let value = value.abs();
+    // Tables in 万元 print two decimals; keep them so the file reads like the table.
+    Ok(Money(match unit {
+        MoneyUnit::WanYuan => {
+            let mut v = value;
+            v.rescale(2);
+            v
+        }
+        MoneyUnit::Yuan => value.normalize(),
+    }))
+}
+
+/// Builds a [`Money`] from a literal in tests and fixtures. Panics on a malformed literal,
+/// so it is only for text written by programmers, never for user input.
+#[cfg(test)]
+#[must_use]
+pub fn m(text: &str) -> Money {
+    Money(Decimal::from_str(text).expect("money literal"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping_matches_published_style() {
+        assert_eq!(m("10441.41").format_grouped(2), "10,441.41");
+        assert_eq!(m("9000").format_grouped(2), "9,000.00");
+        assert_eq!(m("0.725").format_grouped(2), "0.73");
+        assert_eq!(m("90000000").format_grouped(0), "90,000,000");
+        assert_eq!(m("-1234.5").format_grouped(2), "-1,234.50");
+        assert_eq!(m("0").format_grouped(2), "0.00");
+    }
+
+    #[test]
+    fn conversion_is_exact_both_ways() {
+        let yuan = m("1234.56");
+        let wan = MoneyUnit::Yuan.convert(yuan, MoneyUnit::WanYuan);
+        assert_eq!(wan, m("0.123456"));
+        assert_eq!(MoneyUnit::WanYuan.convert(wan, MoneyUnit::Yuan), yuan);
+        assert_eq!(
+            MoneyUnit::Yuan.convert(m("92691700"), MoneyUnit::WanYuan),
+            m("9269.17")
+        );
+    }
+
+    #[test]
+    fn parse_accepts_what_officers_type() {
+        let cases = [
+            ("676.66", "676.66"),
+            ("10,441.41", "10441.41"),
+            (" 5 ", "5"),
+            ("１２.５", "12.5"),
+            ("0", "0"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                parse_amount(input, MoneyUnit::WanYuan),
+                Ok(m(want)),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn parse_refuses_bad_input_with_reason() {
+        assert_eq!(
+            parse_amount("", MoneyUnit::WanYuan),
+            Err(MoneyParseError::Empty)
+        );
+        assert!(matches!(
+            parse_amount("12a", MoneyUnit::WanYuan),
+            Err(MoneyParseError::NotANumber(_))
+        ));
+        assert_eq!(
+            parse_amount("-3", MoneyUnit::WanYuan),
+            Err(MoneyParseError::Negative)
+        );
+        assert_eq!(
+            parse_amount("1.234", MoneyUnit::WanYuan),
+            Err(MoneyParseError::TooManyDecimals { max: 2 })
+        );
+        // Trailing zeros are not extra precision.
+        assert_eq!(parse_amount("1.2300", MoneyUnit::WanYuan), Ok(m("1.23")));
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(m("88.805").round_dp(2), m("88.81"));
+        assert_eq!(m("0.0049").round_dp(2), m("0"));
+    }
+}

@@ -1,0 +1,266 @@
+//! The smaller sections of a disclosure: 三公经费, 机关运行经费, 政府采购, last year's figures, the
+//! officer's explanations, and figures as printed (kept to check the derived ones against).
+
+use serde::{Deserialize, Serialize};
+
+use super::income::IncomeSource;
+use super::money::{Money, MoneyUnit};
+
+/// 三公经费 (一般公共预算): this year and, where stated, last year.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Sangong {
+    /// Unit of this table (the 三公 table is sometimes in 万元 while others are in 元).
+    pub unit: MoneyUnit,
+    /// This year's budget.
+    pub this_year: SangongFigures,
+    /// Last year's budget, if the document states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_year: Option<SangongFigures>,
+    /// True when all 三公 money is basic expenditure, so each item must equal its economic line;
+    /// otherwise each item is only at least its economic line.
+    pub all_basic: bool,
+}
+
+/// The four 三公 items.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SangongFigures {
+    /// 因公出国(境)费.
+    pub abroad: Money,
+    /// 公务接待费.
+    pub reception: Money,
+    /// 公务用车购置费.
+    pub vehicle_purchase: Money,
+    /// 公务用车运行维护费.
+    pub vehicle_running: Money,
+}
+
+impl SangongFigures {
+    /// 公务用车购置及运行费.
+    #[must_use]
+    pub fn vehicles(&self) -> Money {
+        self.vehicle_purchase + self.vehicle_running
+    }
+
+    /// The total.
+    #[must_use]
+    pub fn total(&self) -> Money {
+        self.abroad + self.reception + self.vehicles()
+    }
+
+    /// The items in table order with their economic-line position (see
+    /// [`crate::model::economic::sangong_lines`]).
+    #[must_use]
+    pub fn items(&self) -> [(SangongItem, Money); 4] {
+        [
+            (SangongItem::Abroad, self.abroad),
+            (SangongItem::Reception, self.reception),
+            (SangongItem::VehiclePurchase, self.vehicle_purchase),
+            (SangongItem::VehicleRunning, self.vehicle_running),
+        ]
+    }
+
+    /// Mutable access to one item.
+    pub fn item_mut(&mut self, item: SangongItem) -> &mut Money {
+        match item {
+            SangongItem::Abroad => &mut self.abroad,
+            SangongItem::Reception => &mut self.reception,
+            SangongItem::VehiclePurchase => &mut self.vehicle_purchase,
+            SangongItem::VehicleRunning => &mut self.vehicle_running,
+        }
+    }
+}
+
+/// One 三公 item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SangongItem {
+    /// 因公出国(境)费.
+    Abroad,
+    /// 公务接待费.
+    Reception,
+    /// 公务用车购置费.
+    VehiclePurchase,
+    /// 公务用车运行维护费.
+    VehicleRunning,
+}
+
+impl SangongItem {
+    /// Label in the table.
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            SangongItem::Abroad => "因公出国（境）费",
+            SangongItem::Reception => "公务接待费",
+            SangongItem::VehiclePurchase => "公务用车购置费",
+            SangongItem::VehicleRunning => "公务用车运行维护费",
+        }
+    }
+    /// English label.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            SangongItem::Abroad => "Official travel abroad",
+            SangongItem::Reception => "Official receptions",
+            SangongItem::VehiclePurchase => "Vehicle purchase",
+            SangongItem::VehicleRunning => "Vehicle running costs",
+        }
+    }
+    /// Index into [`crate::model::economic::sangong_lines`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// 机关运行经费: one entry per unit, or a single department-wide entry where only the total is
+/// published.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OperatingCosts {
+    /// Unit of this table.
+    pub unit: MoneyUnit,
+    /// Entries; the total is their sum.
+    pub entries: Vec<UnitAmount>,
+    /// Last year's total, if stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_year: Option<Money>,
+}
+
+/// An amount belonging to one budget unit (or, with an empty code, to the department as a whole).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnitAmount {
+    /// Budget unit code; empty for the department as a whole.
+    pub unit_code: String,
+    /// The amount.
+    pub amount: Money,
+    /// A remark.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// 政府采购: goods, works, services; the total is derived.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Procurement {
+    /// Unit of this section.
+    pub unit: MoneyUnit,
+    /// 货物.
+    pub goods: Money,
+    /// 工程.
+    pub works: Money,
+    /// 服务.
+    pub services: Money,
+    /// Last year's total, if stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_year: Option<Money>,
+}
+
+impl Procurement {
+    /// goods + works + services.
+    #[must_use]
+    pub fn total(&self) -> Money {
+        self.goods + self.works + self.services
+    }
+}
+
+/// Last year's figures the narrative compares against, in the tables' unit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LastYear {
+    /// Last year's total income.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub income_total: Option<Money>,
+    /// Last year's total expenditure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expenditure_total: Option<Money>,
+    /// Last year's 一般公共预算 appropriation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub general_public: Option<Money>,
+}
+
+/// The officer's own explanations for the narrative (the figures are derived, the reasons are not).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Narrative {
+    /// Why income and expenditure changed against last year.
+    pub change_reason: String,
+    /// Why 三公 changed, and the vehicle situation.
+    pub sangong_reason: String,
+    /// Why 机关运行经费 changed.
+    pub operating_reason: String,
+    /// 其他说明.
+    pub other: String,
+}
+
+/// A figure as the published document prints it. The app derives every total; a stated figure is
+/// what the document claims, so a check can show where the two disagree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatedFigure {
+    /// Which figure.
+    pub figure: Figure,
+    /// The printed value, in the unit of the standard tables (`Budget::unit`).
+    pub value: Money,
+    /// Where it is printed, e.g. `预算公开表6 合计行`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+/// A derivable figure that a document may print.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Figure {
+    /// 本年收入合计.
+    IncomeTotal,
+    /// 本年支出合计.
+    ExpenditureTotal,
+    /// Income of one source (收入总表 / narrative).
+    Income(IncomeSource),
+    /// A 功能分类 row of the expenditure tables (all sources), one column.
+    Function {
+        /// The line's code.
+        code: String,
+        /// Total, basic or project.
+        column: Column,
+    },
+    /// A row of the economic table; `None` is its 合计.
+    Economic(Option<String>),
+    /// 人员经费.
+    StaffCosts,
+    /// 公用经费.
+    RunningCosts,
+    /// Performance-project funds of the year for one implementing unit (in the tables' unit).
+    ProjectFunds(String),
+}
+
+/// A column of the expenditure tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Column {
+    /// 合计.
+    Total,
+    /// 基本支出.
+    Basic,
+    /// 项目支出.
+    Project,
+}
+
+impl Column {
+    /// Label.
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Column::Total => "合计",
+            Column::Basic => "基本支出",
+            Column::Project => "项目支出",
+        }
+    }
+    /// English label.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Column::Total => "Total",
+            Column::Basic => "Basic",
+            Column::Project => "Project",
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The standard disclosure tables (预算公开表 1–11): their identity and titles. What each shows is
+//! derived by [`crate::calc::tables`].
+
+use serde::{Deserialize, Serialize};
+
+/// One of the standard tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum TableId {
+    /// 1 预算收支总表.
+    IncomeExpenditure,
+    /// 2 预算收入总表.
+    Income,
+    /// 3 预算支出总表.
+    Expenditure,
+    /// 4 财政拨款收支总表.
+    Fiscal,
+    /// 5 一般公共预算支出预算表.
+    GeneralPublic,
+    /// 6 一般公共预算安排基本支出分经济科目表.
+    BasicByEconomic,
+    /// 7 政府性基金预算收入表.
+    GovFundIncome,
+    /// 8 政府性基金预算支出表.
+    GovFundExpenditure,
+    /// 9 国有资本经营预算收支预算表.
+    StateCapital,
+    /// 10 一般公共预算"三公"经费支出情况统计表.
+    Sangong,
+    /// 11 机关运行经费预算财政拨款情况统计表.
+    OperatingCosts,
+}
+
+impl TableId {
+    /// All tables in their published order.
+    pub const ALL: [TableId; 11] = [
+        TableId::IncomeExpenditure,
+        TableId::Income,
+        TableId::Expenditure,
+        TableId::Fiscal,
+        TableId::GeneralPublic,
+        TableId::BasicByEconomic,
+        TableId::GovFundIncome,
+        TableId::GovFundExpenditure,
+        TableId::StateCapital,
+        TableId::Sangong,
+        TableId::OperatingCosts,
+    ];
+
+    /// 预算公开表 number, 1–11.
+    #[must_use]
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+
+    /// Title without the year.
+    #[must_use]
+    pub fn title_zh(self) -> &'static str {
+        match self {
+            TableId::IncomeExpenditure => "预算收支总表",
+            TableId::Income => "预算收入总表",
+            TableId::Expenditure => "预算支出总表",
+            TableId::Fiscal => "财政拨款收支总表",
+            TableId::GeneralPublic => "一般公共预算支出预算表",
+            TableId::BasicByEconomic => "一般公共预算安排基本支出分经济科目表",
+            TableId::GovFundIncome => "政府性基金预算收入表",
+            TableId::GovFundExpenditure => "政府性基金预算支出表",
+            TableId::StateCapital => "国有资本经营预算收支预算表",
+            TableId::Sangong => "一般公共预算“三公”经费支出情况统计表",
+            TableId::OperatingCosts => "机关运行经费预算财政拨款情况统计表",
+        }
+    }
+
+    /// English title.
+    #[must_use]
+    pub fn title_en(self) -> &'static str {
+        match self {
+            TableId::IncomeExpenditure => "Budget income and expenditure",
+            TableId::Income => "Budget income",
+            TableId::Expenditure => "Budget expenditure",
+            TableId::Fiscal => "Fiscal appropriations",
+            TableId::GeneralPublic => "General public budget expenditure",
+            TableId::BasicByEconomic => "Basic expenditure by economic class",
+            TableId::GovFundIncome => "Government fund income",
+            TableId::GovFundExpenditure => "Government fund expenditure",
+            TableId::StateCapital => "State capital operations",
+            TableId::Sangong => "\"Three public\" costs",
+            TableId::OperatingCosts => "Agency operating costs",
+        }
+    }
+
+    /// Tables whose amounts are entered here (the others only derive and are read-only views).
+    #[must_use]
+    pub fn is_editable(self) -> bool {
+        matches!(
+            self,
+            TableId::Income
+                | TableId::Expenditure
+                | TableId::BasicByEconomic
+                | TableId::Sangong
+                | TableId::OperatingCosts
+        )
+    }
+}

@@ -1,0 +1,105 @@
+//! The command line as a user runs it: exit codes and what is printed.
+
+#![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
+
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_budget-studio"))
+}
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sample_budgets/xinzhou-industry-2022.ron"
+);
+
+#[test]
+fn check_lists_the_seed_findings_and_exits_1() {
+    let out = bin().args(["check", SAMPLE]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("project.total"), "{text}");
+    assert!(text.contains("相差 9.00 万元"), "{text}");
+    assert!(text.contains("[505]"), "{text}");
+    assert!(text.contains("共 1 个错误，5 个警告"), "{text}");
+}
+
+#[test]
+fn check_in_english() {
+    let out = bin()
+        .args(["check", SAMPLE, "--lang", "en"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("1 errors, 5 warnings"), "{text}");
+    assert!(
+        text.contains("differ from the budget's project expenditure"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_exits_0_without_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ok.ron");
+    let mut budget = budget_studio::sample::sample_budget().unwrap();
+    // The Xinzhou forms carry 9.00 万元 more than the tables: drop the railway-crossing form
+    // (90,000 元) to reconcile them.
+    budget.projects.retain(|p| !p.name.contains("铁路道口"));
+    budget_studio::io::save(&budget, &path).unwrap();
+    let out = bin().arg("check").arg(&path).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn an_unreadable_file_exits_2_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, "(\n  format_version: 1,\n  profile: 42,\n)").unwrap();
+    for cmd in ["check", "summary"] {
+        let out = bin().arg(cmd).arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("bad.ron:3:"), "{err}");
+    }
+}
+
+#[test]
+fn summary_shows_the_published_figures() {
+    let out = bin().args(["summary", SAMPLE]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "收入合计: 10,441.41",
+        "基本支出: 1,168.84 (11.19%)",
+        "项目支出: 9,272.57 (88.81%)",
+        "[208] 社会保障和就业支出: 9,292.71 (88.99%)",
+        "[213] 农林水支出: 8.25 (0.08%)",
+        "增加 8,866.64（563.04%）",
+        "人员经费: 967.46",
+        "三公经费 (万元): 5.00",
+        "机关运行经费 (万元): 152.52",
+        "政府采购 (万元): 51.78",
+        "402001 忻州市工业和信息化局: 8 个，9,269.17 万元",
+        "402002 忻州市工业和信息化服务中心: 3 个，12.40 万元",
+        "办公用房: 8145 m²",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn summary_json_has_exact_amounts() {
+    let out = bin().args(["summary", SAMPLE, "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total_expenditure"], "10441.41");
+    assert_eq!(v["basic"]["share"], "11.19");
+    assert_eq!(v["classes"][0]["share"], "88.99");
+    assert_eq!(v["income_change"]["percent"], "563.04");
+    assert_eq!(v["performance_projects"][0]["in_table_unit"], "9269.17");
+}
