@@ -49,8 +49,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    match run() {
+    match run(started) {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {
             eprintln!("{e:#}");
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<i32> {
+fn run(started: std::time::Instant) -> Result<i32> {
     let args = Args::parse();
     let zh = matches!(args.lang, Lang::Zh);
     let stdout = std::io::stdout();
@@ -79,7 +80,7 @@ fn run() -> Result<i32> {
             &mut stderr.lock(),
         )?),
         None => {
-            budget_studio::app::run(args.file)?;
+            budget_studio::app::run(args.file, started)?;
             Ok(0)
         }
     }

@@ -93,9 +93,11 @@ impl TableId {
     pub fn is_editable(self) -> bool {
         matches!(
             self,
-            TableId::Income
-                | TableId::Expenditure
+            TableId::Expenditure
+                | TableId::GeneralPublic
                 | TableId::BasicByEconomic
+                | TableId::GovFundExpenditure
+                | TableId::StateCapital
                 | TableId::Sangong
                 | TableId::OperatingCosts
         )

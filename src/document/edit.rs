@@ -1,0 +1,181 @@
+//! Edits: the only way a budget changes. Each edit applied returns its inverse, so undo and redo
+//! are the same operation and cost no snapshot of the (possibly 100,000-line) budget.
+
+use crate::model::codes::{self, CodeError};
+use crate::model::{
+    Assets, Budget, EconLine, FunctionLine, LastYear, Narrative, OperatingCosts, Procurement,
+    Profile, Project, Sangong,
+};
+
+/// One change to a budget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Put `line` where the 功能分类 line `code` is: replace it, insert it (no such line yet) or,
+    /// with `None`, remove it.
+    FunctionLine {
+        /// The line addressed.
+        code: String,
+        /// Its new content.
+        line: Option<FunctionLine>,
+    },
+    /// The same for an economic line.
+    EconLine {
+        /// The line addressed.
+        code: String,
+        /// Its new content.
+        line: Option<EconLine>,
+    },
+    /// Replace a performance-target form.
+    ReplaceProject {
+        /// Position.
+        index: usize,
+        /// New content.
+        project: Box<Project>,
+    },
+    /// Insert a form at `index`.
+    InsertProject {
+        /// Position.
+        index: usize,
+        /// The form.
+        project: Box<Project>,
+    },
+    /// Remove the form at `index`.
+    RemoveProject {
+        /// Position.
+        index: usize,
+    },
+    /// Replace the 三公 section.
+    Sangong(Sangong),
+    /// Replace the 机关运行经费 section.
+    OperatingCosts(OperatingCosts),
+    /// Replace the 政府采购 section.
+    Procurement(Procurement),
+    /// Replace the assets section.
+    Assets(Box<Assets>),
+    /// Replace the profile.
+    Profile(Box<Profile>),
+    /// Replace the narrative texts.
+    Narrative(Box<Narrative>),
+    /// Replace last year's figures.
+    LastYear(LastYear),
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The line addressed does not exist.
+    #[error("科目 [{0}] 不存在 / line [{0}] does not exist")]
+    NoSuchLine(String),
+    /// The form addressed does not exist.
+    #[error("绩效目标表 {0} 不存在 / form {0} does not exist")]
+    NoSuchProject(usize),
+    /// A code is not valid for a new line.
+    #[error("{0}")]
+    Code(#[from] CodeError),
+}
+
+fn put_line<L: Clone>(
+    lines: &mut Vec<L>,
+    code_of: impl Fn(&L) -> &str,
+    code: &str,
+    new: Option<L>,
+) -> Result<(String, Option<L>), EditError> {
+    let found = lines.binary_search_by(|l| code_of(l).cmp(code)).ok();
+    let old = found.map(|i| lines.remove(i));
+    if old.is_none() && new.is_none() {
+        return Err(EditError::NoSuchLine(code.to_owned()));
+    }
+    let new_code = match new {
+        Some(line) => {
+            let c = code_of(&line).to_owned();
+            let at = lines.partition_point(|l| code_of(l) < c.as_str());
+            lines.insert(at, line);
+            c
+        }
+        None => code.to_owned(),
+    };
+    Ok((new_code, old))
+}
+
+impl Edit {
+    /// Applies the edit and returns the edit that undoes it. On error nothing has changed.
+    ///
+    /// # Errors
+    /// [`EditError`] when the edit addresses something that does not exist.
+    pub fn apply(self, budget: &mut Budget) -> Result<Edit, EditError> {
+        Ok(match self {
+            Edit::FunctionLine { code, line } => {
+                let (code, old) =
+                    put_line(&mut budget.function_lines, |l| l.code.as_str(), &code, line)?;
+                Edit::FunctionLine { code, line: old }
+            }
+            Edit::EconLine { code, line } => {
+                let (code, old) =
+                    put_line(&mut budget.economic.lines, |l| l.code.as_str(), &code, line)?;
+                Edit::EconLine { code, line: old }
+            }
+            Edit::ReplaceProject { index, project } => {
+                let slot = budget
+                    .projects
+                    .get_mut(index)
+                    .ok_or(EditError::NoSuchProject(index))?;
+                let old = std::mem::replace(slot, *project);
+                Edit::ReplaceProject {
+                    index,
+                    project: Box::new(old),
+                }
+            }
+            Edit::InsertProject { index, project } => {
+                if index > budget.projects.len() {
+                    return Err(EditError::NoSuchProject(index));
+                }
+                budget.projects.insert(index, *project);
+                Edit::RemoveProject { index }
+            }
+            Edit::RemoveProject { index } => {
+                if index >= budget.projects.len() {
+                    return Err(EditError::NoSuchProject(index));
+                }
+                let old = budget.projects.remove(index);
+                Edit::InsertProject {
+                    index,
+                    project: Box::new(old),
+                }
+            }
+            Edit::Sangong(s) => Edit::Sangong(std::mem::replace(&mut budget.sangong, s)),
+            Edit::OperatingCosts(o) => {
+                Edit::OperatingCosts(std::mem::replace(&mut budget.operating_costs, o))
+            }
+            Edit::Procurement(p) => {
+                Edit::Procurement(std::mem::replace(&mut budget.procurement, p))
+            }
+            Edit::Assets(a) => Edit::Assets(Box::new(std::mem::replace(&mut budget.assets, *a))),
+            Edit::Profile(p) => Edit::Profile(Box::new(std::mem::replace(&mut budget.profile, *p))),
+            Edit::Narrative(n) => {
+                Edit::Narrative(Box::new(std::mem::replace(&mut budget.narrative, *n)))
+            }
+            Edit::LastYear(l) => Edit::LastYear(std::mem::replace(&mut budget.last_year, l)),
+        })
+    }
+}
+
+/// Checks a code for a new 功能分类 or economic line: digits, 3/5/7 long, its parent present, not
+/// already used. `existing` must be sorted.
+///
+/// # Errors
+/// The first [`CodeError`] that applies.
+pub fn validate_new_code<'a>(
+    code: &str,
+    existing: impl Iterator<Item = &'a str> + Clone,
+) -> Result<(), CodeError> {
+    codes::validate_form(code)?;
+    if existing.clone().any(|c| c == code) {
+        return Err(CodeError::Duplicate(code.to_owned()));
+    }
+    if let Some(parent) = codes::parent(code)
+        && !existing.clone().any(|c| c == parent)
+    {
+        return Err(CodeError::MissingParent(parent.to_owned()));
+    }
+    Ok(())
+}

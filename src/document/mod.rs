@@ -1,0 +1,418 @@
+//! The open document: the budget, its derived figures and findings, and an undo history.
+//!
+//! It is the only writer of the budget. The UI reads `&Document` while drawing and hands back
+//! [`Edit`]s; the app applies them after the frame. Every committed edit is one undo step; typing
+//! into a cell is a *pending* edit, previewed (totals recompute on each keystroke) and committed
+//! as one step when the cell is left, or cancelled.
+
+mod edit;
+
+use std::path::{Path, PathBuf};
+
+pub use edit::{Edit, EditError, validate_new_code};
+
+use crate::calc::{Derived, derive};
+use crate::checks::{self, Finding};
+use crate::model::Budget;
+
+/// How many steps undo remembers.
+pub const UNDO_LIMIT: usize = 500;
+
+/// One undo step: the edits that revert it (applied in order), and the revisions around it.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    inverse: Vec<Edit>,
+    before: u64,
+    after: u64,
+}
+
+/// An open budget with derived figures and history.
+#[derive(Debug)]
+pub struct Document {
+    budget: Budget,
+    derived: Derived,
+    findings: Vec<Finding>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    pending: Option<Step>,
+    revision: u64,
+    next_revision: u64,
+    saved_revision: Option<u64>,
+    path: Option<PathBuf>,
+    name: String,
+}
+
+impl Document {
+    /// A document for `budget`, as saved at `path` (or unsaved when `None`), shown as `name`.
+    #[must_use]
+    pub fn new(budget: Budget, path: Option<PathBuf>, name: impl Into<String>) -> Self {
+        let derived = derive(&budget);
+        let findings = checks::run(&budget, &derived);
+        Document {
+            budget,
+            derived,
+            findings,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending: None,
+            revision: 0,
+            next_revision: 1,
+            saved_revision: Some(0),
+            path,
+            name: name.into(),
+        }
+    }
+
+    /// The budget as it stands (including a pending edit).
+    #[must_use]
+    pub fn budget(&self) -> &Budget {
+        &self.budget
+    }
+
+    /// Every derived figure.
+    #[must_use]
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    /// The findings of every rule.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Where the document is saved, if anywhere.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The name shown in the title bar.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// True when there are changes since the last save (or the document was never saved).
+    #[must_use]
+    pub fn is_modified(&self) -> bool {
+        self.pending.is_some() || self.saved_revision != Some(self.revision)
+    }
+
+    /// Label of the step undo would revert.
+    #[must_use]
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// Label of the step redo would repeat.
+    #[must_use]
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// True while a cell edit is being previewed.
+    #[must_use]
+    pub fn has_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn recompute(&mut self) {
+        self.derived = derive(&self.budget);
+        self.findings = checks::run(&self.budget, &self.derived);
+    }
+
+    fn apply_all(&mut self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+        let mut inverse = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match edit.apply(&mut self.budget) {
+                Ok(inv) => inverse.push(inv),
+                Err(e) => {
+                    // Roll back what this group already did, so an error changes nothing.
+                    for inv in inverse.into_iter().rev() {
+                        let _ = inv.apply(&mut self.budget);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        inverse.reverse();
+        Ok(inverse)
+    }
+
+    /// Applies `edits` as one undo step labelled `label`.
+    ///
+    /// # Errors
+    /// When an edit addresses something missing; then nothing changes.
+    pub fn apply(&mut self, label: impl Into<String>, edits: Vec<Edit>) -> Result<(), EditError> {
+        self.commit_pending();
+        let inverse = self.apply_all(edits)?;
+        self.push_step(label.into(), inverse);
+        self.recompute();
+        Ok(())
+    }
+
+    fn push_step(&mut self, label: String, inverse: Vec<Edit>) {
+        let before = self.revision;
+        self.revision = self.next_revision;
+        self.next_revision += 1;
+        self.undo.push(Step {
+            label,
+            inverse,
+            before,
+            after: self.revision,
+        });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Shows `edit` as if applied, without making an undo step yet; replaces an earlier preview.
+    ///
+    /// # Errors
+    /// When the edit addresses something missing; the previous preview is then withdrawn.
+    pub fn preview(&mut self, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
+        self.withdraw_pending();
+        let result = self.apply_all(vec![edit]);
+        if let Ok(inverse) = &result {
+            self.pending = Some(Step {
+                label: label.into(),
+                inverse: inverse.clone(),
+                before: self.revision,
+                after: self.revision,
+            });
+        }
+        self.recompute();
+        result.map(|_| ())
+    }
+
+    fn withdraw_pending(&mut self) {
+        if let Some(step) = self.pending.take() {
+            for inv in step.inverse {
+                let _ = inv.apply(&mut self.budget);
+            }
+        }
+    }
+
+    /// Drops a previewed edit: the budget is as before it.
+    pub fn cancel_pending(&mut self) {
+        if self.pending.is_some() {
+            self.withdraw_pending();
+            self.recompute();
+        }
+    }
+
+    /// Makes a previewed edit one undo step.
+    pub fn commit_pending(&mut self) {
+        if let Some(step) = self.pending.take() {
+            self.push_step(step.label, step.inverse);
+        }
+    }
+
+    /// Reverts the last step. Returns its label.
+    pub fn undo(&mut self) -> Option<String> {
+        self.cancel_pending();
+        let step = self.undo.pop()?;
+        let redo = self.apply_all(step.inverse).ok()?;
+        self.revision = step.before;
+        self.redo.push(Step {
+            label: step.label.clone(),
+            inverse: redo,
+            before: step.before,
+            after: step.after,
+        });
+        self.recompute();
+        Some(step.label)
+    }
+
+    /// Repeats the last undone step. Returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        self.cancel_pending();
+        let step = self.redo.pop()?;
+        let undo = self.apply_all(step.inverse).ok()?;
+        self.revision = step.after;
+        self.undo.push(Step {
+            label: step.label.clone(),
+            inverse: undo,
+            before: step.before,
+            after: step.after,
+        });
+        self.recompute();
+        Some(step.label)
+    }
+
+    /// Records that the document is now saved at `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.commit_pending();
+        self.name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.path = Some(path);
+        self.saved_revision = Some(self.revision);
+    }
+
+    /// Marks the document as never saved (a new budget, or the bundled sample's copy).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::money::m;
+    use crate::model::{Column, IncomeSource};
+
+    fn doc() -> Document {
+        Document::new(crate::sample::sample_budget().unwrap(), None, "sample")
+    }
+
+    fn set_basic(doc: &Document, code: &str, amount: &str) -> Edit {
+        let i = doc.budget().function_line_index(code).unwrap();
+        let mut line = doc.budget().function_lines[i].clone();
+        line.set(IncomeSource::GeneralPublic, Column::Basic, m(amount));
+        Edit::FunctionLine {
+            code: code.into(),
+            line: Some(line),
+        }
+    }
+
+    #[test]
+    fn edit_recomputes_and_undo_redo_restore() {
+        let mut d = doc();
+        assert!(!d.is_modified());
+        let e = set_basic(&d, "2150501", "685.94");
+        d.apply("edit", vec![e]).unwrap();
+        assert_eq!(d.derived().summary.total, m("10451.41"));
+        assert_eq!(
+            d.derived().function.figure("21505", Column::Total),
+            Some(m("761.54"))
+        );
+        assert!(d.is_modified());
+        assert_eq!(d.undo().as_deref(), Some("edit"));
+        assert_eq!(d.derived().summary.total, m("10441.41"));
+        assert!(!d.is_modified(), "back at the saved revision");
+        d.redo();
+        assert_eq!(d.derived().summary.total, m("10451.41"));
+        assert!(d.is_modified());
+    }
+
+    #[test]
+    fn preview_is_one_step_when_committed_and_nothing_when_cancelled() {
+        let mut d = doc();
+        for typed in ["6", "68", "685.94"] {
+            let e = set_basic(&d, "2150501", typed);
+            d.preview("typing", e).unwrap();
+        }
+        assert_eq!(d.derived().summary.total, m("10451.41"));
+        d.cancel_pending();
+        assert_eq!(d.derived().summary.total, m("10441.41"));
+        assert!(d.undo_label().is_none());
+        let e = set_basic(&d, "2150501", "600");
+        d.preview("typing", e).unwrap();
+        d.commit_pending();
+        assert_eq!(d.derived().summary.total, m("10365.47"));
+        d.undo();
+        assert_eq!(d.derived().summary.total, m("10441.41"));
+        assert!(d.undo_label().is_none());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut d = doc();
+        d.apply("a", vec![set_basic(&d, "2150501", "1")]).unwrap();
+        d.undo();
+        assert_eq!(d.redo_label(), Some("a"));
+        d.apply("b", vec![set_basic(&d, "2150501", "2")]).unwrap();
+        assert!(d.redo_label().is_none());
+    }
+
+    #[test]
+    fn insert_and_remove_lines_keep_order_and_undo() {
+        let mut d = doc();
+        let before = d.budget().clone();
+        let line = crate::model::FunctionLine::new("2150503", "机关服务");
+        d.apply(
+            "add",
+            vec![Edit::FunctionLine {
+                code: "2150503".into(),
+                line: Some(line),
+            }],
+        )
+        .unwrap();
+        let codes: Vec<&str> = d
+            .budget()
+            .function_lines
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect();
+        let pos = codes.iter().position(|c| *c == "2150503").unwrap();
+        assert_eq!(codes[pos - 1], "2150502");
+        d.apply(
+            "remove",
+            vec![Edit::FunctionLine {
+                code: "2150502".into(),
+                line: None,
+            }],
+        )
+        .unwrap();
+        assert!(d.budget().function_line_index("2150502").is_none());
+        d.undo();
+        d.undo();
+        assert_eq!(d.budget(), &before);
+    }
+
+    #[test]
+    fn a_failing_group_changes_nothing() {
+        let mut d = doc();
+        let before = d.budget().clone();
+        let good = set_basic(&d, "2150501", "1");
+        let bad = Edit::FunctionLine {
+            code: "9999999".into(),
+            line: None,
+        };
+        assert!(d.apply("x", vec![good, bad]).is_err());
+        assert_eq!(d.budget(), &before);
+        assert!(d.undo_label().is_none());
+    }
+
+    #[test]
+    fn saving_marks_the_revision() {
+        let mut d = doc();
+        d.apply("a", vec![set_basic(&d, "2150501", "1")]).unwrap();
+        d.mark_saved(PathBuf::from("/tmp/x.ron"));
+        assert!(!d.is_modified());
+        assert_eq!(d.name(), "x.ron");
+        d.undo();
+        assert!(d.is_modified(), "undoing past the save is a change");
+    }
+
+    #[test]
+    fn new_codes_are_validated() {
+        let codes = ["208", "20805", "2080505"];
+        let it = codes.iter().copied();
+        assert_eq!(validate_new_code("2080506", it.clone()), Ok(()));
+        assert_eq!(validate_new_code("20806", it.clone()), Ok(()));
+        assert_eq!(
+            validate_new_code("2080505", it.clone()),
+            Err(crate::model::codes::CodeError::Duplicate("2080505".into()))
+        );
+        assert_eq!(
+            validate_new_code("2080601", it.clone()),
+            Err(crate::model::codes::CodeError::MissingParent(
+                "20806".into()
+            ))
+        );
+        assert_eq!(
+            validate_new_code("20a", it.clone()),
+            Err(crate::model::codes::CodeError::NotDigits)
+        );
+        assert_eq!(
+            validate_new_code("2080", it),
+            Err(crate::model::codes::CodeError::BadLength)
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! Every UI string, in Chinese (the default) and English. Domain vocabulary (table titles, income
+//! sources, indicator kinds) lives with the model types that name it.
+
+use serde::{Deserialize, Serialize};
+
+/// The UI language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    /// 简体中文.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// True for Chinese.
+    #[must_use]
+    pub fn zh(self) -> bool {
+        self == Lang::Zh
+    }
+
+    /// Picks the string for this language.
+    #[must_use]
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        if self.zh() { zh } else { en }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A UI string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Tr { $($key),* }
+
+        impl Tr {
+            /// The string in `lang`.
+            #[must_use]
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Tr::$key, Lang::Zh) => $zh, (Tr::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "预算编制工作室", "Budget Studio";
+    MenuFile => "文件", "File";
+    MenuEdit => "编辑", "Edit";
+    MenuView => "视图", "View";
+    New => "新建…", "New…";
+    Open => "打开…", "Open…";
+    OpenRecent => "最近打开", "Open Recent";
+    NoRecent => "（无）", "(none)";
+    Save => "保存", "Save";
+    SaveAs => "另存为…", "Save As…";
+    Quit => "退出", "Quit";
+    Undo => "撤销", "Undo";
+    Redo => "重做", "Redo";
+    Language => "语言", "Language";
+    ThemeDark => "深色主题", "Dark theme";
+    ThemeLight => "浅色主题", "Light theme";
+    TabOverview => "概览", "Overview";
+    TabTables => "报表", "Tables";
+    TabPerformance => "绩效目标", "Performance targets";
+    TabAssets => "资产", "Assets";
+    Unit => "单位", "Unit";
+    Year => "年度", "Year";
+    Department => "部门", "Department";
+    TotalIncome => "收入合计", "Total income";
+    TotalExpenditure => "支出合计", "Total expenditure";
+    Basic => "基本支出", "Basic";
+    Project => "项目支出", "Project";
+    Share => "占比", "Share";
+    LastYear => "上年", "Last year";
+    Change => "增减", "Change";
+    ByClass => "按功能分类（类）", "By function class";
+    KeyFigures => "主要数据", "Key figures";
+    Checks => "审核", "Checks";
+    NoFindings => "未发现问题。", "No findings.";
+    Errors => "错误", "errors";
+    Warnings => "警告", "warnings";
+    ClickToJump => "点击定位到相关位置", "Click to go there";
+    ChartsArea => "结构图", "Structure";
+    Code => "科目编码", "Code";
+    Name => "科目名称", "Name";
+    Total => "合计", "Total";
+    Amount => "金额", "Amount";
+    Note => "备注", "Note";
+    ReadOnlyTable => "本表由其他表自动生成，只读。", "Derived from other tables; read-only.";
+    EmptyTable => "本表无数据。", "This table has no data.";
+    AddLine => "新增科目", "Add line";
+    RemoveLine => "删除科目", "Remove line";
+    NewCode => "编码", "Code";
+    NewName => "名称", "Name";
+    Add => "添加", "Add";
+    Cancel => "取消", "Cancel";
+    Ok => "确定", "OK";
+    Close => "关闭", "Close";
+    SelectedLine => "选中科目", "Selected line";
+    Rename => "名称", "Name";
+    MultiSourceHint => "本行有多个收入来源，请在对应的财政拨款表中编辑。", "This line has several income sources; edit it in the matching appropriation table.";
+    EditHint => "点击末级科目的金额即可修改；回车确认，Esc 取消。", "Click a leaf amount to edit; Enter confirms, Esc cancels.";
+    Refused => "输入无效，已保留原值", "Invalid input, old value kept";
+    UnsavedTitle => "有未保存的修改", "Unsaved changes";
+    UnsavedBody => "当前预算有未保存的修改。是否先保存？", "The budget has unsaved changes. Save them first?";
+    SaveChanges => "保存", "Save";
+    Discard => "不保存", "Discard";
+    OpenFailed => "无法打开文件", "Cannot open the file";
+    SaveFailed => "无法保存文件", "Cannot save the file";
+    CurrentKept => "当前文档保持不变。", "The current document is unchanged.";
+    Saved => "已保存", "Saved";
+    Opened => "已打开", "Opened";
+    Undone => "已撤销", "Undone";
+    Redone => "已重做", "Redone";
+    NothingToUndo => "没有可撤销的操作", "Nothing to undo";
+    NothingToRedo => "没有可重做的操作", "Nothing to redo";
+    NewBudgetTitle => "新建预算", "New budget";
+    DepartmentCode => "部门编码", "Department code";
+    DepartmentName => "部门名称", "Department name";
+    Create => "创建", "Create";
+    Untitled => "未命名", "Untitled";
+    Modified => "已修改", "modified";
+    FileBrowserOpen => "打开预算文件", "Open a budget file";
+    FileBrowserSave => "保存预算文件", "Save the budget file";
+    Folder => "文件夹", "Folder";
+    FileName => "文件名", "File name";
+    Up => "上一级", "Up";
+    NoDialog => "系统文件对话框不可用，改用内置文件浏览器。", "No system file dialog available; using the built-in browser.";
+    Projects => "项目", "Projects";
+    ImplementingUnit => "实施单位", "Implementing unit";
+    YearFunds => "年度资金", "Year funds";
+    PeriodFunds => "实施期资金", "Period funds";
+    LinkedLine => "关联科目", "Linked line";
+    Indicators => "绩效指标", "Indicators";
+    PeriodGoal => "实施期目标", "Goal for the period";
+    YearGoal => "年度目标", "Goal for the year";
+    Level1 => "一级指标", "Level 1";
+    Level2 => "二级指标", "Level 2";
+    Level3 => "三级指标", "Level 3";
+    Target => "指标值", "Target";
+    ParsedAs => "解析为", "Understood as";
+    Contacts => "联系人", "Contacts";
+    ReadOnlyNow => "本页暂为只读。", "This page is read-only for now.";
+    Vehicles => "车辆", "Vehicles";
+    OfficeArea => "办公用房面积", "Office area";
+    SquareMetres => "平方米", "m²";
+    Procurement => "政府采购", "Government procurement";
+    Goods => "货物", "Goods";
+    Works => "工程", "Works";
+    Services => "服务", "Services";
+    Sangong => "三公经费", "\"Three public\" costs";
+    OperatingCosts => "机关运行经费", "Agency operating costs";
+    AssetNotes => "说明", "Notes";
+    Count => "数量", "Count";
+    Kind => "类型", "Kind";
+    AllUnits => "全部门", "Whole department";
+    StaffCosts => "人员经费", "Staff costs";
+    RunningCosts => "公用经费", "Running costs";
+    IncomeBySource => "收入来源", "Income by source";
+    Item => "项目", "Item";
+    ThisYear => "本年", "This year";
+    Income => "收入", "Income";
+    Expenditure => "支出", "Expenditure";
+    Subtotal => "小计", "Subtotal";
+    DropToOpen => "松开鼠标以打开文件", "Drop to open";
+    Sample => "示例", "sample";
+    FindingsCount => "项审核结果", "findings";
+    Profile => "概况", "Profile";
+    Responsibilities => "职责", "Responsibilities";
+    Units => "预算单位", "Budget units";
+}

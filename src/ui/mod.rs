@@ -1,0 +1,134 @@
+//! The desktop UI: one module per tab, shared widgets, theme, strings and commands. Views read the
+//! [`Document`](crate::document::Document) and return [`Action`]s; the app applies them after the
+//! frame, so no view ever changes the budget while drawing it.
+
+pub mod assets;
+pub mod commands;
+pub mod dialogs;
+pub mod fonts;
+pub mod i18n;
+pub mod overview;
+pub mod performance;
+pub mod tables;
+pub mod theme;
+pub mod widgets;
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::Location;
+use crate::document::Edit;
+use crate::model::TableId;
+use i18n::{Lang, Tr};
+use theme::ThemeChoice;
+use widgets::CellEditing;
+
+/// The four tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// Key figures, charts, checks.
+    #[default]
+    Overview,
+    /// The standard tables.
+    Tables,
+    /// Performance-target forms.
+    Performance,
+    /// Vehicles, buildings, procurement.
+    Assets,
+}
+
+impl Tab {
+    /// All tabs in order.
+    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Tables, Tab::Performance, Tab::Assets];
+
+    /// Tab label.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Tab::Overview => Tr::TabOverview,
+            Tab::Tables => Tr::TabTables,
+            Tab::Performance => Tr::TabPerformance,
+            Tab::Assets => Tr::TabAssets,
+        }
+        .get(lang)
+    }
+}
+
+/// What a view asks the app to do after the frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Show `edit` as if applied (typing in a cell).
+    Preview {
+        /// Undo label.
+        label: String,
+        /// The edit.
+        edit: Edit,
+    },
+    /// Withdraw the preview.
+    CancelPreview,
+    /// Make the preview an undo step.
+    CommitPreview,
+    /// Apply edits as one undo step.
+    Apply {
+        /// Undo label.
+        label: String,
+        /// The edits.
+        edits: Vec<Edit>,
+    },
+    /// Show a message in the status bar.
+    Status(String),
+    /// Go to where a finding is.
+    Jump(Location),
+}
+
+/// View state that is not part of the document.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewState {
+    /// UI language.
+    pub lang: Lang,
+    /// Light or dark.
+    pub theme: ThemeChoice,
+    /// The open tab.
+    pub tab: Tab,
+    /// The table shown on the Tables tab.
+    pub table: Option<TableId>,
+    /// The selected row (by code) on the Tables tab.
+    #[serde(skip)]
+    pub selected_code: Option<String>,
+    /// A row to scroll to on the next frame.
+    #[serde(skip)]
+    pub scroll_to_code: Option<String>,
+    /// The cell being typed into.
+    #[serde(skip)]
+    pub editing: Option<CellEditing>,
+    /// The add-line form.
+    #[serde(skip)]
+    pub new_line: NewLineForm,
+    /// Name being edited for the selected line.
+    #[serde(skip)]
+    pub rename: Option<(String, String)>,
+    /// The selected performance project.
+    #[serde(skip)]
+    pub project: usize,
+}
+
+impl ViewState {
+    /// The table shown (the expenditure table by default).
+    #[must_use]
+    pub fn table(&self) -> TableId {
+        self.table.unwrap_or(TableId::Expenditure)
+    }
+}
+
+/// The form for adding a line to a table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewLineForm {
+    /// True while the form is shown.
+    pub open: bool,
+    /// Typed code.
+    pub code: String,
+    /// Typed name.
+    pub name: String,
+    /// Why the code is refused.
+    pub error: Option<String>,
+}

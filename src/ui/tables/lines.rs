@@ -1,0 +1,207 @@
+//! Adding, renaming and removing lines of the 功能分类 and 经济分类 tables.
+
+use egui::Ui;
+
+use crate::document::{Edit, validate_new_code};
+use crate::model::{Budget, EconLine, FunctionLine};
+use crate::ui::i18n::{Lang, Tr};
+use crate::ui::widgets::text_field;
+use crate::ui::{Action, ViewState};
+
+/// Which line list a bar edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// 功能分类 lines (tables 2, 3, 5, 7–9).
+    Function,
+    /// 经济分类 lines (table 6).
+    Economic,
+}
+
+fn codes(budget: &Budget, kind: LineKind) -> Vec<&str> {
+    match kind {
+        LineKind::Function => budget
+            .function_lines
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect(),
+        LineKind::Economic => budget
+            .economic
+            .lines
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect(),
+    }
+}
+
+fn name_of<'a>(budget: &'a Budget, kind: LineKind, code: &str) -> Option<&'a str> {
+    match kind {
+        LineKind::Function => budget
+            .function_line_index(code)
+            .and_then(|i| budget.function_lines.get(i))
+            .map(|l| l.name.as_str()),
+        LineKind::Economic => budget
+            .economic
+            .lines
+            .iter()
+            .find(|l| l.code == code)
+            .map(|l| l.name.as_str()),
+    }
+}
+
+fn put(
+    kind: LineKind,
+    budget: &Budget,
+    code: &str,
+    name: Option<&str>,
+    remove: bool,
+) -> Option<Edit> {
+    match kind {
+        LineKind::Function => {
+            let line = if remove {
+                None
+            } else {
+                let mut line = budget
+                    .function_line_index(code)
+                    .and_then(|i| budget.function_lines.get(i))
+                    .cloned()
+                    .unwrap_or_else(|| FunctionLine::new(code, ""));
+                if let Some(name) = name {
+                    line.name = name.to_owned();
+                }
+                Some(line)
+            };
+            Some(Edit::FunctionLine {
+                code: code.to_owned(),
+                line,
+            })
+        }
+        LineKind::Economic => {
+            let line = if remove {
+                None
+            } else {
+                let mut line = budget
+                    .economic
+                    .lines
+                    .iter()
+                    .find(|l| l.code == code)
+                    .cloned()
+                    .unwrap_or_else(|| EconLine::new(code, ""));
+                if let Some(name) = name {
+                    line.name = name.to_owned();
+                }
+                Some(line)
+            };
+            Some(Edit::EconLine {
+                code: code.to_owned(),
+                line,
+            })
+        }
+    }
+}
+
+/// The bar above an editable line table: add a line; rename or remove the selected one.
+pub fn line_bar(
+    ui: &mut Ui,
+    budget: &Budget,
+    kind: LineKind,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let lang: Lang = view.lang;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(Tr::AddLine.get(lang)).clicked() {
+            view.new_line.open = !view.new_line.open;
+            view.new_line.error = None;
+        }
+        let selected = view
+            .selected_code
+            .clone()
+            .filter(|c| name_of(budget, kind, c).is_some());
+        if let Some(code) = selected {
+            ui.separator();
+            ui.label(format!("{} [{code}]", Tr::SelectedLine.get(lang)));
+            let current = name_of(budget, kind, &code).unwrap_or_default().to_owned();
+            let rename = match &mut view.rename {
+                Some((c, text)) if *c == code => text,
+                other => {
+                    *other = Some((code.clone(), current.clone()));
+                    match other {
+                        Some((_, text)) => text,
+                        None => return,
+                    }
+                }
+            };
+            let response = text_field(ui, rename, Tr::Rename.get(lang), 240.0);
+            if response.lost_focus() && rename.trim() != current && !rename.trim().is_empty() {
+                let new_name = rename.trim().to_owned();
+                if let Some(edit) = put(kind, budget, &code, Some(&new_name), false) {
+                    actions.push(Action::Apply {
+                        label: format!("{} [{code}]", Tr::Rename.get(lang)),
+                        edits: vec![edit],
+                    });
+                }
+            }
+            if ui.button(Tr::RemoveLine.get(lang)).clicked() {
+                // The line and everything below it, as one step.
+                let edits: Vec<Edit> = codes(budget, kind)
+                    .into_iter()
+                    .filter(|c| c.starts_with(code.as_str()))
+                    .rev()
+                    .filter_map(|c| put(kind, budget, c, None, true))
+                    .collect();
+                let count = edits.len();
+                actions.push(Action::Apply {
+                    label: format!("{} [{code}]", Tr::RemoveLine.get(lang)),
+                    edits,
+                });
+                actions.push(Action::Status(format!(
+                    "{} [{code}] ×{count}",
+                    Tr::RemoveLine.get(lang)
+                )));
+                view.selected_code = None;
+            }
+        }
+    });
+    if view.new_line.open {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(Tr::NewCode.get(lang));
+            text_field(ui, &mut view.new_line.code, Tr::NewCode.get(lang), 90.0);
+            ui.label(Tr::NewName.get(lang));
+            let name_response =
+                text_field(ui, &mut view.new_line.name, Tr::NewName.get(lang), 240.0);
+            let enter = name_response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button(Tr::Add.get(lang)).clicked() || enter {
+                let code = view.new_line.code.trim().to_owned();
+                let name = view.new_line.name.trim().to_owned();
+                let existing = codes(budget, kind);
+                match validate_new_code(&code, existing.iter().copied()) {
+                    Err(e) => view.new_line.error = Some(e.to_string()),
+                    Ok(()) if name.is_empty() => {
+                        view.new_line.error =
+                            Some(lang.pick("请填写名称", "enter a name").to_owned());
+                    }
+                    Ok(()) => {
+                        if let Some(edit) = put(kind, budget, &code, Some(&name), false) {
+                            actions.push(Action::Apply {
+                                label: format!("{} [{code}]", Tr::AddLine.get(lang)),
+                                edits: vec![edit],
+                            });
+                        }
+                        view.selected_code = Some(code.clone());
+                        view.scroll_to_code = Some(code);
+                        view.new_line = Default::default();
+                    }
+                }
+            }
+            if ui.button(Tr::Cancel.get(lang)).clicked() {
+                view.new_line = Default::default();
+            }
+        });
+        if let Some(error) = &view.new_line.error {
+            ui.colored_label(
+                crate::ui::theme::error_colour(ui.visuals().dark_mode),
+                error,
+            );
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Colours and sizes, in one place: the same colour for the same 类 everywhere, light and dark
+//! themes, severity colours.
+
+use egui::Color32;
+use serde::{Deserialize, Serialize};
+
+/// Light or dark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Light background (default: offices are bright).
+    #[default]
+    Light,
+    /// Dark background.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// egui's visuals for this choice.
+    #[must_use]
+    pub fn visuals(self) -> egui::Visuals {
+        match self {
+            ThemeChoice::Light => egui::Visuals::light(),
+            ThemeChoice::Dark => egui::Visuals::dark(),
+        }
+    }
+
+    /// True for dark.
+    #[must_use]
+    pub fn is_dark(self) -> bool {
+        self == ThemeChoice::Dark
+    }
+}
+
+/// A colour-blind-safe qualitative palette (Paul Tol's "bright" and "muted" sets), used in code
+/// order of the 类 so a class keeps its colour in every chart and view.
+const PALETTE: [Color32; 12] = [
+    Color32::from_rgb(0x44, 0x77, 0xAA),
+    Color32::from_rgb(0xEE, 0x66, 0x77),
+    Color32::from_rgb(0x22, 0x88, 0x33),
+    Color32::from_rgb(0xCC, 0xBB, 0x44),
+    Color32::from_rgb(0x66, 0xCC, 0xEE),
+    Color32::from_rgb(0xAA, 0x33, 0x77),
+    Color32::from_rgb(0x88, 0x22, 0x55),
+    Color32::from_rgb(0x11, 0x77, 0x33),
+    Color32::from_rgb(0x99, 0x99, 0x33),
+    Color32::from_rgb(0x33, 0x22, 0x88),
+    Color32::from_rgb(0xDD, 0xCC, 0x77),
+    Color32::from_rgb(0x88, 0xCC, 0xEE),
+];
+
+/// The colour of a 类, fixed by its code so it never changes between charts.
+#[must_use]
+pub fn class_colour(code: &str) -> Color32 {
+    let position = crate::model::codes::EXPENDITURE_CLASSES
+        .iter()
+        .position(|(c, _, _)| code.starts_with(c))
+        .unwrap_or_else(|| code.bytes().map(usize::from).sum());
+    PALETTE[position % PALETTE.len()]
+}
+
+/// Colour for errors.
+#[must_use]
+pub fn error_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xFF, 0x7B, 0x72)
+    } else {
+        Color32::from_rgb(0xB4, 0x23, 0x18)
+    }
+}
+
+/// Colour for warnings.
+#[must_use]
+pub fn warning_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xE3, 0xB3, 0x41)
+    } else {
+        Color32::from_rgb(0x9A, 0x67, 0x00)
+    }
+}
+
+/// Background of derived (read-only) total rows.
+#[must_use]
+pub fn total_row_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(40)
+    } else {
+        Color32::from_gray(238)
+    }
+}
+
+/// Highlight of the row a finding jumped to.
+#[must_use]
+pub fn highlight_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x4A, 0x3B, 0x10)
+    } else {
+        Color32::from_rgb(0xFF, 0xF1, 0xB8)
+    }
+}
+
+/// Height of a table row.
+pub const ROW_HEIGHT: f32 = 24.0;
+/// Body text size.
+pub const BODY_SIZE: f32 = 15.0;

@@ -1,0 +1,278 @@
+//! The real UI, driven headless through its accessible labels: open the sample, edit a cell, see
+//! the totals follow, undo, the unsaved-changes guard, findings that lead to their row.
+
+#![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use budget_studio::app::{BudgetApp, Startup};
+use budget_studio::model::{Column, Money, TableId};
+use budget_studio::ui::Tab;
+use budget_studio::ui::dialogs::{DialogOutcome, ScriptedDialogs};
+use budget_studio::ui::fonts;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn m(s: &str) -> Money {
+    Money(rust_decimal::Decimal::from_str(s).unwrap())
+}
+
+fn app_with(outcomes: Vec<DialogOutcome>) -> BudgetApp {
+    let dialogs = ScriptedDialogs {
+        outcomes: outcomes.into(),
+    };
+    BudgetApp::new(Startup::load(None), Box::new(dialogs))
+}
+
+fn harness(app: BudgetApp) -> Harness<'static, BudgetApp> {
+    Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut BudgetApp| app.frame(ui), app)
+}
+
+fn cell_value(h: &Harness<'_, BudgetApp>, label: &str) -> String {
+    h.get_by_role_and_label(Role::Cell, label)
+        .value()
+        .unwrap_or_default()
+}
+
+fn type_into_cell(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run_steps(2);
+}
+
+fn type_into_field(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run_steps(1);
+}
+
+fn open_tables(h: &mut Harness<'_, BudgetApp>) {
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+}
+
+#[test]
+fn editing_an_item_updates_its_section_class_total_and_the_overview() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    open_tables(&mut h);
+    assert_eq!(cell_value(&h, "[21505] 合计"), "751.54");
+    type_into_cell(&mut h, "[2150501] 基本支出", "685.94");
+    // Before the cell is committed, every total already shows the typed figure.
+    assert_eq!(cell_value(&h, "[2150501] 合计"), "686.66");
+    assert_eq!(cell_value(&h, "[21505] 合计"), "761.54");
+    assert_eq!(cell_value(&h, "[215] 合计"), "1,024.42");
+    assert_eq!(cell_value(&h, "[215] 基本支出"), "962.10");
+    assert_eq!(cell_value(&h, "合计 合计"), "10,451.41");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let doc = h.state().document();
+    assert_eq!(doc.derived().summary.total, m("10451.41"));
+    assert_eq!(
+        doc.derived().function.figure("2150501", Column::Basic),
+        Some(m("685.94"))
+    );
+    assert!(doc.is_modified());
+    assert!(doc.undo_label().is_some(), "one undo step for the gesture");
+    // The Overview follows.
+    h.get_by_label("概览").click();
+    h.run_steps(2);
+    assert_eq!(cell_value(&h, "支出合计"), "10,451.41");
+    assert_eq!(cell_value(&h, "基本支出"), "1,178.84");
+}
+
+#[test]
+fn an_invalid_amount_is_refused_and_the_old_value_kept() {
+    for bad in ["12a", "1.234", "-5"] {
+        let mut h = harness(app_with(vec![]));
+        h.run_steps(2);
+        open_tables(&mut h);
+        type_into_cell(&mut h, "[2150501] 基本支出", bad);
+        // While the text is invalid, nothing is previewed.
+        assert_eq!(cell_value(&h, "合计 合计"), "10,441.41", "{bad}");
+        h.key_press(Key::Enter);
+        h.run_steps(2);
+        let app = h.state();
+        assert_eq!(app.document().derived().summary.total, m("10441.41"));
+        assert!(app.document().undo_label().is_none());
+        assert!(!app.document().is_modified());
+        let status = app.status().unwrap_or_default().to_owned();
+        assert!(status.contains("输入无效"), "{bad}: {status}");
+        assert_eq!(
+            h.get_by_role_and_label(Role::Button, "[2150501] 基本支出")
+                .value()
+                .as_deref(),
+            Some("675.94")
+        );
+    }
+}
+
+#[test]
+fn undo_restores_the_old_figures_and_redo_repeats() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    open_tables(&mut h);
+    type_into_cell(&mut h, "[2080699] 项目支出", "8000");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(cell_value(&h, "[208] 合计"), "8,292.71");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(cell_value(&h, "[208] 合计"), "9,292.71");
+    assert!(!h.state().document().is_modified());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(cell_value(&h, "[208] 合计"), "8,292.71");
+}
+
+fn request_close(h: &mut Harness<'_, BudgetApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run_steps(2);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let target: PathBuf = dir.path().join("saved.ron");
+    let mut h = harness(app_with(vec![DialogOutcome::Chosen(target.clone())]));
+    h.run_steps(2);
+    open_tables(&mut h);
+    type_into_cell(&mut h, "[2150550] 基本支出", "30");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+
+    request_close(&mut h);
+    assert!(h.query_by_label("有未保存的修改").is_some());
+    assert!(!h.state().close_confirmed());
+    h.get_by_label("取消").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("有未保存的修改").is_none());
+    assert!(!h.state().close_confirmed());
+
+    // Save from the guard: the sample has no path, so Save As asks (scripted) and writes.
+    request_close(&mut h);
+    h.get_by_role_and_label(Role::Button, "保存").click();
+    h.run_steps(2);
+    assert!(h.state().close_confirmed());
+    let saved = budget_studio::io::load(&target).unwrap();
+    assert_eq!(
+        saved.function_lines[saved.function_line_index("2150550").unwrap()]
+            .split(budget_studio::model::IncomeSource::GeneralPublic)
+            .basic,
+        m("30")
+    );
+}
+
+#[test]
+fn discarding_closes_without_saving() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    open_tables(&mut h);
+    type_into_cell(&mut h, "[2150550] 基本支出", "31");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    request_close(&mut h);
+    h.get_by_label("不保存").click();
+    h.run_steps(2);
+    assert!(h.state().close_confirmed());
+}
+
+#[test]
+fn a_finding_leads_to_its_row() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    h.get_by_label_contains("未细化到下级科目").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.view.tab, Tab::Tables);
+    assert_eq!(app.view.table(), TableId::Expenditure);
+    assert_eq!(app.view.selected_code.as_deref(), Some("215"));
+    // The economic-table finding leads to table 6.
+    h.get_by_label("概览").click();
+    h.run_steps(2);
+    h.get_by_label_contains("印发数 40.13").click();
+    h.run_steps(3);
+    assert_eq!(h.state().view.table(), TableId::BasicByEconomic);
+    assert_eq!(h.state().view.selected_code.as_deref(), Some("505"));
+    assert!(
+        h.query_by_role_and_label(Role::Cell, "[505] 金额")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_shows_where_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(\n  format_version: 1,\n  profile: 42,\n)").unwrap();
+    let mut h = harness(app_with(vec![DialogOutcome::Chosen(bad)]));
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    assert!(h.query_by_label("无法打开文件").is_some());
+    assert!(h.query_by_label_contains("bad.ron:3:").is_some());
+    assert_eq!(h.state().document().derived().summary.total, m("10441.41"));
+    h.get_by_label("确定").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("无法打开文件").is_none());
+}
+
+#[test]
+fn adding_a_line_validates_its_code() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    open_tables(&mut h);
+    h.get_by_label("新增科目").click();
+    h.run_steps(2);
+    type_into_field(&mut h, "编码", "2150");
+    type_into_field(&mut h, "名称", "机关服务");
+    h.get_by_label("添加").click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("3、5或7位").is_some());
+    assert!(
+        h.state()
+            .document()
+            .budget()
+            .function_line_index("2150")
+            .is_none()
+    );
+
+    type_into_field(&mut h, "编码", "2150503");
+    h.get_by_label("添加").click();
+    h.run_steps(2);
+    let doc = h.state().document();
+    let i = doc.budget().function_line_index("2150503").unwrap();
+    assert_eq!(doc.budget().function_lines[i].name, "机关服务");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "[2150503] 基本支出")
+            .is_some()
+    );
+}
+
+#[test]
+fn english_is_one_menu_click_away() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    h.get_by_label("视图").click();
+    h.run_steps(2);
+    h.get_by_label("English").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Tables").is_some());
+    assert!(h.query_by_label("Checks").is_some());
+}
