@@ -1,6 +1,7 @@
 //! Derived figures: everything a disclosure prints that is not typed in. Pure functions of the
 //! [`Budget`]; recomputed after every edit.
 
+pub mod charts;
 pub mod rollup;
 pub mod shares;
 

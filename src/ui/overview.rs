@@ -81,16 +81,16 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             .striped(true)
             .min_col_width(80.0)
             .show(ui, |ui| {
-                ui.label(Tr::Code.get(lang));
+                ui.label("");
                 ui.label(Tr::Name.get(lang));
                 ui.label(Tr::Amount.get(lang));
                 ui.label(Tr::Share.get(lang));
                 ui.end_row();
-                for c in &s.classes {
+                for (rank, c) in s.classes.iter().enumerate() {
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter()
-                        .rect_filled(rect, 2.0, theme::class_colour(&c.code));
+                        .rect_filled(rect, 2.0, theme::class_colour(rank));
                     ui.label(format!("[{}] {}", c.code, c.name));
                     amount_label(
                         ui,

@@ -48,14 +48,11 @@ const PALETTE: [Color32; 12] = [
     Color32::from_rgb(0x88, 0xCC, 0xEE),
 ];
 
-/// The colour of a 类, fixed by its code so it never changes between charts.
+/// The colour of the `rank`-th 类 of a document (classes in code order), so a class keeps its
+/// colour in every chart and view, and the few classes of one budget never share a colour.
 #[must_use]
-pub fn class_colour(code: &str) -> Color32 {
-    let position = crate::model::codes::EXPENDITURE_CLASSES
-        .iter()
-        .position(|(c, _, _)| code.starts_with(c))
-        .unwrap_or_else(|| code.bytes().map(usize::from).sum());
-    PALETTE[position % PALETTE.len()]
+pub fn class_colour(rank: usize) -> Color32 {
+    PALETTE[rank % PALETTE.len()]
 }
 
 /// Colour for errors.
