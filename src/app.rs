@@ -54,8 +54,21 @@ pub enum Dialog {
     Message(String, String),
     /// New budget form.
     New(NewForm),
-    /// The in-app file browser, then `Then` after a save.
-    Browser(Box<FileBrowser>, Then),
+    /// The in-app file browser, for a purpose.
+    Browser(Box<FileBrowser>, Purpose),
+}
+
+/// What the in-app file browser was opened for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a budget.
+    Open,
+    /// Save the budget, then do `Then`.
+    Save(Then),
+    /// Export the chart on screen.
+    ExportChart,
+    /// Export every chart.
+    ExportAll,
 }
 
 /// How the app starts.
@@ -120,6 +133,7 @@ pub struct BudgetApp {
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
     started: Option<Instant>,
+    was_presenting: bool,
 }
 
 impl BudgetApp {
@@ -137,6 +151,7 @@ impl BudgetApp {
             shown_title: String::new(),
             applied_theme: None,
             started: None,
+            was_presenting: false,
         }
     }
 
@@ -251,8 +266,13 @@ impl BudgetApp {
                     DialogOutcome::Unavailable => {
                         let dir = dir.unwrap_or_else(|| PathBuf::from("."));
                         self.dialog = Some(Dialog::Browser(
-                            Box::new(FileBrowser::new(BrowseMode::Open, dir, String::new())),
-                            Then::Stay,
+                            Box::new(FileBrowser::new(
+                                BrowseMode::Open,
+                                dir,
+                                String::new(),
+                                "ron",
+                            )),
+                            Purpose::Open,
                         ));
                     }
                 }
@@ -326,8 +346,8 @@ impl BudgetApp {
             DialogOutcome::Unavailable => {
                 let dir = dir.unwrap_or_else(|| PathBuf::from("."));
                 self.dialog = Some(Dialog::Browser(
-                    Box::new(FileBrowser::new(BrowseMode::Save, dir, name)),
-                    then,
+                    Box::new(FileBrowser::new(BrowseMode::Save, dir, name, "ron")),
+                    Purpose::Save(then),
                 ));
                 false
             }
@@ -372,6 +392,91 @@ impl BudgetApp {
                 }
                 Action::Status(text) => self.set_status(text),
                 Action::Jump(location) => self.jump(&location),
+                Action::Present => self.view.presenting = true,
+                Action::ExportChart => self.export(Purpose::ExportChart),
+                Action::ExportAllCharts => self.export(Purpose::ExportAll),
+            }
+        }
+    }
+
+    fn export(&mut self, purpose: Purpose) {
+        let stem = Path::new(self.doc.name())
+            .file_stem()
+            .map_or_else(|| "budget".to_owned(), |s| s.to_string_lossy().into_owned());
+        let name = match purpose {
+            Purpose::ExportChart => format!("{stem}-{}.png", self.view.chart.slug()),
+            _ => format!("{stem}.png"),
+        };
+        let dir = self.start_dir();
+        match self.dialogs.pick_png(dir.as_deref(), &name) {
+            DialogOutcome::Chosen(path) => match purpose {
+                Purpose::ExportAll => self.export_all_to(&path),
+                _ => self.export_chart_to(&path),
+            },
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable => {
+                let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+                self.dialog = Some(Dialog::Browser(
+                    Box::new(FileBrowser::new(BrowseMode::Save, dir, name, "png")),
+                    purpose,
+                ));
+            }
+        }
+    }
+
+    /// Writes the chart on screen (with its drill-down) as a 1920×1080 PNG.
+    pub fn export_chart_to(&mut self, path: &Path) {
+        let lang = self.view.lang;
+        let drill = self.view.drill.last().map(String::as_str);
+        let result = io::charts::export_chart(
+            self.doc.budget(),
+            self.doc.derived(),
+            self.view.chart,
+            drill,
+            path,
+            lang.zh(),
+            self.view.theme.is_dark(),
+        );
+        match result {
+            Ok(()) => self.set_status(format!(
+                "{} {}",
+                lang.pick("已导出", "Exported"),
+                path.display()
+            )),
+            Err(e) => {
+                log::error!("{e}");
+                self.dialog = Some(Dialog::Message(
+                    lang.pick("导出失败", "Export failed").to_owned(),
+                    e.to_string(),
+                ));
+            }
+        }
+    }
+
+    /// Writes every chart as PNG files named after `path`.
+    pub fn export_all_to(&mut self, path: &Path) {
+        let lang = self.view.lang;
+        match io::charts::export_all(
+            self.doc.budget(),
+            self.doc.derived(),
+            path,
+            lang.zh(),
+            self.view.theme.is_dark(),
+        ) {
+            Ok(files) => self.set_status(format!(
+                "{} {} × PNG ({})",
+                lang.pick("已导出", "Exported"),
+                files.len(),
+                path.parent()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            )),
+            Err(e) => {
+                log::error!("{e}");
+                self.dialog = Some(Dialog::Message(
+                    lang.pick("导出失败", "Export failed").to_owned(),
+                    e.to_string(),
+                ));
             }
         }
     }
@@ -414,6 +519,19 @@ impl BudgetApp {
             }
         }
         let mut actions = Vec::new();
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5))
+            && self.dialog.is_none()
+        {
+            self.view.presenting = !self.view.presenting;
+        }
+        if self.view.presenting {
+            self.present(ui);
+            return;
+        }
+        if self.was_presenting {
+            self.was_presenting = false;
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+        }
         self.menu_bar(ui);
         self.status_bar(ui);
         egui::CentralPanel::default().show(ui, |ui| match self.view.tab {
@@ -429,6 +547,50 @@ impl BudgetApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+    }
+
+    /// Presentation mode: one chart per slide, full screen, large type; ←/→ or PgUp/PgDn move,
+    /// Backspace goes up a drill level, Esc leaves.
+    fn present(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.was_presenting {
+            self.was_presenting = true;
+            self.doc.commit_pending();
+            self.view.editing = None;
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        }
+        let (next, prev, up, leave) = ctx.input_mut(|i| {
+            let next = i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight)
+                || i.consume_key(egui::Modifiers::NONE, egui::Key::PageDown)
+                || i.consume_key(egui::Modifiers::NONE, egui::Key::Space);
+            let prev = i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft)
+                || i.consume_key(egui::Modifiers::NONE, egui::Key::PageUp);
+            let up = i.consume_key(egui::Modifiers::NONE, egui::Key::Backspace);
+            let leave = i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
+            (next, prev, up, leave)
+        });
+        let kinds = crate::calc::charts::ChartKind::ALL;
+        let at = kinds
+            .iter()
+            .position(|k| *k == self.view.chart)
+            .unwrap_or(0);
+        if next {
+            self.view.chart = kinds[(at + 1) % kinds.len()];
+            self.view.drill.clear();
+        }
+        if prev {
+            self.view.chart = kinds[(at + kinds.len() - 1) % kinds.len()];
+            self.view.drill.clear();
+        }
+        if up {
+            self.view.drill.pop();
+        }
+        if leave {
+            self.view.presenting = false;
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| ui::charts::slide(ui, &self.doc, &mut self.view));
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -462,6 +624,7 @@ impl BudgetApp {
         let ctx = ui.ctx().clone();
         let mut chosen: Option<UiCommand> = None;
         let mut open_recent: Option<PathBuf> = None;
+        let mut export: Option<Purpose> = None;
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button(Tr::MenuFile.get(lang), |ui| {
@@ -481,6 +644,19 @@ impl BudgetApp {
                     ui.separator();
                     for command in [UiCommand::Save, UiCommand::SaveAs] {
                         menu_item(ui, &ctx, command, lang, &mut chosen);
+                    }
+                    ui.separator();
+                    if ui
+                        .button(lang.pick("导出当前图表 PNG…", "Export chart as PNG…"))
+                        .clicked()
+                    {
+                        export = Some(Purpose::ExportChart);
+                    }
+                    if ui
+                        .button(lang.pick("导出全部图表 PNG…", "Export all charts as PNG…"))
+                        .clicked()
+                    {
+                        export = Some(Purpose::ExportAll);
                     }
                     ui.separator();
                     menu_item(ui, &ctx, UiCommand::Quit, lang, &mut chosen);
@@ -560,6 +736,9 @@ impl BudgetApp {
         if let Some(path) = open_recent {
             self.request(&ctx, Then::Open(Some(path)));
         }
+        if let Some(purpose) = export {
+            self.export(purpose);
+        }
         if let Some(command) = chosen {
             self.command(&ctx, command);
         }
@@ -599,7 +778,7 @@ impl BudgetApp {
         let mut keep = true;
         let mut then_after: Option<Then> = None;
         let mut save_then: Option<Then> = None;
-        let mut open_or_save: Option<(BrowseMode, PathBuf, Then)> = None;
+        let mut browsed: Option<(PathBuf, Purpose)> = None;
         let mut new_budget: Option<Budget> = None;
         let mut dialog = dialog;
         let modal = egui::Modal::new(Id::unique("budget-studio-dialog")).show(ctx, |ui| {
@@ -682,11 +861,11 @@ impl BudgetApp {
                         }
                     });
                 }
-                Dialog::Browser(browser, then) => {
+                Dialog::Browser(browser, purpose) => {
                     if let Some(outcome) = browser.ui(ui, lang) {
                         keep = false;
                         if let DialogOutcome::Chosen(path) = outcome {
-                            open_or_save = Some((browser.mode, path, then.clone()));
+                            browsed = Some((path, purpose.clone()));
                         }
                     }
                 }
@@ -711,12 +890,14 @@ impl BudgetApp {
         if let Some(then) = save_then {
             self.save(ctx, then);
         }
-        if let Some((mode, path, then)) = open_or_save {
-            match mode {
-                BrowseMode::Open => self.open_path(&path),
-                BrowseMode::Save => {
+        if let Some((path, purpose)) = browsed {
+            match purpose {
+                Purpose::Open => self.open_path(&path),
+                Purpose::Save(then) => {
                     self.write(ctx, &path, then);
                 }
+                Purpose::ExportChart => self.export_chart_to(&path),
+                Purpose::ExportAll => self.export_all_to(&path),
             }
         }
     }

@@ -468,6 +468,47 @@ pub fn summary_json(budget: &Budget, derived: &Derived) -> Value {
     })
 }
 
+/// `charts FILE --out DIR`: writes every chart as PNG; returns the exit code.
+///
+/// # Errors
+/// Only when writing to `out` or `err` fails.
+pub fn charts(
+    path: &Path,
+    dir: &Path,
+    zh: bool,
+    dark: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let budget = match load(path) {
+        Ok(b) => b,
+        Err(e) => {
+            writeln!(err, "{}", describe_load_error(&e, zh))?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        writeln!(err, "{}: {e}", dir.display())?;
+        return Ok(EXIT_FINDINGS);
+    }
+    let derived = derive(&budget);
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "charts".to_owned(), |s| s.to_string_lossy().into_owned());
+    match crate::io::charts::export_all(&budget, &derived, &dir.join(stem), zh, dark) {
+        Ok(files) => {
+            for f in files {
+                writeln!(out, "{}", f.display())?;
+            }
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(EXIT_FINDINGS)
+        }
+    }
+}
+
 /// Severity counts of a budget, for exit codes of other commands.
 #[must_use]
 pub fn has_errors(findings: &[Finding]) -> bool {

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod calc;
+pub mod chart;
 pub mod checks;
 pub mod cli;
 pub mod document;

@@ -46,6 +46,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export every chart as a 1920×1080 PNG, without opening a window.
+    Charts {
+        /// The budget file (.ron).
+        file: PathBuf,
+        /// Folder to write into (created if missing).
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        /// Dark background (for a dark projector room).
+        #[arg(long)]
+        dark: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -76,6 +87,14 @@ fn run(started: std::time::Instant) -> Result<i32> {
             &file,
             json,
             zh,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        )?),
+        Some(Command::Charts { file, out, dark }) => Ok(cli::charts(
+            &file,
+            &out,
+            zh,
+            dark,
             &mut stdout.lock(),
             &mut stderr.lock(),
         )?),

@@ -103,3 +103,25 @@ fn summary_json_has_exact_amounts() {
     assert_eq!(v["income_change"]["percent"], "563.04");
     assert_eq!(v["performance_projects"][0]["in_table_unit"], "9269.17");
 }
+
+#[test]
+fn charts_are_exported_without_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["charts", SAMPLE, "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(listed.lines().count(), 6);
+    for line in listed.lines() {
+        let pixmap = tiny_skia::Pixmap::load_png(line).unwrap();
+        assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080), "{line}");
+    }
+}

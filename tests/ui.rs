@@ -276,3 +276,119 @@ fn english_is_one_menu_click_away() {
     assert!(h.query_by_label("Tables").is_some());
     assert!(h.query_by_label("Checks").is_some());
 }
+
+#[test]
+fn editing_an_item_changes_the_chart_shares() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    let before = h.state().view.shown_chart.clone().unwrap();
+    assert_eq!(before.data[2].share.to_string(), "0.08");
+    open_tables(&mut h);
+    type_into_cell(&mut h, "[2130599] 项目支出", "1008.25");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    h.get_by_label("概览").click();
+    h.run_steps(2);
+    let after = h.state().view.shown_chart.clone().unwrap();
+    let shares: Vec<String> = after.data.iter().map(|d| d.share.to_string()).collect();
+    // 213 now 1,008.25 of 11,441.41.
+    assert_eq!(shares, ["81.22", "0.35", "8.81", "8.87", "0.75"]);
+    assert_eq!(after.total, m("11441.41"));
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, "[213] 农林水支出")
+            .value()
+            .as_deref(),
+        Some("1,008.25 8.81%")
+    );
+}
+
+#[test]
+fn drilling_down_a_class_and_back() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "[215] 资源勘探工业信息等支出")
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.drill, vec!["215".to_owned()]);
+    let codes: Vec<String> = h
+        .state()
+        .view
+        .shown_chart
+        .as_ref()
+        .unwrap()
+        .data
+        .iter()
+        .map(|d| d.code.clone())
+        .collect();
+    assert_eq!(codes, ["21505", "21508", "215"]);
+    h.get_by_role_and_label(Role::Button, "[21505] 工业和信息产业监管")
+        .click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().view.drill,
+        vec!["215".to_owned(), "21505".to_owned()]
+    );
+    assert_eq!(h.state().view.shown_chart.as_ref().unwrap().data.len(), 4);
+    h.get_by_label("[215]").click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.drill, vec!["215".to_owned()]);
+    h.get_by_label("全部类").click();
+    h.run_steps(2);
+    assert!(h.state().view.drill.is_empty());
+    assert_eq!(h.state().view.shown_chart.as_ref().unwrap().data.len(), 5);
+}
+
+#[test]
+fn presentation_mode_keys() {
+    use budget_studio::calc::charts::ChartKind;
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    h.key_press(Key::F5);
+    h.run_steps(2);
+    assert!(h.state().view.presenting);
+    assert!(
+        h.query_by_label("概览").is_none(),
+        "menus are hidden while presenting"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().view.chart, ChartKind::BasicProject);
+    h.key_press(Key::PageDown);
+    h.run_steps(2);
+    assert_eq!(h.state().view.chart, ChartKind::ClassSplit);
+    h.key_press(Key::PageUp);
+    h.key_press(Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(h.state().view.chart, ChartKind::Classes);
+    // Drill-down works on a slide too.
+    h.get_by_role_and_label(Role::Button, "[208] 社会保障和就业支出")
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.drill, vec!["208".to_owned()]);
+    h.key_press(Key::Backspace);
+    h.run_steps(2);
+    assert!(h.state().view.drill.is_empty());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().view.presenting);
+    assert!(h.query_by_label("概览").is_some());
+}
+
+#[test]
+fn exporting_the_chart_writes_a_1920_by_1080_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("chart.png");
+    let mut h = harness(app_with(vec![DialogOutcome::Chosen(target.clone())]));
+    h.run_steps(2);
+    h.get_by_label("导出 PNG…").click();
+    h.run_steps(2);
+    let pixmap = tiny_skia::Pixmap::load_png(&target).unwrap();
+    assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080));
+    // Not a blank image: the donut's first colour is there.
+    let blue = pixmap
+        .pixels()
+        .iter()
+        .filter(|p| (p.red(), p.green(), p.blue()) == (0x44, 0x77, 0xAA))
+        .count();
+    assert!(blue > 10_000, "{blue} pixels of the first slice");
+}

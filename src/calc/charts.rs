@@ -8,9 +8,12 @@ use crate::model::codes::class_name_zh;
 use crate::model::{Budget, Money, MoneyUnit};
 
 /// The charts of the Overview and of presentation mode, in slide order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ChartKind {
     /// Expenditure by 功能分类 类 (drills down to 款 and 项): a donut.
+    #[default]
     Classes,
     /// Basic against project expenditure: a donut.
     BasicProject,

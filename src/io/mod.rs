@@ -1,5 +1,6 @@
 //! Reading and writing budgets: the RON file format and safe saving.
 
+pub mod charts;
 mod layout;
 pub mod ron_file;
 

@@ -27,6 +27,10 @@ pub trait FileDialogs {
     fn pick_open(&mut self, dir: Option<&Path>) -> DialogOutcome;
     /// Asks where to save, suggesting `name`.
     fn pick_save(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome;
+    /// Asks where to save a PNG image, suggesting `name`.
+    fn pick_png(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
+        self.pick_save(dir, name)
+    }
 }
 
 /// The system's dialogs through rfd.
@@ -60,6 +64,17 @@ impl FileDialogs for NativeDialogs {
     fn pick_save(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
         let mut dialog = rfd::FileDialog::new()
             .add_filter("Budget (RON)", &["ron"])
+            .set_file_name(name);
+        if let Some(dir) = dir {
+            dialog = dialog.set_directory(dir);
+        }
+        let started = Instant::now();
+        outcome(started, dialog.save_file())
+    }
+
+    fn pick_png(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter("PNG", &["png"])
             .set_file_name(name);
         if let Some(dir) = dir {
             dialog = dialog.set_directory(dir);
@@ -108,6 +123,8 @@ pub struct FileBrowser {
     pub dir: PathBuf,
     /// The typed or clicked file name.
     pub file_name: String,
+    /// The extension of the files shown and written (`ron`, `png`).
+    pub extension: &'static str,
     entries: Vec<(String, bool)>,
     error: Option<String>,
 }
@@ -115,11 +132,12 @@ pub struct FileBrowser {
 impl FileBrowser {
     /// A browser in `dir`.
     #[must_use]
-    pub fn new(mode: BrowseMode, dir: PathBuf, file_name: String) -> Self {
+    pub fn new(mode: BrowseMode, dir: PathBuf, file_name: String, extension: &'static str) -> Self {
         let mut browser = FileBrowser {
             mode,
             dir,
             file_name,
+            extension,
             entries: Vec::new(),
             error: None,
         };
@@ -138,7 +156,7 @@ impl FileBrowser {
                         continue;
                     }
                     let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-                    if is_dir || name.ends_with(".ron") {
+                    if is_dir || name.ends_with(&format!(".{}", self.extension)) {
                         self.entries.push((name, is_dir));
                     }
                 }
@@ -219,8 +237,9 @@ impl FileBrowser {
                 .clicked()
             {
                 let mut name = name.to_owned();
-                if self.mode == BrowseMode::Save && !name.ends_with(".ron") {
-                    name.push_str(".ron");
+                let ext = format!(".{}", self.extension);
+                if self.mode == BrowseMode::Save && !name.ends_with(&ext) {
+                    name.push_str(&ext);
                 }
                 result = Some(DialogOutcome::Chosen(self.dir.join(name)));
             }

@@ -3,6 +3,7 @@
 //! frame, so no view ever changes the budget while drawing it.
 
 pub mod assets;
+pub mod charts;
 pub mod commands;
 pub mod dialogs;
 pub mod fonts;
@@ -15,6 +16,7 @@ pub mod widgets;
 
 use serde::{Deserialize, Serialize};
 
+use crate::calc::charts::{Chart, ChartKind};
 use crate::checks::Location;
 use crate::document::Edit;
 use crate::model::TableId;
@@ -78,6 +80,12 @@ pub enum Action {
     Status(String),
     /// Go to where a finding is.
     Jump(Location),
+    /// Start presentation mode.
+    Present,
+    /// Export the chart on screen as PNG.
+    ExportChart,
+    /// Export every chart as PNG.
+    ExportAllCharts,
 }
 
 /// View state that is not part of the document.
@@ -110,6 +118,17 @@ pub struct ViewState {
     /// The selected performance project.
     #[serde(skip)]
     pub project: usize,
+    /// The chart shown on the Overview and in presentation mode.
+    pub chart: ChartKind,
+    /// Drill-down path of the class chart (类, then 款 codes).
+    #[serde(skip)]
+    pub drill: Vec<String>,
+    /// The figures of the chart drawn last (what the room sees).
+    #[serde(skip)]
+    pub shown_chart: Option<Chart>,
+    /// True in presentation mode.
+    #[serde(skip)]
+    pub presenting: bool,
 }
 
 impl ViewState {

@@ -53,6 +53,8 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             budget.profile.year,
             Tr::Unit.get(lang),
         ));
+        ui.add_space(6.0);
+        crate::ui::charts::overview_block(ui, doc, view, actions);
         ui.add_space(8.0);
         ui.strong(Tr::KeyFigures.get(lang));
         Grid::new("key-figures")
@@ -138,8 +140,6 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
                     ui.end_row();
                 }
             });
-        ui.add_space(12.0);
-        ui.label(RichText::new(Tr::ChartsArea.get(lang)).weak());
     });
 }
 
