@@ -273,7 +273,8 @@ fn pct(share: Decimal) -> String {
 }
 
 /// Colours of the two series of stacked/grouped bars.
-const SERIES: [Rgba; 2] = [[0x44, 0x77, 0xAA, 255], [0xEE, 0x99, 0x44, 255]];
+/// Basic and project keep the colours they have in the basic/project donut.
+const SERIES: [Rgba; 2] = [PALETTE[0], PALETTE[1]];
 const SERIES_LAST_YEAR: Rgba = [0xBB, 0xBB, 0xBB, 255];
 
 /// Lays `chart` out for `style`.
@@ -427,7 +428,26 @@ fn donut(chart: &Chart, style: &Style, ink: &Ink, area: [f32; 4], scene: &mut Sc
         .map(|d| text_width(&d.value.format_grouped(2), size))
         .fold(0.0f32, f32::max);
     let share_w = text_width("100.00%", size);
-    let name_w = (area[2] - x0 - size * 1.6 - amount_w - share_w - size).max(size * 4.0);
+    let names: Vec<String> = chart
+        .data
+        .iter()
+        .map(|d| {
+            if d.code.chars().all(|c| c.is_ascii_digit()) {
+                format!("[{}] {}", d.code, d.label)
+            } else {
+                d.label.clone()
+            }
+        })
+        .collect();
+    let room = (area[2] - x0 - size * 1.2 - amount_w - share_w - size * 2.0).max(size * 4.0);
+    let name_w = names
+        .iter()
+        .map(|n| text_width(n, size))
+        .fold(0.0f32, f32::max)
+        .min(room);
+    // A compact block: swatch, name, amount, share — no gap wider than the text needs.
+    let amount_right = x0 + size * 1.2 + name_w + size + amount_w;
+    let share_right = amount_right + size + share_w;
     for (i, d) in chart.data.iter().enumerate() {
         let cy = y + row_h / 2.0;
         scene.shapes.push(Shape::Rect {
@@ -435,27 +455,22 @@ fn donut(chart: &Chart, style: &Style, ink: &Ink, area: [f32; 4], scene: &mut Sc
             max: [x0 + size * 0.8, cy + size * 0.4],
             fill: palette(d.colour),
         });
-        let name = if d.code.chars().all(|c| c.is_ascii_digit()) {
-            format!("[{}] {}", d.code, d.label)
-        } else {
-            d.label.clone()
-        };
         scene.shapes.push(Shape::Text {
             pos: [x0 + size * 1.2, cy],
-            text: fit(&name, size, name_w),
+            text: fit(&names[i], size, name_w),
             size,
             colour: ink.text,
             align: HAlign::Left,
         });
         scene.shapes.push(Shape::Text {
-            pos: [area[2] - share_w - size * 0.5, cy],
+            pos: [amount_right, cy],
             text: d.value.format_grouped(2),
             size,
             colour: ink.text,
             align: HAlign::Right,
         });
         scene.shapes.push(Shape::Text {
-            pos: [area[2], cy],
+            pos: [share_right, cy],
             text: pct(d.share),
             size,
             colour: ink.weak,
@@ -464,7 +479,7 @@ fn donut(chart: &Chart, style: &Style, ink: &Ink, area: [f32; 4], scene: &mut Sc
         scene.hits.push((
             Region::Rect {
                 min: [x0, y],
-                max: [area[2], y + row_h],
+                max: [share_right, y + row_h],
             },
             i,
         ));
