@@ -537,8 +537,8 @@ impl BudgetApp {
         egui::CentralPanel::default().show(ui, |ui| match self.view.tab {
             Tab::Overview => ui::overview::show(ui, &self.doc, &mut self.view, &mut actions),
             Tab::Tables => ui::tables::show(ui, &self.doc, &mut self.view, &mut actions),
-            Tab::Performance => ui::performance::show(ui, &self.doc, &mut self.view),
-            Tab::Assets => ui::assets::show(ui, &self.doc, &self.view),
+            Tab::Performance => ui::performance::show(ui, &self.doc, &mut self.view, &mut actions),
+            Tab::Assets => ui::assets::show(ui, &self.doc, &mut self.view, &mut actions),
         });
         self.apply_actions(actions);
         self.dialogs_ui(&ctx);

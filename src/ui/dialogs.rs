@@ -201,7 +201,7 @@ impl FileBrowser {
                 let mut go_into = None;
                 for (name, is_dir) in &self.entries {
                     let label = if *is_dir {
-                        format!("📁 {name}")
+                        format!("▶ {name}/")
                     } else {
                         name.clone()
                     };

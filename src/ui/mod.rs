@@ -118,6 +118,21 @@ pub struct ViewState {
     /// The selected performance project.
     #[serde(skip)]
     pub project: usize,
+    /// The performance form being edited (texts are committed when a field is left).
+    #[serde(skip)]
+    pub project_draft: Option<ProjectDraft>,
+    /// Performance list: only this implementing unit (`None`: all).
+    #[serde(skip)]
+    pub project_unit_filter: Option<String>,
+    /// Performance list order.
+    #[serde(skip)]
+    pub project_sort: ProjectSort,
+    /// Search text of the 功能分类 link picker, while it is open.
+    #[serde(skip)]
+    pub link_search: Option<String>,
+    /// Assets being edited (texts and counts are committed when a field is left).
+    #[serde(skip)]
+    pub assets_draft: Option<(crate::model::Assets, crate::model::Assets)>,
     /// The chart shown on the Overview and in presentation mode.
     pub chart: ChartKind,
     /// Drill-down path of the class chart (类, then 款 codes).
@@ -137,6 +152,29 @@ impl ViewState {
     pub fn table(&self) -> TableId {
         self.table.unwrap_or(TableId::Expenditure)
     }
+}
+
+/// A performance form being edited: the form as in the document (`base`) and as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProjectDraft {
+    /// Position in the budget.
+    pub index: usize,
+    /// As in the document when the draft was taken.
+    pub base: crate::model::Project,
+    /// As edited.
+    pub project: crate::model::Project,
+}
+
+/// Order of the performance list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProjectSort {
+    /// As in the document.
+    #[default]
+    Document,
+    /// By name.
+    Name,
+    /// By the year's funds, largest first.
+    Funds,
 }
 
 /// The form for adding a line to a table.

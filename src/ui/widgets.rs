@@ -189,7 +189,21 @@ fn amount_text(ui: &mut Ui, text: String, strong: bool, a11y: &str) {
 
 /// A single-line text field with an accessible name; returns its response.
 pub fn text_field(ui: &mut Ui, text: &mut String, a11y: &str, width: f32) -> egui::Response {
-    let response = ui.add(TextEdit::singleline(text).desired_width(width));
+    // A fixed size: inside grids the previous frame's column width would otherwise squeeze it.
+    let height = ui.spacing().interact_size.y;
+    let response = ui.add_sized([width, height], TextEdit::singleline(text));
+    ui.ctx()
+        .accesskit_node_builder(response.id, |b| b.set_label(a11y.to_owned()));
+    response
+}
+
+/// A wrapping multi-line text field with an accessible name; returns its response.
+pub fn text_area(ui: &mut Ui, text: &mut String, a11y: &str, rows: usize) -> egui::Response {
+    let response = ui.add(
+        TextEdit::multiline(text)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    );
     ui.ctx()
         .accesskit_node_builder(response.id, |b| b.set_label(a11y.to_owned()));
     response

@@ -3,7 +3,7 @@
 mod economic;
 mod function;
 pub mod lines;
-mod small;
+pub(crate) mod small;
 mod summary;
 
 use egui::{RichText, Ui};
