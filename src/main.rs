@@ -46,6 +46,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic but valid budget of about N lines (deterministic for a seed).
+    Generate {
+        /// About how many 功能分类 lines.
+        #[arg(long, default_value_t = 100_000)]
+        lines: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the budget (.ron).
+        out: PathBuf,
+    },
     /// Export every chart as a 1920×1080 PNG, without opening a window.
     Charts {
         /// The budget file (.ron).
@@ -90,6 +101,17 @@ fn run(started: std::time::Instant) -> Result<i32> {
             &mut stdout.lock(),
             &mut stderr.lock(),
         )?),
+        Some(Command::Generate { lines, seed, out }) => {
+            let budget = budget_studio::synth::generate(lines, seed);
+            budget_studio::io::save(&budget, &out)?;
+            println!(
+                "{}: {} lines, {} projects",
+                out.display(),
+                budget.function_lines.len(),
+                budget.projects.len()
+            );
+            Ok(0)
+        }
         Some(Command::Charts { file, out, dark }) => Ok(cli::charts(
             &file,
             &out,

@@ -1,11 +1,15 @@
-//! Synthetic budgets of any size, deterministic for a seed: for benchmarks, property tests and
-//! the scale proof. Codes follow the real 类/款/项 structure; amounts are whole 万元 cents.
+//! Synthetic budgets of any size, deterministic for a seed: for the scale proof, benchmarks and
+//! property tests. Codes follow the real 类/款/项 structure, money is split between 一般公共预算 and
+//! 政府性基金 and between basic and project expenditure, the economic table matches basic
+//! expenditure, and performance projects (one per ~50 lines) carry exactly the project expenditure —
+//! so a generated budget passes every check, and any finding in it is news.
 
 use rust_decimal::Decimal;
 
 use crate::model::codes::EXPENDITURE_CLASSES;
 use crate::model::{
-    Budget, BudgetUnit, Column, EconLine, FunctionLine, IncomeSource, Money, UnitKind,
+    Budget, BudgetUnit, Column, EconLine, FunctionLine, IncomeSource, Indicator, IndicatorKind,
+    Money, MoneyUnit, OfficeArea, Project, UnitAmount, UnitKind,
 };
 
 /// A small deterministic pseudo-random generator (SplitMix64), so budgets need no dependency
@@ -35,23 +39,57 @@ impl Rng {
     }
 }
 
-/// A budget with about `items` 项 lines (plus their 类 and 款), amounts on the 项 lines split
-/// between 一般公共预算 and, for one line in ten, 政府性基金.
+const SECTIONS: [&str; 8] = [
+    "行政事业单位支出",
+    "管理事务",
+    "专项业务",
+    "发展与改革",
+    "监督管理",
+    "补助支出",
+    "服务保障",
+    "其他支出",
+];
+
+const ITEMS: [&str; 8] = [
+    "行政运行",
+    "一般行政管理事务",
+    "机关服务",
+    "专项业务活动",
+    "信息化建设",
+    "监测与评估",
+    "事业运行",
+    "其他支出",
+];
+
+/// An amount between 0.01 and 10,000.00 万元.
+fn cents(rng: &mut Rng) -> Money {
+    let value = i64::try_from(rng.below(1_000_000) + 1).unwrap_or(1);
+    Money(Decimal::new(value, 2))
+}
+
+/// A budget with `items` 项 lines (plus their 类 and 款 lines), amounts on the 项 lines.
 #[must_use]
 pub fn function_budget(items: usize, seed: u64) -> Budget {
     let mut rng = Rng::new(seed);
     let mut budget = Budget::new("999", "合成测试部门", 2022);
-    budget.profile.units = vec![BudgetUnit {
-        code: "999001".into(),
-        name: "合成测试部门".into(),
-        kind: UnitKind::Administrative,
-    }];
+    budget.profile.units = vec![
+        BudgetUnit {
+            code: "999001".into(),
+            name: "合成测试部门本级".into(),
+            kind: UnitKind::Administrative,
+        },
+        BudgetUnit {
+            code: "999002".into(),
+            name: "合成测试部门服务中心".into(),
+            kind: UnitKind::Institution,
+        },
+    ];
     let classes = EXPENDITURE_CLASSES.len();
-    // Spread items over classes × 99 sections × 99 items.
     let per_class = items.div_ceil(classes).max(1);
     let sections_per_class = per_class.div_ceil(99).clamp(1, 99);
+    let in_section = per_class.div_ceil(sections_per_class).clamp(1, 99);
     let mut made = 0;
-    for (class_code, class_name, _) in EXPENDITURE_CLASSES {
+    'classes: for (class_code, class_name, _) in EXPENDITURE_CLASSES {
         if made >= items {
             break;
         }
@@ -60,22 +98,19 @@ pub fn function_budget(items: usize, seed: u64) -> Budget {
             .push(FunctionLine::new(class_code, class_name));
         for s in 1..=sections_per_class {
             if made >= items {
-                break;
+                break 'classes;
             }
             let section = format!("{class_code}{s:02}");
-            budget.function_lines.push(FunctionLine::new(
-                section.clone(),
-                format!("{class_name}第{s}款"),
-            ));
-            let in_section = (per_class / sections_per_class).clamp(1, 99);
+            let section_name = format!("{}（{s}）", SECTIONS[(s - 1) % SECTIONS.len()]);
+            budget
+                .function_lines
+                .push(FunctionLine::new(section.clone(), section_name));
             for i in 1..=in_section {
                 if made >= items {
-                    break;
+                    break 'classes;
                 }
-                let mut line = FunctionLine::new(
-                    format!("{section}{i:02}"),
-                    format!("{class_name}第{s}款第{i}项"),
-                );
+                let name = format!("{}（{i}）", ITEMS[(i - 1) % ITEMS.len()]);
+                let mut line = FunctionLine::new(format!("{section}{i:02}"), name);
                 let source = if rng.below(10) == 0 {
                     IncomeSource::GovernmentFund
                 } else {
@@ -90,19 +125,138 @@ pub fn function_budget(items: usize, seed: u64) -> Budget {
             }
         }
     }
-    budget.economic.lines = vec![
-        EconLine::new("501", "机关工资福利支出"),
-        EconLine {
-            amount: cents(&mut rng),
-            ..EconLine::new("50101", "工资奖金津补贴")
-        },
-    ];
     budget.sort_lines();
     budget
 }
 
-/// An amount between 0.01 and 10,000.00 万元.
-fn cents(rng: &mut Rng) -> Money {
-    let value = i64::try_from(rng.below(1_000_000) + 1).unwrap_or(1);
-    Money(Decimal::new(value, 2))
+/// A complete synthetic budget of about `lines` 功能分类 lines: economic table equal to the
+/// 一般公共预算 basic expenditure, performance projects carrying the project expenditure, and
+/// the other sections filled, so that it passes every check.
+#[must_use]
+pub fn generate(lines: usize, seed: u64) -> Budget {
+    let items = lines.saturating_sub(lines / 40).max(1);
+    let mut budget = function_budget(items, seed);
+    let mut rng = Rng::new(seed ^ 0x5EED);
+    let gp_basic: Money = budget
+        .function_lines
+        .iter()
+        .map(|l| l.split(IncomeSource::GeneralPublic).basic)
+        .sum();
+    // Economic table: shares of basic expenditure, the last line taking the rest exactly.
+    let parts = [
+        ("50101", "工资奖金津补贴", 55),
+        ("50102", "社会保障缴费", 15),
+        ("50103", "住房公积金", 6),
+        ("50201", "办公经费", 14),
+        ("50206", "公务接待费", 0),
+        ("50299", "其他商品和服务支出", 10),
+    ];
+    let mut lines_econ = vec![
+        EconLine::new("501", "机关工资福利支出"),
+        EconLine::new("502", "机关商品和服务支出"),
+    ];
+    let mut given = Money::ZERO;
+    for (k, (code, name, pct)) in parts.iter().enumerate() {
+        let amount = if k + 1 == parts.len() {
+            gp_basic - given
+        } else {
+            Money(gp_basic.value() * Decimal::from(*pct) / Decimal::ONE_HUNDRED).round_dp(2)
+        };
+        given += amount;
+        lines_econ.push(EconLine {
+            amount,
+            ..EconLine::new(*code, *name)
+        });
+    }
+    budget.economic.lines = lines_econ;
+    budget.sort_lines();
+
+    // Projects: one per ~50 lines, funds in 元 summing exactly to the project expenditure.
+    let project_total: Money = budget
+        .function_lines
+        .iter()
+        .flat_map(|l| l.amounts.values().map(|s| s.project))
+        .sum();
+    let project_yuan = MoneyUnit::WanYuan.convert(project_total, MoneyUnit::Yuan);
+    let count = (lines / 50).max(1);
+    let mut remaining = project_yuan;
+    let indicators = vec![
+        Indicator {
+            kind: IndicatorKind::Quantity,
+            name: "完成事项数量".into(),
+            target: "≥10 项".into(),
+        },
+        Indicator {
+            kind: IndicatorKind::Social,
+            name: "服务覆盖率".into(),
+            target: "≥90%".into(),
+        },
+        Indicator {
+            kind: IndicatorKind::ServiceSatisfaction,
+            name: "服务对象满意度".into(),
+            target: "≥85%".into(),
+        },
+    ];
+    for n in 0..count {
+        let share = if n + 1 == count {
+            remaining
+        } else {
+            let even = project_yuan.value() / Decimal::from(count as u64);
+            let wobble = Decimal::from(80 + rng.below(40)) / Decimal::ONE_HUNDRED;
+            Money((even * wobble).round_dp(0)).min(remaining)
+        };
+        remaining -= share;
+        let mut project = Project {
+            name: format!("合成项目{:05}", n + 1),
+            department: "999-合成测试部门".into(),
+            unit_code: if n % 5 == 0 { "999002" } else { "999001" }.into(),
+            period: "1 年".into(),
+            overview: "合成数据：用于验证大规模预算的性能。".into(),
+            basis: "合成数据生成规则".into(),
+            necessity: "验证编辑、审核和保存在大规模预算下的速度。".into(),
+            goal_period: "按期完成".into(),
+            goal_year: "按期完成".into(),
+            indicators_period: indicators.clone(),
+            indicators_year: indicators.clone(),
+            ..Project::default()
+        };
+        project.funds_period.local = share;
+        project.funds_year.local = share;
+        budget.projects.push(project);
+    }
+    budget.profile.responsibilities = vec!["合成数据：部门职责。".into()];
+    budget.profile.organisation = "合成数据：内设机构。".into();
+    budget.operating_costs.entries = vec![UnitAmount {
+        unit_code: "999001".into(),
+        amount: Money(Decimal::new(12_345, 2)),
+        note: String::new(),
+    }];
+    budget.assets.office_areas = vec![OfficeArea {
+        unit_code: "999001".into(),
+        area: Decimal::from(1000 + rng.below(9000)),
+    }];
+    budget
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::derive;
+    use crate::checks;
+
+    #[test]
+    fn generated_budgets_are_deterministic_and_pass_every_check() {
+        for lines in [10, 1_000, 5_000] {
+            let a = generate(lines, 7);
+            assert_eq!(a, generate(lines, 7));
+            assert_ne!(a, generate(lines, 8));
+            let d = derive(&a);
+            let findings = checks::run(&a, &d);
+            assert!(findings.is_empty(), "{lines}: {:?}", findings.first());
+            let n = a.function_lines.len();
+            if lines >= 1_000 {
+                assert!(n >= lines * 9 / 10 && n <= lines * 11 / 10, "{lines} → {n}");
+            }
+        }
+    }
 }

@@ -169,7 +169,9 @@ fn class_figures(
     figures
 }
 
-fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable) -> Summary {
+/// The headline figures from the derived tables.
+#[must_use]
+pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable) -> Summary {
     let unit = budget.unit;
     let total = function.grand.total();
     let [basic_share, project_share] =

@@ -87,6 +87,50 @@ impl FunctionTable {
             .map(|r| r.total.get(column))
     }
 
+    /// Moves the figures of `row` (and every row above it, and the grand totals) from `old` to
+    /// `new` amounts of that line — what an edit of one line's amounts changes. Returns false when
+    /// a source appears that the table has no column for (then derive again from scratch).
+    pub fn apply_line_change(
+        &mut self,
+        row: usize,
+        old: &std::collections::BTreeMap<IncomeSource, Split>,
+        new: &std::collections::BTreeMap<IncomeSource, Split>,
+    ) -> bool {
+        let width = self.sources.len();
+        for source in old.keys().chain(new.keys()) {
+            if !self.sources.contains(source) {
+                return false;
+            }
+        }
+        for (k, source) in self.sources.clone().into_iter().enumerate() {
+            let before = old.get(&source).copied().unwrap_or_default();
+            let after = new.get(&source).copied().unwrap_or_default();
+            if before == after {
+                continue;
+            }
+            let delta = Split {
+                basic: after.basic - before.basic,
+                project: after.project - before.project,
+            };
+            let mut at = Some(row);
+            while let Some(r) = at {
+                if let Some(cell) = self.cells.get_mut(r * width + k) {
+                    *cell += delta;
+                }
+                let Some(data) = self.rows.get_mut(r) else {
+                    break;
+                };
+                data.total += delta;
+                at = data.parent;
+            }
+            if let Some(g) = self.grand_by_source.get_mut(k) {
+                *g += delta;
+            }
+            self.grand += delta;
+        }
+        true
+    }
+
     /// Rows of 类 level, in code order.
     pub fn classes(&self) -> impl Iterator<Item = (usize, &FunctionRow)> {
         self.rows

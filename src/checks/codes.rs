@@ -1,53 +1,83 @@
 //! Code and amount hygiene of the 功能分类 and 经济分类 lines.
 
-use std::collections::HashSet;
-
 use super::{Finding, Location, Rule, Severity, amount_with_unit};
 use crate::model::codes::{self, CodeError, class_name_zh};
 use crate::model::{Budget, Money, MoneyUnit, TableId};
 
 struct LineView<'a> {
     code: &'a str,
-    name: &'a str,
     amounts: Vec<Money>,
     has_children: bool,
 }
 
-pub(super) fn check(budget: &Budget, out: &mut Vec<Finding>) {
-    let function: Vec<LineView<'_>> = budget
+fn function_view(budget: &Budget, i: usize) -> Option<LineView<'_>> {
+    let l = budget.function_lines.get(i)?;
+    Some(LineView {
+        code: &l.code,
+        amounts: l
+            .amounts
+            .values()
+            .flat_map(|s| [s.basic, s.project])
+            .collect(),
+        has_children: budget.function_lines.get(i + 1).is_some_and(|next| {
+            next.code.len() > l.code.len() && next.code.starts_with(l.code.as_str())
+        }),
+    })
+}
+
+fn economic_view(budget: &Budget, i: usize) -> Option<LineView<'_>> {
+    let l = budget.economic.lines.get(i)?;
+    Some(LineView {
+        code: &l.code,
+        amounts: vec![l.amount],
+        has_children: budget.economic.lines.get(i + 1).is_some_and(|next| {
+            next.code.len() > l.code.len() && next.code.starts_with(l.code.as_str())
+        }),
+    })
+}
+
+/// Rules about codes and names: they change only when lines are added, removed or renamed.
+pub(super) fn structure(budget: &Budget, out: &mut Vec<Finding>) {
+    let function: Vec<(&str, &str)> = budget
         .function_lines
         .iter()
-        .enumerate()
-        .map(|(i, l)| LineView {
-            code: &l.code,
-            name: &l.name,
-            amounts: l
-                .amounts
-                .values()
-                .flat_map(|s| [s.basic, s.project])
-                .collect(),
-            has_children: budget.function_lines.get(i + 1).is_some_and(|next| {
-                next.code.len() > l.code.len() && next.code.starts_with(l.code.as_str())
-            }),
-        })
+        .map(|l| (l.code.as_str(), l.name.as_str()))
         .collect();
-    check_lines(&function, TableId::Expenditure, budget.unit, true, out);
-    let economic: Vec<LineView<'_>> = budget
+    check_codes(&function, TableId::Expenditure, true, out);
+    let economic: Vec<(&str, &str)> = budget
         .economic
         .lines
         .iter()
-        .enumerate()
-        .map(|(i, l)| LineView {
-            code: &l.code,
-            name: &l.name,
-            amounts: vec![l.amount],
-            has_children: budget.economic.lines.get(i + 1).is_some_and(|next| {
-                next.code.len() > l.code.len() && next.code.starts_with(l.code.as_str())
-            }),
-        })
+        .map(|l| (l.code.as_str(), l.name.as_str()))
         .collect();
-    check_lines(&economic, TableId::BasicByEconomic, budget.unit, false, out);
+    check_codes(&economic, TableId::BasicByEconomic, false, out);
 }
+
+/// Rules about the amounts on every line.
+pub(super) fn amounts(budget: &Budget, out: &mut Vec<Finding>) {
+    for i in 0..budget.function_lines.len() {
+        function_line_amounts(budget, i, out);
+    }
+    for i in 0..budget.economic.lines.len() {
+        if let Some(view) = economic_view(budget, i) {
+            check_amounts(&view, TableId::BasicByEconomic, budget.unit, out);
+        }
+    }
+}
+
+/// Rules about the amounts of one 功能分类 line.
+pub(super) fn function_line_amounts(budget: &Budget, index: usize, out: &mut Vec<Finding>) {
+    if let Some(view) = function_view(budget, index) {
+        check_amounts(&view, TableId::Expenditure, budget.unit, out);
+    }
+}
+
+/// The rules [`function_line_amounts`] applies.
+pub(super) const AMOUNT_RULES: [Rule; 3] = [
+    Rule::AmountNegative,
+    Rule::AmountPrecision,
+    Rule::NotItemised,
+];
 
 fn at(table: TableId, code: &str) -> Location {
     Location::Table {
@@ -56,18 +86,22 @@ fn at(table: TableId, code: &str) -> Location {
     }
 }
 
-fn check_lines(
-    lines: &[LineView<'_>],
-    table: TableId,
-    unit: MoneyUnit,
-    is_function: bool,
-    out: &mut Vec<Finding>,
-) {
-    let known: HashSet<&str> = lines.iter().map(|l| l.code).collect();
-    let mut seen: HashSet<&str> = HashSet::with_capacity(lines.len());
+/// Code rules over lines sorted by code: a parent, when present, is the last 类 or 款 seen before
+/// its children, and a duplicate sits next to its twin — one pass, no lookups.
+fn check_codes(lines: &[(&str, &str)], table: TableId, is_function: bool, out: &mut Vec<Finding>) {
     let title = table.title_zh();
-    for line in lines {
-        let code = line.code;
+    let sorted = lines.windows(2).all(|w| w[0].0 <= w[1].0);
+    let mut last_class = "";
+    let mut last_section = "";
+    for (i, &(code, name)) in lines.iter().enumerate() {
+        let exists = |parent: &str| {
+            if sorted {
+                (parent.len() == 3 && last_class == parent)
+                    || (parent.len() == 5 && last_section == parent)
+            } else {
+                lines.iter().any(|(c, _)| *c == parent)
+            }
+        };
         match codes::validate_form(code) {
             Err(e) => {
                 let (zh, en) = match e {
@@ -85,7 +119,7 @@ fn check_lines(
             }
             Ok(_) => {
                 if let Some(parent) = codes::parent(code)
-                    && !known.contains(parent)
+                    && !exists(parent)
                 {
                     out.push(Finding {
                         severity: Severity::Error,
@@ -114,7 +148,12 @@ fn check_lines(
                 }
             }
         }
-        if !seen.insert(code) {
+        let duplicate = if sorted {
+            i > 0 && lines[i - 1].0 == code
+        } else {
+            lines[..i].iter().any(|(c, _)| *c == code)
+        };
+        if duplicate {
             out.push(Finding {
                 severity: Severity::Error,
                 rule: Rule::CodeDuplicate,
@@ -124,7 +163,7 @@ fn check_lines(
                 message_en: format!("{}: code [{code}] appears twice", table.title_en()),
             });
         }
-        if line.name.trim().is_empty() {
+        if name.trim().is_empty() {
             out.push(Finding {
                 severity: Severity::Error,
                 rule: Rule::NameEmpty,
@@ -134,58 +173,68 @@ fn check_lines(
                 message_en: format!("{}: [{code}] has no name", table.title_en()),
             });
         }
-        if line
-            .amounts
-            .iter()
-            .any(|a| a.value().is_sign_negative() && !a.is_zero())
-        {
-            out.push(Finding {
-                severity: Severity::Error,
-                rule: Rule::AmountNegative,
-                location: at(table, code),
-                difference: None,
-                message_zh: format!("{title}：[{code}] 有负数金额"),
-                message_en: format!("{}: [{code}] has a negative amount", table.title_en()),
-            });
+        match code.len() {
+            3 => last_class = code,
+            5 => last_section = code,
+            _ => {}
         }
-        if line
-            .amounts
-            .iter()
-            .any(|a| a.value().normalize().scale() > unit.decimals())
-        {
-            out.push(Finding {
-                severity: Severity::Warning,
-                rule: Rule::AmountPrecision,
-                location: at(table, code),
-                difference: None,
-                message_zh: format!(
-                    "{title}：[{code}] 的金额超过两位小数（单位{}）",
-                    unit.label_zh()
-                ),
-                message_en: format!(
-                    "{}: [{code}] has more than two decimals (unit {})",
-                    table.title_en(),
-                    unit.label_en()
-                ),
-            });
-        }
-        let own: Money = line.amounts.iter().sum();
-        if line.has_children && !own.is_zero() {
-            out.push(Finding {
-                severity: Severity::Warning,
-                rule: Rule::NotItemised,
-                location: at(table, code),
-                difference: Some((own, unit)),
-                message_zh: format!(
-                    "{title}：[{code}] 有 {} 未细化到下级科目",
-                    amount_with_unit(own, unit, true)
-                ),
-                message_en: format!(
-                    "{}: {} of [{code}] is not itemised into its sub-lines",
-                    table.title_en(),
-                    amount_with_unit(own, unit, false)
-                ),
-            });
-        }
+    }
+}
+
+fn check_amounts(line: &LineView<'_>, table: TableId, unit: MoneyUnit, out: &mut Vec<Finding>) {
+    let title = table.title_zh();
+    let code = line.code;
+    if line
+        .amounts
+        .iter()
+        .any(|a| a.value().is_sign_negative() && !a.is_zero())
+    {
+        out.push(Finding {
+            severity: Severity::Error,
+            rule: Rule::AmountNegative,
+            location: at(table, code),
+            difference: None,
+            message_zh: format!("{title}：[{code}] 有负数金额"),
+            message_en: format!("{}: [{code}] has a negative amount", table.title_en()),
+        });
+    }
+    if line
+        .amounts
+        .iter()
+        .any(|a| a.value().normalize().scale() > unit.decimals())
+    {
+        out.push(Finding {
+            severity: Severity::Warning,
+            rule: Rule::AmountPrecision,
+            location: at(table, code),
+            difference: None,
+            message_zh: format!(
+                "{title}：[{code}] 的金额超过两位小数（单位{}）",
+                unit.label_zh()
+            ),
+            message_en: format!(
+                "{}: [{code}] has more than two decimals (unit {})",
+                table.title_en(),
+                unit.label_en()
+            ),
+        });
+    }
+    let own: Money = line.amounts.iter().sum();
+    if line.has_children && !own.is_zero() {
+        out.push(Finding {
+            severity: Severity::Warning,
+            rule: Rule::NotItemised,
+            location: at(table, code),
+            difference: Some((own, unit)),
+            message_zh: format!(
+                "{title}：[{code}] 有 {} 未细化到下级科目",
+                amount_with_unit(own, unit, true)
+            ),
+            message_en: format!(
+                "{}: {} of [{code}] is not itemised into its sub-lines",
+                table.title_en(),
+                amount_with_unit(own, unit, false)
+            ),
+        });
     }
 }

@@ -250,13 +250,65 @@ pub fn severity_of(difference: Money, unit: MoneyUnit) -> Option<Severity> {
 /// Runs every rule. Findings come errors first, then in rule order.
 #[must_use]
 pub fn run(budget: &Budget, derived: &Derived) -> Vec<Finding> {
+    merge(
+        &structure(budget),
+        &amounts(budget),
+        figures(budget, derived),
+    )
+}
+
+/// Rules about codes, names and texts: they change only when lines or texts change, so the open
+/// document keeps their findings between keystrokes.
+#[must_use]
+pub fn structure(budget: &Budget) -> Vec<Finding> {
     let mut findings = Vec::new();
-    codes::check(budget, &mut findings);
+    codes::structure(budget, &mut findings);
+    hygiene::structure(budget, &mut findings);
+    findings
+}
+
+/// Rules about each line's own amounts (negative, precision, not itemised).
+#[must_use]
+pub fn amounts(budget: &Budget) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    codes::amounts(budget, &mut findings);
+    findings
+}
+
+/// The amount rules for one 功能分类 line, by position.
+#[must_use]
+pub fn function_line_amounts(budget: &Budget, index: usize) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    codes::function_line_amounts(budget, index, &mut findings);
+    findings
+}
+
+/// True for a finding of the amount rules about the 功能分类 line `code`.
+#[must_use]
+pub fn is_line_amount_finding(finding: &Finding, code: &str) -> bool {
+    codes::AMOUNT_RULES.contains(&finding.rule)
+        && matches!(&finding.location, Location::Table { table: TableId::Expenditure, code: Some(c) } if c == code)
+}
+
+/// Rules that compare derived figures: cheap, rerun after every edit.
+#[must_use]
+pub fn figures(budget: &Budget, derived: &Derived) -> Vec<Finding> {
+    let mut findings = Vec::new();
     figures::check(budget, derived, &mut findings);
     projects::check(budget, derived, &mut findings);
     hygiene::check(budget, derived, &mut findings);
-    findings.sort_by_key(|f| f.severity);
     findings
+}
+
+/// All findings, errors first (stable within a severity).
+#[must_use]
+pub fn merge(structure: &[Finding], amounts: &[Finding], figures: Vec<Finding>) -> Vec<Finding> {
+    let mut all = Vec::with_capacity(structure.len() + amounts.len() + figures.len());
+    all.extend_from_slice(structure);
+    all.extend_from_slice(amounts);
+    all.extend(figures);
+    all.sort_by_key(|f| f.severity);
+    all
 }
 
 /// Counts of errors and warnings.

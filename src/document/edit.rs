@@ -81,20 +81,29 @@ fn put_line<L: Clone>(
     new: Option<L>,
 ) -> Result<(String, Option<L>), EditError> {
     let found = lines.binary_search_by(|l| code_of(l).cmp(code)).ok();
-    let old = found.map(|i| lines.remove(i));
-    if old.is_none() && new.is_none() {
-        return Err(EditError::NoSuchLine(code.to_owned()));
-    }
-    let new_code = match new {
-        Some(line) => {
-            let c = code_of(&line).to_owned();
-            let at = lines.partition_point(|l| code_of(l) < c.as_str());
-            lines.insert(at, line);
-            c
+    match (found, new) {
+        // Same code: replace in place (a keystroke on a 100,000-line budget must not shift the list).
+        (Some(i), Some(line)) if code_of(&line) == code => {
+            let old = std::mem::replace(&mut lines[i], line);
+            Ok((code.to_owned(), Some(old)))
         }
-        None => code.to_owned(),
-    };
-    Ok((new_code, old))
+        (found, new) => {
+            let old = found.map(|i| lines.remove(i));
+            if old.is_none() && new.is_none() {
+                return Err(EditError::NoSuchLine(code.to_owned()));
+            }
+            let new_code = match new {
+                Some(line) => {
+                    let c = code_of(&line).to_owned();
+                    let at = lines.partition_point(|l| code_of(l) < c.as_str());
+                    lines.insert(at, line);
+                    c
+                }
+                None => code.to_owned(),
+            };
+            Ok((new_code, old))
+        }
+    }
 }
 
 impl Edit {

@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 
 pub use edit::{Edit, EditError, validate_new_code};
 
-use crate::calc::{Derived, derive};
+use std::collections::BTreeMap;
+
+use crate::calc::{Derived, derive, summarise};
 use crate::checks::{self, Finding};
-use crate::model::Budget;
+use crate::model::{Budget, IncomeSource, Split};
 
 /// How many steps undo remembers.
 pub const UNDO_LIMIT: usize = 500;
@@ -33,6 +35,14 @@ pub struct Document {
     budget: Budget,
     derived: Derived,
     findings: Vec<Finding>,
+    /// Findings of the structural rules (codes, names, texts), kept between amount edits.
+    structure_findings: Vec<Finding>,
+    /// Findings of the per-line amount rules, kept and updated line by line.
+    amount_findings: Vec<Finding>,
+    /// Lines whose amounts changed since the last recompute, with their amounts before.
+    touched: Vec<(usize, BTreeMap<IncomeSource, Split>)>,
+    /// True when something other than line amounts changed since the last recompute.
+    structural: bool,
     undo: Vec<Step>,
     redo: Vec<Step>,
     pending: Option<Step>,
@@ -48,11 +58,21 @@ impl Document {
     #[must_use]
     pub fn new(budget: Budget, path: Option<PathBuf>, name: impl Into<String>) -> Self {
         let derived = derive(&budget);
-        let findings = checks::run(&budget, &derived);
+        let structure_findings = checks::structure(&budget);
+        let amount_findings = checks::amounts(&budget);
+        let findings = checks::merge(
+            &structure_findings,
+            &amount_findings,
+            checks::figures(&budget, &derived),
+        );
         Document {
             budget,
             derived,
             findings,
+            structure_findings,
+            amount_findings,
+            touched: Vec::new(),
+            structural: false,
             undo: Vec::new(),
             redo: Vec::new(),
             pending: None,
@@ -118,14 +138,73 @@ impl Document {
         self.pending.is_some()
     }
 
+    /// Brings derived figures and findings up to date. An edit of line amounts only (a
+    /// keystroke) moves the totals along the line's path to the root and rechecks that line;
+    /// anything else derives everything again.
     fn recompute(&mut self) {
-        self.derived = derive(&self.budget);
-        self.findings = checks::run(&self.budget, &self.derived);
+        let touched = std::mem::take(&mut self.touched);
+        let structural = std::mem::replace(&mut self.structural, false);
+        if structural || !self.update_incrementally(&touched) {
+            self.derived = derive(&self.budget);
+            self.structure_findings = checks::structure(&self.budget);
+            self.amount_findings = checks::amounts(&self.budget);
+        }
+        self.findings = checks::merge(
+            &self.structure_findings,
+            &self.amount_findings,
+            checks::figures(&self.budget, &self.derived),
+        );
+    }
+
+    fn update_incrementally(&mut self, touched: &[(usize, BTreeMap<IncomeSource, Split>)]) -> bool {
+        for (index, old) in touched {
+            let Some(line) = self.budget.function_lines.get(*index) else {
+                return false;
+            };
+            let function = &mut self.derived.function;
+            let Some(row) = function.row_of(&line.code) else {
+                return false;
+            };
+            if function.rows.get(row).and_then(|r| r.line) != Some(*index)
+                || !function.apply_line_change(row, old, &line.amounts)
+            {
+                return false;
+            }
+            let code = line.code.clone();
+            self.amount_findings
+                .retain(|f| !checks::is_line_amount_finding(f, &code));
+            self.amount_findings
+                .extend(checks::function_line_amounts(&self.budget, *index));
+        }
+        self.derived.summary =
+            summarise(&self.budget, &self.derived.function, &self.derived.economic);
+        true
+    }
+
+    /// Notes what `edit` is about to change, so [`Self::recompute`] knows how much to redo.
+    fn note_change(&mut self, edit: &Edit) {
+        if let Edit::FunctionLine {
+            code,
+            line: Some(new),
+        } = edit
+            && let Some(index) = self.budget.function_line_index(code)
+            && let Some(old) = self.budget.function_lines.get(index)
+            && old.code == new.code
+            && old.name == new.name
+            && old.note == new.note
+        {
+            if !self.touched.iter().any(|(i, _)| *i == index) {
+                self.touched.push((index, old.amounts.clone()));
+            }
+            return;
+        }
+        self.structural = true;
     }
 
     fn apply_all(&mut self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
         let mut inverse = Vec::with_capacity(edits.len());
         for edit in edits {
+            self.note_change(&edit);
             match edit.apply(&mut self.budget) {
                 Ok(inv) => inverse.push(inv),
                 Err(e) => {
@@ -133,6 +212,7 @@ impl Document {
                     for inv in inverse.into_iter().rev() {
                         let _ = inv.apply(&mut self.budget);
                     }
+                    self.structural = true;
                     return Err(e);
                 }
             }
@@ -191,6 +271,7 @@ impl Document {
     fn withdraw_pending(&mut self) {
         if let Some(step) = self.pending.take() {
             for inv in step.inverse {
+                self.note_change(&inv);
                 let _ = inv.apply(&mut self.budget);
             }
         }
@@ -377,6 +458,41 @@ mod tests {
         assert!(d.apply("x", vec![good, bad]).is_err());
         assert_eq!(d.budget(), &before);
         assert!(d.undo_label().is_none());
+    }
+
+    #[test]
+    fn incremental_totals_and_findings_equal_a_full_derivation() {
+        let mut d = doc();
+        for (code, amount) in [
+            ("2150501", "-5"),
+            ("215", "0"),
+            ("2080699", "8000.123"),
+            ("2150501", "600"),
+        ] {
+            let i = d.budget().function_line_index(code).unwrap();
+            let mut line = d.budget().function_lines[i].clone();
+            line.set(IncomeSource::GeneralPublic, Column::Project, m(amount));
+            d.preview(
+                "typing",
+                Edit::FunctionLine {
+                    code: code.into(),
+                    line: Some(line),
+                },
+            )
+            .unwrap();
+            let full = crate::calc::derive(d.budget());
+            assert_eq!(d.derived(), &full, "after {code} = {amount}");
+            let mut want = crate::checks::run(d.budget(), &full);
+            let mut got = d.findings().to_vec();
+            let key = |f: &Finding| format!("{:?}{:?}{}", f.severity, f.rule, f.message_en);
+            want.sort_by_key(key);
+            got.sort_by_key(key);
+            assert_eq!(got, want, "after {code} = {amount}");
+            d.commit_pending();
+        }
+        while d.undo().is_some() {}
+        assert_eq!(d.derived(), &crate::calc::derive(d.budget()));
+        assert_eq!(d.derived().summary.total, m("10441.41"));
     }
 
     #[test]

@@ -4,94 +4,99 @@
 //! would: a bracket group stays on one line when it fits in [`MAX_WIDTH`] columns, otherwise each
 //! of its items goes on its own line. The result is a pure function of the value, so saving an
 //! unchanged budget reproduces the file byte for byte.
+//!
+//! It runs on every save of a budget that may have 100,000 lines, so it borrows slices of the
+//! compact text instead of copying them and measures a group's flat width without building it,
+//! stopping as soon as the group cannot fit.
 
 /// Widest line the layout aims for, in display columns (a CJK character counts two).
 pub const MAX_WIDTH: usize = 110;
 const INDENT: &str = "    ";
 
 #[derive(Debug)]
-enum Part {
-    Atom(String),
+enum Part<'a> {
+    Atom(&'a str),
     Colon,
-    Group(Group),
+    Group(Group<'a>),
 }
 
 #[derive(Debug)]
-struct Group {
+struct Group<'a> {
     open: char,
     close: char,
-    items: Vec<Vec<Part>>,
+    items: Vec<Vec<Part<'a>>>,
 }
 
 /// Parses compact RON (as `ron::to_string` writes it) into groups. Strings are kept verbatim.
-fn parse(text: &str) -> Option<Vec<Part>> {
-    let chars: Vec<char> = text.chars().collect();
+fn parse(text: &str) -> Option<Vec<Part<'_>>> {
     let mut pos = 0;
-    let parts = parse_item(&chars, &mut pos)?;
-    (pos == chars.len()).then_some(parts)
+    let parts = parse_item(text, &mut pos)?;
+    (pos == text.len()).then_some(parts)
 }
 
-fn parse_item(chars: &[char], pos: &mut usize) -> Option<Vec<Part>> {
+fn parse_item<'a>(text: &'a str, pos: &mut usize) -> Option<Vec<Part<'a>>> {
+    let bytes = text.as_bytes();
     let mut parts = Vec::new();
-    while let Some(&c) = chars.get(*pos) {
+    while let Some(&c) = bytes.get(*pos) {
         match c {
-            ',' | ')' | ']' | '}' => break,
-            ':' => {
+            b',' | b')' | b']' | b'}' => break,
+            b':' => {
                 parts.push(Part::Colon);
                 *pos += 1;
             }
-            '(' | '[' | '{' => {
+            b'(' | b'[' | b'{' => {
                 let close = match c {
-                    '(' => ')',
-                    '[' => ']',
-                    _ => '}',
+                    b'(' => b')',
+                    b'[' => b']',
+                    _ => b'}',
                 };
                 *pos += 1;
                 let mut items = Vec::new();
                 loop {
-                    if chars.get(*pos) == Some(&close) {
+                    if bytes.get(*pos) == Some(&close) {
                         *pos += 1;
                         break;
                     }
-                    let item = parse_item(chars, pos)?;
-                    items.push(item);
-                    match chars.get(*pos) {
-                        Some(',') => *pos += 1,
+                    items.push(parse_item(text, pos)?);
+                    match bytes.get(*pos) {
+                        Some(b',') => *pos += 1,
                         Some(c2) if *c2 == close => {}
                         _ => return None,
                     }
                 }
                 parts.push(Part::Group(Group {
-                    open: c,
-                    close,
+                    open: char::from(c),
+                    close: char::from(close),
                     items,
                 }));
             }
-            '"' => {
+            b'"' => {
                 let start = *pos;
                 *pos += 1;
-                while let Some(&s) = chars.get(*pos) {
+                while let Some(&s) = bytes.get(*pos) {
                     *pos += 1;
                     match s {
-                        '\\' => *pos += 1,
-                        '"' => break,
+                        b'\\' => *pos += 1,
+                        b'"' => break,
                         _ => {}
                     }
                 }
-                parts.push(Part::Atom(chars.get(start..*pos)?.iter().collect()));
+                parts.push(Part::Atom(text.get(start..*pos)?));
             }
-            c if c.is_whitespace() => *pos += 1,
+            c if c.is_ascii_whitespace() => *pos += 1,
             _ => {
                 let start = *pos;
-                while let Some(&s) = chars.get(*pos) {
-                    if matches!(s, ',' | ':' | '(' | ')' | '[' | ']' | '{' | '}' | '"')
-                        || s.is_whitespace()
+                while let Some(&s) = bytes.get(*pos) {
+                    if matches!(
+                        s,
+                        b',' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"'
+                    ) || s.is_ascii_whitespace()
                     {
                         break;
                     }
                     *pos += 1;
                 }
-                parts.push(Part::Atom(chars.get(start..*pos)?.iter().collect()));
+                parts.push(Part::Atom(text.get(start..*pos)?));
             }
         }
     }
@@ -104,7 +109,38 @@ fn width(text: &str) -> usize {
         .sum()
 }
 
-fn flat_item(parts: &[Part], out: &mut String) {
+/// Flat width of an item, or `None` once it exceeds `limit`.
+fn item_width(parts: &[Part<'_>], limit: usize) -> Option<usize> {
+    let mut w = 0;
+    for part in parts {
+        w += match part {
+            Part::Atom(a) => width(a),
+            Part::Colon => 2,
+            Part::Group(g) => group_width(g, limit.checked_sub(w)?)?,
+        };
+        if w > limit {
+            return None;
+        }
+    }
+    Some(w)
+}
+
+/// Flat width of a group, or `None` once it exceeds `limit`.
+fn group_width(g: &Group<'_>, limit: usize) -> Option<usize> {
+    let mut w = 2;
+    for (i, item) in g.items.iter().enumerate() {
+        if i > 0 {
+            w += 2;
+        }
+        w += item_width(item, limit.checked_sub(w)?)?;
+        if w > limit {
+            return None;
+        }
+    }
+    Some(w)
+}
+
+fn flat_item(parts: &[Part<'_>], out: &mut String) {
     for part in parts {
         match part {
             Part::Atom(a) => out.push_str(a),
@@ -114,7 +150,7 @@ fn flat_item(parts: &[Part], out: &mut String) {
     }
 }
 
-fn flat_group(g: &Group, out: &mut String) {
+fn flat_group(g: &Group<'_>, out: &mut String) {
     out.push(g.open);
     for (i, item) in g.items.iter().enumerate() {
         if i > 0 {
@@ -125,8 +161,9 @@ fn flat_group(g: &Group, out: &mut String) {
     out.push(g.close);
 }
 
-/// Writes `parts` starting at `column` (the text already on the current line).
-fn layout_item(parts: &[Part], depth: usize, column: usize, out: &mut String) {
+/// Writes `parts` starting at `column` (the text already on the current line); returns the
+/// column where it ended.
+fn layout_item(parts: &[Part<'_>], depth: usize, column: usize, out: &mut String) -> usize {
     let mut column = column;
     for part in parts {
         match part {
@@ -138,32 +175,38 @@ fn layout_item(parts: &[Part], depth: usize, column: usize, out: &mut String) {
                 out.push_str(": ");
                 column += 2;
             }
-            Part::Group(g) => {
-                layout_group(g, depth, column, out);
-                column = out.rsplit('\n').next().map_or(0, width);
-            }
+            Part::Group(g) => column = layout_group(g, depth, column, out),
         }
     }
+    column
 }
 
-fn layout_group(g: &Group, depth: usize, column: usize, out: &mut String) {
-    let mut flat = String::new();
-    flat_group(g, &mut flat);
+fn layout_group(g: &Group<'_>, depth: usize, column: usize, out: &mut String) -> usize {
     // The top level always breaks; inner groups stay on one line when they fit.
-    if g.items.is_empty() || (depth > 0 && column + width(&flat) < MAX_WIDTH) {
-        out.push_str(&flat);
-        return;
+    let fits = depth > 0
+        && MAX_WIDTH
+            .checked_sub(column + 1)
+            .and_then(|room| group_width(g, room))
+            .is_some();
+    if g.items.is_empty() || fits {
+        let before = out.len();
+        flat_group(g, out);
+        return column + out.get(before..).map_or(0, width);
     }
     out.push(g.open);
     out.push('\n');
     let inner = INDENT.repeat(depth + 1);
+    let inner_width = inner.len();
     for item in &g.items {
         out.push_str(&inner);
-        layout_item(item, depth + 1, width(&inner), out);
+        layout_item(item, depth + 1, inner_width, out);
         out.push_str(",\n");
     }
-    out.push_str(&INDENT.repeat(depth));
+    for _ in 0..depth {
+        out.push_str(INDENT);
+    }
     out.push(g.close);
+    INDENT.len() * depth + 1
 }
 
 /// Lays compact RON out in lines; `None` if the text is not the compact RON this module expects.

@@ -113,7 +113,8 @@ pub fn load(path: &Path) -> Result<Budget, LoadError> {
 /// # Errors
 /// [`SaveError::Serialise`] if the serializer fails.
 pub fn to_ron_string(budget: &Budget) -> Result<String, SaveError> {
-    let compact = ron::ser::to_string(budget).map_err(|e| SaveError::Serialise(e.to_string()))?;
+    let compact =
+        super::writer::to_compact(budget).map_err(|e| SaveError::Serialise(e.to_string()))?;
     super::layout::layout(&compact)
         .ok_or_else(|| SaveError::Serialise("unexpected serializer output".to_owned()))
 }

@@ -1,0 +1,174 @@
+//! The scale proof: what opening, deriving, a keystroke, saving and drawing a frame cost at 1k,
+//! 10k and 100k lines. `cargo bench --bench scale`.
+
+#![allow(clippy::unwrap_used)] // benchmark set-up may panic
+
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui::{Event, MouseWheelSource, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
+
+use budget_studio::app::{BudgetApp, Startup};
+use budget_studio::calc::derive;
+use budget_studio::checks;
+use budget_studio::document::{Document, Edit};
+use budget_studio::io::{from_ron_str, to_ron_string};
+use budget_studio::model::{Column, IncomeSource, Money, TableId};
+use budget_studio::synth::generate;
+use budget_studio::ui::dialogs::ScriptedDialogs;
+use budget_studio::ui::{Tab, fonts};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn file_and_model(c: &mut Criterion) {
+    let mut group = c.benchmark_group("file");
+    group.sample_size(10);
+    for lines in SIZES {
+        let budget = generate(lines, 7);
+        let text = to_ron_string(&budget).unwrap();
+        group.bench_with_input(
+            BenchmarkId::new("open (parse + derive + checks)", lines),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let budget = from_ron_str(text, Path::new("bench.ron")).unwrap();
+                    Document::new(budget, None, "bench").findings().len()
+                });
+            },
+        );
+        let path = std::env::temp_dir().join(format!("budget-studio-bench-{lines}.ron"));
+        group.bench_with_input(
+            BenchmarkId::new("save (serialise + write)", lines),
+            &budget,
+            |b, budget| {
+                b.iter(|| budget_studio::io::save(budget, &path).unwrap());
+            },
+        );
+        let _ = std::fs::remove_file(&path);
+    }
+    group.finish();
+}
+
+fn derive_and_keystroke(c: &mut Criterion) {
+    let mut group = c.benchmark_group("derive");
+    for lines in SIZES {
+        let budget = generate(lines, 7);
+        group.bench_with_input(
+            BenchmarkId::new("all totals + all checks", lines),
+            &budget,
+            |b, budget| {
+                b.iter(|| {
+                    let derived = derive(budget);
+                    checks::run(budget, &derived).len()
+                });
+            },
+        );
+        // A keystroke: the cell's preview is replaced and every total and check follows.
+        let mut doc = Document::new(budget.clone(), None, "bench");
+        let leaf = doc
+            .budget()
+            .function_lines
+            .iter()
+            .rposition(|l| l.code.len() == 7)
+            .unwrap();
+        let line = doc.budget().function_lines[leaf].clone();
+        let mut toggle = false;
+        group.bench_function(
+            BenchmarkId::new("keystroke (edit + totals + checks)", lines),
+            |b| {
+                b.iter(|| {
+                    toggle = !toggle;
+                    let mut new = line.clone();
+                    let amount = if toggle { "123.45" } else { "678.90" };
+                    new.set(
+                        IncomeSource::GeneralPublic,
+                        Column::Basic,
+                        Money(amount.parse().unwrap()),
+                    );
+                    doc.preview(
+                        "bench",
+                        Edit::FunctionLine {
+                            code: new.code.clone(),
+                            line: Some(new),
+                        },
+                    )
+                    .unwrap();
+                    doc.derived().summary.total
+                });
+            },
+        );
+    }
+    group.finish();
+}
+
+fn frame_input(scroll: bool) -> RawInput {
+    let mut input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1920.0, 1080.0))),
+        ..RawInput::default()
+    };
+    input
+        .events
+        .push(Event::PointerMoved(Pos2::new(900.0, 600.0)));
+    if scroll {
+        input.events.push(Event::MouseWheel {
+            unit: MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, -120.0),
+            phase: TouchPhase::Move,
+            source: MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    input
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame-100k");
+    let budget = generate(100_000, 7);
+    for (name, tab, table, scroll) in [
+        ("overview", Tab::Overview, None, false),
+        (
+            "tables idle",
+            Tab::Tables,
+            Some(TableId::Expenditure),
+            false,
+        ),
+        (
+            "tables scrolling",
+            Tab::Tables,
+            Some(TableId::Expenditure),
+            true,
+        ),
+        (
+            "tables 2 scrolling",
+            Tab::Tables,
+            Some(TableId::Income),
+            true,
+        ),
+        ("performance scrolling", Tab::Performance, None, true),
+        ("assets", Tab::Assets, None, false),
+    ] {
+        let ctx = egui::Context::default();
+        fonts::install(&ctx);
+        let startup = Startup {
+            document: Document::new(budget.clone(), None, "bench.ron"),
+            error: None,
+        };
+        let mut app = BudgetApp::new(startup, Box::new(ScriptedDialogs::default()));
+        app.view.tab = tab;
+        app.view.table = table;
+        for _ in 0..3 {
+            let _ = ctx.run_ui(frame_input(false), |ui| app.frame(ui));
+        }
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                ctx.run_ui(frame_input(scroll), |ui| app.frame(ui))
+                    .shapes
+                    .len()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, file_and_model, derive_and_keystroke, frames);
+criterion_main!(benches);
