@@ -934,7 +934,16 @@ fn menu_item(
 
 impl eframe::App for BudgetApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let frame_started = Instant::now();
         self.frame(ui);
+        let took = frame_started.elapsed();
+        if took.as_millis() > 50 {
+            log::warn!(
+                "slow frame: {:.0} ms on {:?}",
+                took.as_secs_f64() * 1000.0,
+                self.view.tab
+            );
+        }
         if let Some(started) = self.started.take() {
             log::info!(
                 "first frame after {:.0} ms",

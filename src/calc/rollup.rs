@@ -93,8 +93,8 @@ impl FunctionTable {
     pub fn apply_line_change(
         &mut self,
         row: usize,
-        old: &std::collections::BTreeMap<IncomeSource, Split>,
-        new: &std::collections::BTreeMap<IncomeSource, Split>,
+        old: &crate::model::Amounts,
+        new: &crate::model::Amounts,
     ) -> bool {
         let width = self.sources.len();
         for source in old.keys().chain(new.keys()) {
@@ -210,7 +210,7 @@ pub fn function_table(budget: &Budget) -> FunctionTable {
             // A malformed code: shown and totalled, attached to nothing (a check reports it).
             None => push_row(&mut table, &line.code, Level::Item, Some(index), None),
         };
-        for (source, split) in &line.amounts {
+        for (source, split) in line.amounts.iter() {
             let k = slot[source.index()];
             let mut at = Some(row);
             while let Some(r) = at {

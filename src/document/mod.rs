@@ -11,11 +11,9 @@ use std::path::{Path, PathBuf};
 
 pub use edit::{Edit, EditError, validate_new_code};
 
-use std::collections::BTreeMap;
-
 use crate::calc::{Derived, derive, summarise};
 use crate::checks::{self, Finding};
-use crate::model::{Budget, IncomeSource, Split};
+use crate::model::{Amounts, Budget};
 
 /// How many steps undo remembers.
 pub const UNDO_LIMIT: usize = 500;
@@ -40,7 +38,7 @@ pub struct Document {
     /// Findings of the per-line amount rules, kept and updated line by line.
     amount_findings: Vec<Finding>,
     /// Lines whose amounts changed since the last recompute, with their amounts before.
-    touched: Vec<(usize, BTreeMap<IncomeSource, Split>)>,
+    touched: Vec<(usize, Amounts)>,
     /// True when something other than line amounts changed since the last recompute.
     structural: bool,
     undo: Vec<Step>,
@@ -156,7 +154,7 @@ impl Document {
         );
     }
 
-    fn update_incrementally(&mut self, touched: &[(usize, BTreeMap<IncomeSource, Split>)]) -> bool {
+    fn update_incrementally(&mut self, touched: &[(usize, Amounts)]) -> bool {
         for (index, old) in touched {
             let Some(line) = self.budget.function_lines.get(*index) else {
                 return false;

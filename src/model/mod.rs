@@ -1,6 +1,7 @@
 //! The budget document: plain serde types, no egui and no derived figures. Everything a total can
 //! be computed from is here; every total is computed by [`crate::calc`].
 
+pub mod amounts;
 pub mod assets;
 pub mod codes;
 pub mod economic;
@@ -10,10 +11,9 @@ pub mod performance;
 pub mod sections;
 pub mod tables;
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
+pub use amounts::Amounts;
 pub use assets::{Assets, OfficeArea, VehicleGroup};
 pub use economic::{CostKind, EconLine, EconScheme, EconomicTable};
 pub use income::IncomeSource;
@@ -147,8 +147,8 @@ pub struct FunctionLine {
     /// Name as published (without the bracketed code).
     pub name: String,
     /// Amounts by income source, split into basic and project expenditure.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub amounts: BTreeMap<IncomeSource, Split>,
+    #[serde(default, skip_serializing_if = "Amounts::is_empty")]
+    pub amounts: Amounts,
     /// A remark on this line (where a figure comes from, why it sits at this level).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -161,7 +161,7 @@ impl FunctionLine {
         FunctionLine {
             code: code.into(),
             name: name.into(),
-            amounts: BTreeMap::new(),
+            amounts: Amounts::new(),
             note: String::new(),
         }
     }
