@@ -24,12 +24,8 @@ pub const EXIT_UNREADABLE: i32 = 2;
 /// # Errors
 /// Only when writing to `out` or `err` fails.
 pub fn check(path: &Path, zh: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let budget = match load(path) {
-        Ok(b) => b,
-        Err(e) => {
-            writeln!(err, "{}", describe_load_error(&e, zh))?;
-            return Ok(EXIT_UNREADABLE);
-        }
+    let Some(budget) = load_or_report(path, zh, err)? else {
+        return Ok(EXIT_UNREADABLE);
     };
     let derived = derive(&budget);
     let findings = checks::run(&budget, &derived);
@@ -43,6 +39,17 @@ pub fn check(path: &Path, zh: bool, out: &mut dyn Write, err: &mut dyn Write) ->
         writeln!(out, "{errors} errors, {warnings} warnings")?;
     }
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Loads `path`, or writes why it cannot be read to `err` and returns `None`.
+fn load_or_report(path: &Path, zh: bool, err: &mut dyn Write) -> io::Result<Option<Budget>> {
+    match load(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) => {
+            writeln!(err, "{}", describe_load_error(&e, zh))?;
+            Ok(None)
+        }
+    }
 }
 
 /// A load error as a user reads it: path, line:column and what was expected.
@@ -94,12 +101,8 @@ pub fn summary(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let budget = match load(path) {
-        Ok(b) => b,
-        Err(e) => {
-            writeln!(err, "{}", describe_load_error(&e, zh))?;
-            return Ok(EXIT_UNREADABLE);
-        }
+    let Some(budget) = load_or_report(path, zh, err)? else {
+        return Ok(EXIT_UNREADABLE);
     };
     let derived = derive(&budget);
     if as_json {
@@ -480,12 +483,8 @@ pub fn charts(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let budget = match load(path) {
-        Ok(b) => b,
-        Err(e) => {
-            writeln!(err, "{}", describe_load_error(&e, zh))?;
-            return Ok(EXIT_UNREADABLE);
-        }
+    let Some(budget) = load_or_report(path, zh, err)? else {
+        return Ok(EXIT_UNREADABLE);
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
         writeln!(err, "{}: {e}", dir.display())?;

@@ -2,10 +2,13 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
 
+mod common;
+
 use budget_studio::app::{BudgetApp, Startup};
 use budget_studio::checks::Rule;
 use budget_studio::ui::dialogs::ScriptedDialogs;
 use budget_studio::ui::fonts;
+use common::enter_into_cell;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -38,16 +41,6 @@ fn open_project(h: &mut Harness<'_, BudgetApp>, name: &str) {
     h.run_steps(3);
 }
 
-fn type_into_cell(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::Button, label).click();
-    h.run_steps(2);
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run_steps(2);
-    h.key_press(Key::Enter);
-    h.run_steps(2);
-}
-
 #[test]
 fn year_funds_update_the_unit_total_and_the_checks() {
     let mut h = harness();
@@ -59,7 +52,7 @@ fn year_funds_update_the_unit_total_and_the_checks() {
             .as_deref(),
         Some("92,691,700")
     );
-    type_into_cell(&mut h, "年度资金 市县(区)财政资金", "0");
+    enter_into_cell(&mut h, "年度资金 市县(区)财政资金", "0");
     assert_eq!(
         h.get_by_role_and_label(Role::Cell, "忻州市工业和信息化局 年度资金")
             .value()
@@ -83,7 +76,7 @@ fn year_funds_update_the_unit_total_and_the_checks() {
 fn an_invalid_fund_amount_is_refused() {
     let mut h = harness();
     open_project(&mut h, "云视频会议系统互联网接入服务费");
-    type_into_cell(&mut h, "年度资金 中央财政资金", "7千");
+    enter_into_cell(&mut h, "年度资金 中央财政资金", "7千");
     let app = h.state();
     assert!(app.status().unwrap_or_default().contains("输入无效"));
     assert!(!app.document().is_modified());
@@ -193,14 +186,14 @@ fn assets_procurement_and_vehicles_are_editable_with_checks() {
     let mut h = harness();
     h.get_by_label("资产").click();
     h.run_steps(2);
-    type_into_cell(&mut h, "政府采购 货物", "30.78");
+    enter_into_cell(&mut h, "政府采购 货物", "30.78");
     assert_eq!(
         h.get_by_role_and_label(Role::Cell, "政府采购 合计")
             .value()
             .as_deref(),
         Some("52.78")
     );
-    type_into_cell(&mut h, "办公用房面积 忻州市工业和信息化服务中心", "500");
+    enter_into_cell(&mut h, "办公用房面积 忻州市工业和信息化服务中心", "500");
     assert_eq!(
         h.state()
             .document()

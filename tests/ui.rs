@@ -6,11 +6,14 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
+mod common;
+
 use budget_studio::app::{BudgetApp, Startup};
 use budget_studio::model::{Column, Money, TableId};
 use budget_studio::ui::Tab;
 use budget_studio::ui::dialogs::{DialogOutcome, ScriptedDialogs};
 use budget_studio::ui::fonts;
+use common::type_into_cell;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -38,14 +41,6 @@ fn cell_value(h: &Harness<'_, BudgetApp>, label: &str) -> String {
     h.get_by_role_and_label(Role::Cell, label)
         .value()
         .unwrap_or_default()
-}
-
-fn type_into_cell(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::Button, label).click();
-    h.run_steps(2);
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run_steps(2);
 }
 
 fn type_into_field(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {

@@ -3,13 +3,12 @@
 
 use egui::{ComboBox, DragValue, Grid, Id, RichText, Ui};
 
-use crate::checks::{Location, Severity};
+use crate::checks::Location;
 use crate::document::{Document, Edit};
 use crate::model::{Assets, Money, OfficeArea, Procurement, TableId, VehicleGroup};
 use crate::ui::i18n::{Lang, Tr};
 use crate::ui::tables::{cell_actions, small};
-use crate::ui::theme;
-use crate::ui::widgets::{amount_label, money_cell, text_area, text_field};
+use crate::ui::widgets::{amount_label, findings_list, money_cell, text_area, text_field};
 use crate::ui::{Action, ViewState};
 
 fn unit_combo(
@@ -49,10 +48,9 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
     if stale {
         view.assets_draft = Some((current.clone(), current.clone()));
     }
-    let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical().show(ui, |ui| {
         // Checks about these sections.
-        for f in doc.findings().iter().filter(|f| {
+        let relevant = doc.findings().iter().filter(|f| {
             matches!(
                 f.location,
                 Location::Assets
@@ -62,16 +60,8 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
                         ..
                     }
             )
-        }) {
-            let colour = match f.severity {
-                Severity::Error => theme::error_colour(dark),
-                Severity::Warning => theme::warning_colour(dark),
-            };
-            ui.colored_label(
-                colour,
-                format!("{} {}", f.severity.label(lang.zh()), f.message(lang.zh())),
-            );
-        }
+        });
+        findings_list(ui, relevant, lang.zh());
         let mut commit = false;
         let mut area_events = Vec::new();
         if let Some((_, draft)) = view.assets_draft.as_mut() {

@@ -5,14 +5,13 @@
 use egui::{ComboBox, Grid, Id, RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use crate::checks::{Location, Severity};
+use crate::checks::Location;
 use crate::document::{Document, Edit};
 use crate::model::performance::{FundSource, parse_target};
 use crate::model::{Funds, Indicator, IndicatorKind, Money, MoneyUnit, Project, ProjectKind};
 use crate::ui::i18n::{Lang, Tr};
 use crate::ui::tables::cell_actions;
-use crate::ui::theme;
-use crate::ui::widgets::{amount_label, money_cell, text_area, text_field};
+use crate::ui::widgets::{amount_label, findings_list, money_cell, text_area, text_field};
 use crate::ui::{Action, ProjectDraft, ProjectSort, ViewState};
 
 /// Draws the Performance targets tab.
@@ -306,22 +305,12 @@ fn form(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
         .iter()
         .filter(|f| matches!(f.location, Location::Project { index: i, .. } if i == index))
         .collect();
-    let dark = ui.visuals().dark_mode;
     let Some(draft) = view.project_draft.as_mut() else {
         return;
     };
     let p = &mut draft.project;
     ui.heading(display_name(p, lang));
-    for f in &findings {
-        let colour = match f.severity {
-            Severity::Error => theme::error_colour(dark),
-            Severity::Warning => theme::warning_colour(dark),
-        };
-        ui.colored_label(
-            colour,
-            format!("{} {}", f.severity.label(lang.zh()), f.message(lang.zh())),
-        );
-    }
+    findings_list(ui, findings.iter().copied(), lang.zh());
     ui.add_space(4.0);
     Grid::new("project-header")
         .num_columns(2)

@@ -208,3 +208,22 @@ pub fn text_area(ui: &mut Ui, text: &mut String, a11y: &str, rows: usize) -> egu
         .accesskit_node_builder(response.id, |b| b.set_label(a11y.to_owned()));
     response
 }
+
+/// Findings as coloured lines (errors red, warnings amber), for the panels beside forms.
+pub fn findings_list<'a>(
+    ui: &mut Ui,
+    findings: impl Iterator<Item = &'a crate::checks::Finding>,
+    zh: bool,
+) {
+    let dark = ui.visuals().dark_mode;
+    for f in findings {
+        let colour = match f.severity {
+            crate::checks::Severity::Error => super::theme::error_colour(dark),
+            crate::checks::Severity::Warning => super::theme::warning_colour(dark),
+        };
+        ui.colored_label(
+            colour,
+            format!("{} {}", f.severity.label(zh), f.message(zh)),
+        );
+    }
+}

@@ -1,0 +1,25 @@
+//! The harness helpers the UI tests share.
+
+#![allow(clippy::unwrap_used, dead_code)] // test helpers; not every test file uses every helper
+
+use budget_studio::app::BudgetApp;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// Clicks the amount cell named `label`, types `text` into it (replacing the old figure).
+pub fn type_into_cell(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run_steps(2);
+}
+
+/// Types into the cell and presses Enter.
+pub fn enter_into_cell(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
+    type_into_cell(h, label, text);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+}
