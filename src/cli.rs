@@ -156,11 +156,7 @@ pub fn write_summary_text(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let s = &derived.summary;
-    let unit = if zh {
-        s.unit.label_zh()
-    } else {
-        s.unit.label_en()
-    };
+    let unit = s.unit.label(zh);
     let p = &budget.profile;
     let t = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
     writeln!(
@@ -184,11 +180,7 @@ pub fn write_summary_text(
     }
     writeln!(out, "{}:", t("收入来源", "Income by source"))?;
     for i in &s.income {
-        let label = if zh {
-            i.source.label_zh()
-        } else {
-            i.source.label_en()
-        };
+        let label = i.source.label(zh);
         writeln!(out, "  {label}: {} ({})", amt(i.amount), pct(i.share))?;
     }
     writeln!(
@@ -274,11 +266,7 @@ pub fn write_summary_text(
         amt(s.running)
     )?;
     let sg = &s.sangong;
-    let su = if zh {
-        budget.sangong.unit.label_zh()
-    } else {
-        budget.sangong.unit.label_en()
-    };
+    let su = budget.sangong.unit.label(zh);
     writeln!(
         out,
         "{} ({su}): {}",
@@ -286,7 +274,7 @@ pub fn write_summary_text(
         amt(sg.this_year.total())
     )?;
     for (item, value) in sg.this_year.items() {
-        let label = if zh { item.label_zh() } else { item.label_en() };
+        let label = item.label(zh);
         let last = sg
             .last_year
             .map(|l| l.items()[item.index()].1)
@@ -297,11 +285,7 @@ pub fn write_summary_text(
     if let Some(c) = &sg.change {
         writeln!(out, "  {}", change_text(c, zh))?;
     }
-    let ou = if zh {
-        budget.operating_costs.unit.label_zh()
-    } else {
-        budget.operating_costs.unit.label_en()
-    };
+    let ou = budget.operating_costs.unit.label(zh);
     writeln!(
         out,
         "{} ({ou}): {}",
@@ -312,11 +296,7 @@ pub fn write_summary_text(
         writeln!(out, "  {}", change_text(c, zh))?;
     }
     let pr = &budget.procurement;
-    let pu = if zh {
-        pr.unit.label_zh()
-    } else {
-        pr.unit.label_en()
-    };
+    let pu = pr.unit.label(zh);
     writeln!(
         out,
         "{} ({pu}): {} — {} {} / {} {} / {} {}",

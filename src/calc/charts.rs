@@ -286,7 +286,7 @@ pub fn chart(
                 .zip(last.items())
                 .enumerate()
                 .map(|(k, ((item, a), (_, b)))| {
-                    let label = if zh { item.label_zh() } else { item.label_en() };
+                    let label = item.label(zh);
                     let mut d = datum(format!("{item:?}"), label.to_owned(), to_table(a), k);
                     d.parts = vec![to_table(a), to_table(b)];
                     d

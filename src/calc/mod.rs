@@ -339,11 +339,7 @@ pub fn figure_label(figure: &Figure, zh: bool) -> String {
 /// The level of a row as 类/款/项 (for display).
 #[must_use]
 pub fn level_label(level: Level, zh: bool) -> &'static str {
-    if zh {
-        level.label_zh()
-    } else {
-        level.label_en()
-    }
+    level.label(zh)
 }
 
 /// A column of the expenditure tables for a row, over all sources.

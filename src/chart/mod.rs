@@ -341,11 +341,7 @@ pub fn layout(chart: &Chart, style: &Style) -> Scene {
 }
 
 fn unit_label(chart: &Chart, zh: bool) -> &'static str {
-    if zh {
-        chart.unit.label_zh()
-    } else {
-        chart.unit.label_en()
-    }
+    chart.unit.label(zh)
 }
 
 fn donut(chart: &Chart, style: &Style, ink: &Ink, area: [f32; 4], scene: &mut Scene) {
@@ -641,11 +637,7 @@ fn series_colour(kind: ChartKind, k: usize) -> Rgba {
 /// The chart header lines for a budget: title, then department · year · unit.
 #[must_use]
 pub fn header(budget: &crate::model::Budget, chart: &Chart, zh: bool) -> Vec<String> {
-    let unit = if zh {
-        chart.unit.label_zh()
-    } else {
-        chart.unit.label_en()
-    };
+    let unit = chart.unit.label(zh);
     let meta = if zh {
         format!(
             "{} · {}年度部门预算 · 单位：{unit}",

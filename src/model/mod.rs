@@ -25,6 +25,33 @@ pub use sections::{
 };
 pub use tables::TableId;
 
+/// Adds `label(zh)` to the model's labelled enums, so views pick the language in one call.
+macro_rules! bilingual {
+    ($($t:ty),*) => {
+        $(impl $t {
+            /// The label in Chinese (`zh`) or English.
+            #[must_use]
+            pub fn label(self, zh: bool) -> &'static str {
+                if zh { self.label_zh() } else { self.label_en() }
+            }
+        })*
+    };
+}
+
+bilingual!(
+    MoneyUnit,
+    codes::Level,
+    IncomeSource,
+    ProjectKind,
+    performance::FundSource,
+    IndicatorGroup,
+    IndicatorKind,
+    UnitKind,
+    EconScheme,
+    sections::SangongItem,
+    Column
+);
+
 /// The file format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 

@@ -272,11 +272,7 @@ fn procurement(
     editing: &mut Option<crate::ui::widgets::CellEditing>,
     actions: &mut Vec<Action>,
 ) {
-    let unit = if lang.zh() {
-        p.unit.label_zh()
-    } else {
-        p.unit.label_en()
-    };
+    let unit = p.unit.label(lang.zh());
     ui.heading(format!("{} ({unit})", Tr::Procurement.get(lang)));
     Grid::new("procurement")
         .striped(true)

@@ -161,11 +161,7 @@ pub fn describe(chart: &Chart, index: usize, lang: Lang) -> String {
     let Some(d) = chart.data.get(index) else {
         return String::new();
     };
-    let unit = if lang.zh() {
-        chart.unit.label_zh()
-    } else {
-        chart.unit.label_en()
-    };
+    let unit = chart.unit.label(lang.zh());
     let mut lines = vec![d.label.clone()];
     if d.code.chars().all(|c| c.is_ascii_digit()) && chart.kind != ChartKind::Projects {
         lines.push(format!("{}: {}", Tr::Code.get(lang), d.code));

@@ -29,11 +29,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
     let lang = view.lang;
     let budget = doc.budget();
     let s = &doc.derived().summary;
-    let unit = if lang.zh() {
-        s.unit.label_zh()
-    } else {
-        s.unit.label_en()
-    };
+    let unit = s.unit.label(lang.zh());
 
     egui::Panel::right("checks")
         .resizable(true)
@@ -112,11 +108,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             .min_col_width(120.0)
             .show(ui, |ui| {
                 for i in &s.income {
-                    ui.label(if lang.zh() {
-                        i.source.label_zh()
-                    } else {
-                        i.source.label_en()
-                    });
+                    ui.label(i.source.label(lang.zh()));
                     amount_label(ui, i.amount, 2, false, i.source.label_zh());
                     ui.label(format!("{}%", i.share));
                     ui.end_row();

@@ -164,11 +164,7 @@ fn list(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
     });
     ui.separator();
     // Totals per implementing unit and in all.
-    let unit = if lang.zh() {
-        s.unit.label_zh()
-    } else {
-        s.unit.label_en()
-    };
+    let unit = s.unit.label(lang.zh());
     Grid::new("project-totals").striped(true).show(ui, |ui| {
         for u in &s.project_funds {
             ui.label(&u.unit_name);
@@ -348,22 +344,10 @@ fn form(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
             ui.label(lang.pick("项目属性", "Kind"));
             let before = p.kind;
             ComboBox::from_id_salt("project-kind")
-                .selected_text(if lang.zh() {
-                    p.kind.label_zh()
-                } else {
-                    p.kind.label_en()
-                })
+                .selected_text(p.kind.label(lang.zh()))
                 .show_ui(ui, |ui| {
                     for k in [ProjectKind::OneOff, ProjectKind::Recurring] {
-                        ui.selectable_value(
-                            &mut p.kind,
-                            k,
-                            if lang.zh() {
-                                k.label_zh()
-                            } else {
-                                k.label_en()
-                            },
-                        );
+                        ui.selectable_value(&mut p.kind, k, k.label(lang.zh()));
                     }
                 });
             commit |= before != p.kind;
@@ -504,11 +488,7 @@ fn funds(
                 FundSource::SelfRaised,
                 FundSource::Other,
             ] {
-                let label = if lang.zh() {
-                    source.label_zh()
-                } else {
-                    source.label_en()
-                };
+                let label = source.label(lang.zh());
                 ui.label(label);
                 for year in [false, true] {
                     let funds = if year {
@@ -569,32 +549,16 @@ fn indicator_table(ui: &mut Ui, rows: &mut Vec<Indicator>, lang: Lang, salt: &st
             let n = rows.len();
             for (k, row) in rows.iter_mut().enumerate() {
                 let group = row.kind.group();
-                ui.label(if lang.zh() {
-                    group.label_zh()
-                } else {
-                    group.label_en()
-                });
+                ui.label(group.label(lang.zh()));
                 let before = row.kind;
                 ComboBox::from_id_salt((salt, "kind", k))
-                    .selected_text(if lang.zh() {
-                        row.kind.label_zh()
-                    } else {
-                        row.kind.label_en()
-                    })
+                    .selected_text(row.kind.label(lang.zh()))
                     .show_ui(ui, |ui| {
                         for kind in IndicatorKind::ALL {
                             let text = format!(
                                 "{} · {}",
-                                if lang.zh() {
-                                    kind.group().label_zh()
-                                } else {
-                                    kind.group().label_en()
-                                },
-                                if lang.zh() {
-                                    kind.label_zh()
-                                } else {
-                                    kind.label_en()
-                                }
+                                kind.group().label(lang.zh()),
+                                kind.label(lang.zh())
                             );
                             ui.selectable_value(&mut row.kind, kind, text);
                         }

@@ -22,11 +22,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         ui.label(format!(
             "{}: {}",
             lang.pick("经济分类", "Classification"),
-            if lang.zh() {
-                budget.economic.scheme.label_zh()
-            } else {
-                budget.economic.scheme.label_en()
-            }
+            budget.economic.scheme.label(lang.zh())
         ));
         ui.separator();
         ui.label(format!(

@@ -118,14 +118,12 @@ pub fn show(
     let columns: Vec<String> = match shape {
         Shape::BySource => {
             let mut c = vec![lang.pick("本年收入合计", "Total income").to_owned()];
-            c.extend(doc.budget().income_columns.iter().map(|s| {
-                if lang.zh() {
-                    s.label_zh()
-                } else {
-                    s.label_en()
-                }
-                .to_owned()
-            }));
+            c.extend(
+                doc.budget()
+                    .income_columns
+                    .iter()
+                    .map(|s| s.label(lang.zh()).to_owned()),
+            );
             c
         }
         Shape::Split(_) => vec![

@@ -100,15 +100,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             TableId::OperatingCosts => budget.operating_costs.unit,
             _ => budget.unit,
         };
-        ui.label(format!(
-            "{}: {}",
-            Tr::Unit.get(lang),
-            if lang.zh() {
-                unit.label_zh()
-            } else {
-                unit.label_en()
-            }
-        ));
+        ui.label(format!("{}: {}", Tr::Unit.get(lang), unit.label(lang.zh())));
     });
     if table.is_editable() {
         ui.label(RichText::new(Tr::EditHint.get(lang)).weak());

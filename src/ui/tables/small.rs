@@ -32,15 +32,7 @@ pub fn sangong(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut 
     let lang = view.lang;
     let s = &doc.budget().sangong;
     let unit = s.unit;
-    ui.label(format!(
-        "{}: {}",
-        Tr::Unit.get(lang),
-        if lang.zh() {
-            unit.label_zh()
-        } else {
-            unit.label_en()
-        }
-    ));
+    ui.label(format!("{}: {}", Tr::Unit.get(lang), unit.label(lang.zh())));
     let last = s.last_year.unwrap_or_default();
     Grid::new("table-10")
         .striped(true)
@@ -174,15 +166,7 @@ pub fn operating(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mu
     let budget = doc.budget();
     let o = &budget.operating_costs;
     let unit = o.unit;
-    ui.label(format!(
-        "{}: {}",
-        Tr::Unit.get(lang),
-        if lang.zh() {
-            unit.label_zh()
-        } else {
-            unit.label_en()
-        }
-    ));
+    ui.label(format!("{}: {}", Tr::Unit.get(lang), unit.label(lang.zh())));
     Grid::new("table-11")
         .striped(true)
         .min_col_width(140.0)

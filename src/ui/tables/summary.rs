@@ -30,11 +30,7 @@ pub fn income_expenditure(ui: &mut Ui, doc: &Document, view: &ViewState) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let label = if lang.zh() {
-                s.label_zh()
-            } else {
-                s.label_en()
-            };
+            let label = s.label(lang.zh());
             let numbered = if lang.zh() {
                 format!("{}、{label}", NUMERALS.get(i).copied().unwrap_or(""))
             } else {
@@ -113,21 +109,13 @@ pub fn fiscal(ui: &mut Ui, doc: &Document, view: &ViewState) {
                 ui.strong(Tr::Expenditure.get(lang));
                 ui.strong(Tr::Subtotal.get(lang));
                 for s in IncomeSource::FISCAL {
-                    ui.strong(if lang.zh() {
-                        s.label_zh()
-                    } else {
-                        s.label_en()
-                    });
+                    ui.strong(s.label(lang.zh()));
                 }
                 ui.end_row();
                 for (i, (code, zh, en)) in EXPENDITURE_CLASSES.iter().enumerate() {
                     match IncomeSource::FISCAL.get(i) {
                         Some(s) => {
-                            let label = if lang.zh() {
-                                s.label_zh()
-                            } else {
-                                s.label_en()
-                            };
+                            let label = s.label(lang.zh());
                             ui.label(if lang.zh() {
                                 format!("{}、{label}", NUMERALS[i])
                             } else {
