@@ -365,11 +365,7 @@ impl BudgetApp {
                 true
             }
             Err(e) => {
-                log::error!("{e}");
-                self.dialog = Some(Dialog::Message(
-                    Tr::SaveFailed.get(lang).to_owned(),
-                    e.to_string(),
-                ));
+                self.report_failure(Tr::SaveFailed.get(lang), &e);
                 false
             }
         }
@@ -397,6 +393,12 @@ impl BudgetApp {
                 Action::ExportAllCharts => self.export(Purpose::ExportAll),
             }
         }
+    }
+
+    /// Logs a failure once and shows it in a dialog.
+    fn report_failure(&mut self, title: &str, error: &dyn std::fmt::Display) {
+        log::error!("{title}: {error}");
+        self.dialog = Some(Dialog::Message(title.to_owned(), error.to_string()));
     }
 
     fn export(&mut self, purpose: Purpose) {
@@ -443,13 +445,7 @@ impl BudgetApp {
                 lang.pick("已导出", "Exported"),
                 path.display()
             )),
-            Err(e) => {
-                log::error!("{e}");
-                self.dialog = Some(Dialog::Message(
-                    lang.pick("导出失败", "Export failed").to_owned(),
-                    e.to_string(),
-                ));
-            }
+            Err(e) => self.report_failure(lang.pick("导出失败", "Export failed"), &e),
         }
     }
 
@@ -471,13 +467,7 @@ impl BudgetApp {
                     .map(|p| p.display().to_string())
                     .unwrap_or_default()
             )),
-            Err(e) => {
-                log::error!("{e}");
-                self.dialog = Some(Dialog::Message(
-                    lang.pick("导出失败", "Export failed").to_owned(),
-                    e.to_string(),
-                ));
-            }
+            Err(e) => self.report_failure(lang.pick("导出失败", "Export failed"), &e),
         }
     }
 

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::calc::{Change, Derived, derive};
-use crate::checks::{self, Finding, Severity};
+use crate::checks::{self, Finding};
 use crate::io::{LoadError, load};
 use crate::model::{Budget, Money, MoneyUnit};
 
@@ -486,10 +486,4 @@ pub fn charts(
             Ok(EXIT_FINDINGS)
         }
     }
-}
-
-/// Severity counts of a budget, for exit codes of other commands.
-#[must_use]
-pub fn has_errors(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| f.severity == Severity::Error)
 }

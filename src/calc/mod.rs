@@ -7,9 +7,9 @@ pub mod shares;
 
 use rust_decimal::Decimal;
 
-use crate::model::codes::{Level, class_name_zh};
+use crate::model::codes::class_name_zh;
 use crate::model::sections::SangongFigures;
-use crate::model::{Budget, Column, Figure, IncomeSource, Money, MoneyUnit, Split};
+use crate::model::{Budget, Figure, IncomeSource, Money, MoneyUnit, Split};
 pub use rollup::{EconRow, EconTable, FunctionRow, FunctionTable, econ_table, function_table};
 pub use shares::{Change, percent_of, percent_shares};
 
@@ -334,16 +334,4 @@ pub fn figure_label(figure: &Figure, zh: bool) -> String {
         (Figure::ProjectFunds(u), true) => format!("{u} 绩效项目资金"),
         (Figure::ProjectFunds(u), false) => format!("performance-project funds of {u}"),
     }
-}
-
-/// The level of a row as 类/款/项 (for display).
-#[must_use]
-pub fn level_label(level: Level, zh: bool) -> &'static str {
-    level.label(zh)
-}
-
-/// A column of the expenditure tables for a row, over all sources.
-#[must_use]
-pub fn row_column(row: &FunctionRow, column: Column) -> Money {
-    row.total.get(column)
 }

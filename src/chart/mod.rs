@@ -104,6 +104,29 @@ pub enum Shape {
     },
 }
 
+/// The outline of a donut sector: the outer arc from `start` to `end`, then the inner arc back,
+/// one point every `step` radians. Both painters draw sectors from it.
+#[must_use]
+pub fn sector_outline(
+    centre: [f32; 2],
+    inner: f32,
+    outer: f32,
+    start: f32,
+    end: f32,
+    step: f32,
+) -> Vec<[f32; 2]> {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a small positive count
+    let steps = (((end - start).abs() / step).ceil() as usize).clamp(2, 2000);
+    let at = |r: f32, k: usize| {
+        let a = start + (end - start) * k as f32 / steps as f32;
+        [centre[0] + r * a.sin(), centre[1] - r * a.cos()]
+    };
+    let mut points = Vec::with_capacity(2 * (steps + 1));
+    points.extend((0..=steps).map(|k| at(outer, k)));
+    points.extend((0..=steps).rev().map(|k| at(inner, k)));
+    points
+}
+
 /// A region that answers to the pointer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Region {

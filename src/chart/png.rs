@@ -36,20 +36,12 @@ fn sector_path(
     start: f32,
     end: f32,
 ) -> Option<tiny_skia::Path> {
-    let steps = (((end - start).abs() / 0.01).ceil() as usize).clamp(2, 2000);
-    let point = |r: f32, a: f32| (centre[0] + r * a.sin(), centre[1] - r * a.cos());
+    let points = super::sector_outline(centre, inner, outer, start, end, 0.01);
+    let (first, rest) = points.split_first()?;
     let mut pb = PathBuilder::new();
-    let (x, y) = point(outer, start);
-    pb.move_to(x, y);
-    for k in 1..=steps {
-        let a = start + (end - start) * k as f32 / steps as f32;
-        let (x, y) = point(outer, a);
-        pb.line_to(x, y);
-    }
-    for k in (0..=steps).rev() {
-        let a = start + (end - start) * k as f32 / steps as f32;
-        let (x, y) = point(inner, a);
-        pb.line_to(x, y);
+    pb.move_to(first[0], first[1]);
+    for p in rest {
+        pb.line_to(p[0], p[1]);
     }
     pb.close();
     pb.finish()

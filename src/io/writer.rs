@@ -68,6 +68,16 @@ impl Compound<'_> {
     }
 }
 
+/// Integers are written as Rust prints them.
+macro_rules! integers {
+    ($($method:ident: $t:ty),* $(,)?) => {
+        $(fn $method(self, v: $t) -> Result<(), WriteError> {
+            self.display(v);
+            Ok(())
+        })*
+    };
+}
+
 impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
     type Error = WriteError;
@@ -83,38 +93,8 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.out.push_str(if v { "true" } else { "false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), WriteError> {
-        self.display(v);
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), WriteError> {
-        self.display(v);
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), WriteError> {
-        self.display(v);
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
-        self.display(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
-        self.display(v);
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), WriteError> {
-        self.display(v);
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), WriteError> {
-        self.display(v);
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
-        self.display(v);
-        Ok(())
-    }
+    integers!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
     fn serialize_f32(self, v: f32) -> Result<(), WriteError> {
         self.serialize_f64(f64::from(v))
     }

@@ -40,11 +40,12 @@ fn unit_combo(
 pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
     let lang = view.lang;
     let budget = doc.budget();
-    let current = budget.assets.clone();
+    // Compare first, clone only when the document changed under the draft.
+    let current = &budget.assets;
     let stale = view
         .assets_draft
         .as_ref()
-        .is_none_or(|(base, _)| *base != current);
+        .is_none_or(|(base, _)| base != current);
     if stale {
         view.assets_draft = Some((current.clone(), current.clone()));
     }
@@ -71,7 +72,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
                 ui,
                 doc,
                 draft,
-                &current,
+                current,
                 lang,
                 &mut view.editing,
                 &mut commit,
@@ -90,7 +91,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
                 3,
             )
             .lost_focus();
-            if commit && draft != &current {
+            if commit && draft != current {
                 actions.push(Action::Apply {
                     label: lang.pick("修改国有资产", "Edit assets").to_owned(),
                     edits: vec![Edit::Assets(Box::new(draft.clone()))],

@@ -5,7 +5,7 @@ use egui::epaint::{Mesh, PathShape, PathStroke};
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::calc::charts::{Chart, ChartKind, chart};
-use crate::chart::{HAlign, Region, Rgba, Scene, Shape, Style, header, layout};
+use crate::chart::{HAlign, Region, Rgba, Scene, Shape, Style, header, layout, sector_outline};
 use crate::document::Document;
 use crate::ui::i18n::{Lang, Tr};
 use crate::ui::{Action, ViewState};
@@ -132,18 +132,12 @@ pub fn paint_scene(ui: &Ui, origin: Pos2, scene: &Scene, highlight: Option<usize
     }
 }
 
-/// Outer arc then inner arc reversed.
+/// Screen points of a sector's outline (see [`sector_outline`]).
 fn sector_points(c: Pos2, inner: f32, outer: f32, start: f32, end: f32) -> Vec<Pos2> {
-    let steps = (((end - start).abs() / 0.02).ceil() as usize).clamp(2, 720);
-    let at = |r: f32, a: f32| Pos2::new(c.x + r * a.sin(), c.y - r * a.cos());
-    let mut points = Vec::with_capacity(2 * (steps + 1));
-    for k in 0..=steps {
-        points.push(at(outer, start + (end - start) * k as f32 / steps as f32));
-    }
-    for k in (0..=steps).rev() {
-        points.push(at(inner, start + (end - start) * k as f32 / steps as f32));
-    }
-    points
+    sector_outline([c.x, c.y], inner, outer, start, end, 0.02)
+        .into_iter()
+        .map(|p| Pos2::new(p[0], p[1]))
+        .collect()
 }
 
 /// What the user did with a chart this frame.

@@ -116,14 +116,13 @@ fn list(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
                 ..Project::default()
             };
             let index = budget.projects.len();
-            actions.push(Action::Apply {
-                label: lang.pick("新增项目", "Add project").to_owned(),
-                edits: vec![Edit::InsertProject {
-                    index,
-                    project: Box::new(project),
-                }],
-            });
-            view.project = index;
+            insert_project(
+                view,
+                actions,
+                index,
+                project,
+                lang.pick("新增项目", "Add project"),
+            );
         }
         let selected = budget.projects.get(view.project);
         if ui
@@ -137,14 +136,13 @@ fn list(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
             let mut copy = p.clone();
             copy.name = format!("{}{}", p.name, lang.pick("（副本）", " (copy)"));
             let index = view.project + 1;
-            actions.push(Action::Apply {
-                label: lang.pick("复制项目", "Duplicate project").to_owned(),
-                edits: vec![Edit::InsertProject {
-                    index,
-                    project: Box::new(copy),
-                }],
-            });
-            view.project = index;
+            insert_project(
+                view,
+                actions,
+                index,
+                copy,
+                lang.pick("复制项目", "Duplicate project"),
+            );
         }
         if ui
             .add_enabled(
@@ -260,6 +258,24 @@ fn list(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
                 }
             });
         });
+}
+
+/// Inserts `project` at `index` as one undo step and selects it.
+fn insert_project(
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+    index: usize,
+    project: Project,
+    label: &str,
+) {
+    actions.push(Action::Apply {
+        label: label.to_owned(),
+        edits: vec![Edit::InsertProject {
+            index,
+            project: Box::new(project),
+        }],
+    });
+    view.project = index;
 }
 
 /// Keeps the draft in step with the document: a new selection, an undo or any outside change

@@ -8,7 +8,7 @@ use crate::model::Money;
 use crate::model::codes::Level;
 use crate::model::economic::{CostKind, standard_cost_kind};
 use crate::ui::i18n::Tr;
-use crate::ui::theme::{self, ROW_HEIGHT};
+use crate::ui::theme::ROW_HEIGHT;
 use crate::ui::widgets::{amount_label, cell_label, money_cell};
 use crate::ui::{Action, ViewState};
 
@@ -40,7 +40,6 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
     if e.total.is_zero() && budget.economic.lines.is_empty() {
         ui.label(RichText::new(Tr::EmptyTable.get(lang)).italics());
     }
-    let dark = ui.visuals().dark_mode;
     let scroll_row = view
         .scroll_to_code
         .take()
@@ -82,11 +81,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             body.rows(ROW_HEIGHT, e.rows.len() + 1, |mut row| {
                 let index = row.index();
                 if index == 0 {
-                    row.col(|ui| {
-                        ui.painter()
-                            .rect_filled(ui.max_rect(), 0.0, theme::total_row_fill(dark));
-                        ui.strong(Tr::Total.get(lang));
-                    });
+                    row.col(|ui| super::total_cell(ui, Tr::Total.get(lang)));
                     row.col(|_| {});
                     row.col(|ui| {
                         amount_label(

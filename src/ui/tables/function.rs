@@ -10,7 +10,7 @@ use crate::document::{Document, Edit};
 use crate::model::codes::{Level, class_name_zh};
 use crate::model::{Column, IncomeSource, Money, TableId};
 use crate::ui::i18n::Tr;
-use crate::ui::theme::{self, ROW_HEIGHT};
+use crate::ui::theme::ROW_HEIGHT;
 use crate::ui::widgets::{amount_label, cell_label, money_cell};
 use crate::ui::{Action, ViewState};
 
@@ -137,7 +137,6 @@ pub fn show(
         ],
     };
 
-    let dark = ui.visuals().dark_mode;
     let scroll_row = view
         .scroll_to_code
         .take()
@@ -177,15 +176,8 @@ pub fn show(
             body.rows(ROW_HEIGHT, f.rows.len() + 1, |mut row| {
                 let index = row.index();
                 if index == 0 {
-                    row.col(|ui| {
-                        ui.painter()
-                            .rect_filled(ui.max_rect(), 0.0, theme::total_row_fill(dark));
-                        ui.strong(Tr::Total.get(lang));
-                    });
-                    row.col(|ui| {
-                        ui.painter()
-                            .rect_filled(ui.max_rect(), 0.0, theme::total_row_fill(dark));
-                    });
+                    row.col(|ui| super::total_cell(ui, Tr::Total.get(lang)));
+                    row.col(|ui| super::total_cell(ui, ""));
                     let total = total_of(None);
                     match shape {
                         Shape::BySource => {

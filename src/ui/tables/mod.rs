@@ -51,6 +51,15 @@ pub(crate) fn cell_actions(
     }
 }
 
+/// A cell of a table's 合计 row: shaded, with `text` in bold.
+pub(crate) fn total_cell(ui: &mut Ui, text: &str) {
+    let fill = crate::ui::theme::total_row_fill(ui.visuals().dark_mode);
+    ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
+    if !text.is_empty() {
+        ui.strong(text);
+    }
+}
+
 fn title(table: TableId, lang: Lang) -> String {
     let name = if lang.zh() {
         table.title_zh()
