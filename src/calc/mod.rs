@@ -4,13 +4,16 @@
 pub mod charts;
 pub mod rollup;
 pub mod shares;
+pub mod tables;
 
 use rust_decimal::Decimal;
 
 use crate::model::codes::class_name_zh;
 use crate::model::sections::SangongFigures;
 use crate::model::{Budget, Figure, IncomeSource, Money, MoneyUnit, Split};
-pub use rollup::{EconRow, EconTable, FunctionRow, FunctionTable, econ_table, function_table};
+pub use rollup::{
+    EconRow, EconTable, FunctionRow, FunctionTable, TreeRow, econ_table, function_table,
+};
 pub use shares::{Change, percent_of, percent_shares};
 
 /// Every derived figure of a budget.
@@ -67,6 +70,8 @@ pub struct Summary {
     pub project_funds: Vec<UnitProjects>,
     /// All performance projects' funds of the year, in 元.
     pub project_funds_total_yuan: Money,
+    /// The same in the tables' unit.
+    pub project_funds_total: Money,
     /// Change of total income against last year.
     pub income_change: Option<Change>,
     /// Change of total expenditure against last year.
@@ -274,6 +279,7 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
         procurement: budget.procurement.total(),
         project_funds,
         project_funds_total_yuan,
+        project_funds_total: MoneyUnit::Yuan.convert(project_funds_total_yuan, unit),
         income_change: last.income_total.map(|l| Change::new(total, l)),
         expenditure_change: last.expenditure_total.map(|l| Change::new(total, l)),
         general_public_change: last

@@ -1,14 +1,15 @@
 //! 类/款/项 roll-ups of the 功能分类 lines (every income source, basic and project) and of the
-//! economic lines. Lines are kept sorted by code, so parents come before their children and one
-//! linear pass builds every subtotal; a missing 类 or 款 is supplied as a derived row.
+//! economic lines. Both use one tree builder: lines are kept sorted by code, so parents come before
+//! their children and one linear pass links every row to its parent, supplying a missing 类 or 款
+//! as a derived row; a second pass moves each line's money up its path.
 
 use crate::model::codes::{self, Level};
 use crate::model::economic::{CostKind, standard_cost_kind};
 use crate::model::{Budget, Column, EconScheme, IncomeSource, Money, Split};
 
-/// One row of the derived 功能分类 table.
+/// One row of a derived code tree: an entered line or a supplied 类/款, with its rolled-up money.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FunctionRow {
+pub struct TreeRow<T> {
     /// The code.
     pub code: String,
     /// Depth; a malformed code counts as an item so its money is still shown and totalled.
@@ -19,8 +20,69 @@ pub struct FunctionRow {
     pub parent: Option<usize>,
     /// True when some other row sits below this one.
     pub has_children: bool,
-    /// Rolled-up total over all sources.
-    pub total: Split,
+    /// Rolled-up amount.
+    pub total: T,
+}
+
+/// One row of the derived 功能分类 table, with its total over all sources.
+pub type FunctionRow = TreeRow<Split>;
+
+/// One row of the derived economic table.
+pub type EconRow = TreeRow<Money>;
+
+/// Links sorted `codes` into a tree: one row per code, in order, plus a supplied row for each
+/// missing 类 (3 digits) or 款 (5 digits) ancestor, placed just before its first descendant.
+/// A malformed code becomes a parentless item and leaves the open ancestors as they were.
+fn build_tree<'a, T: Default>(codes: impl Iterator<Item = &'a str>) -> Vec<TreeRow<T>> {
+    let (low, _) = codes.size_hint();
+    let mut rows: Vec<TreeRow<T>> = Vec::with_capacity(low + 16);
+    let mut stack: Vec<usize> = Vec::new();
+    let push = |rows: &mut Vec<TreeRow<T>>, code: &str, level, line, parent: Option<usize>| {
+        if let Some(p) = parent.and_then(|p| rows.get_mut(p)) {
+            p.has_children = true;
+        }
+        rows.push(TreeRow {
+            code: code.to_owned(),
+            level,
+            line,
+            parent,
+            has_children: false,
+            total: T::default(),
+        });
+        rows.len() - 1
+    };
+    for (index, code) in codes.enumerate() {
+        let Ok(level) = codes::validate_form(code) else {
+            push(&mut rows, code, Level::Item, Some(index), None);
+            continue;
+        };
+        // Close the rows that are not ancestors of this code.
+        while let Some(&top) = stack.last() {
+            let ancestor = rows
+                .get(top)
+                .is_some_and(|r| code.len() > r.code.len() && code.starts_with(r.code.as_str()));
+            if ancestor {
+                break;
+            }
+            stack.pop();
+        }
+        for len in [3, 5] {
+            let Some(prefix) = code.get(..len).filter(|_| code.len() > len) else {
+                continue;
+            };
+            let open = stack
+                .iter()
+                .any(|&r| rows.get(r).is_some_and(|r| r.code == prefix));
+            if !open {
+                let level = Level::of(prefix).unwrap_or(Level::Item);
+                let r = push(&mut rows, prefix, level, None, stack.last().copied());
+                stack.push(r);
+            }
+        }
+        let r = push(&mut rows, code, level, Some(index), stack.last().copied());
+        stack.push(r);
+    }
+    rows
 }
 
 /// The derived 功能分类 table: rows in code order with rolled-up amounts per income source.
@@ -160,128 +222,35 @@ pub fn function_table(budget: &Budget) -> FunctionTable {
         slot[s.index()] = k;
     }
 
+    let rows = build_tree(budget.function_lines.iter().map(|l| l.code.as_str()));
     let mut table = FunctionTable {
-        rows: Vec::with_capacity(budget.function_lines.len() + 16),
-        cells: Vec::with_capacity((budget.function_lines.len() + 16) * width),
+        cells: vec![Split::default(); rows.len() * width],
+        rows,
         grand_by_source: vec![Split::default(); width],
         sources,
         grand: Split::default(),
     };
-    let mut class: Option<usize> = None;
-    let mut section: Option<usize> = None;
-
-    for (index, line) in budget.function_lines.iter().enumerate() {
-        let level = codes::validate_form(&line.code).ok();
-        let row = match level {
-            Some(Level::Class) => {
-                let r = push_row(&mut table, &line.code, Level::Class, Some(index), None);
-                class = Some(r);
-                section = None;
-                r
-            }
-            Some(Level::Section) => {
-                let c = ensure_parent(
-                    &mut table,
-                    &mut class,
-                    codes::class_of(&line.code),
-                    Level::Class,
-                    None,
-                );
-                let r = push_row(&mut table, &line.code, Level::Section, Some(index), Some(c));
-                section = Some(r);
-                r
-            }
-            Some(Level::Item) => {
-                let class_code = codes::class_of(&line.code);
-                let c = ensure_parent(&mut table, &mut class, class_code, Level::Class, None);
-                if section.is_some_and(|s| codes::class_of(&table.rows[s].code) != class_code) {
-                    section = None;
-                }
-                let section_code = codes::parent(&line.code).unwrap_or_default();
-                let s = ensure_parent(
-                    &mut table,
-                    &mut section,
-                    section_code,
-                    Level::Section,
-                    Some(c),
-                );
-                push_row(&mut table, &line.code, Level::Item, Some(index), Some(s))
-            }
-            // A malformed code: shown and totalled, attached to nothing (a check reports it).
-            None => push_row(&mut table, &line.code, Level::Item, Some(index), None),
+    // Each entered line's money moves up its path to the root.
+    for r in 0..table.rows.len() {
+        let Some(line) = table.rows[r]
+            .line
+            .and_then(|l| budget.function_lines.get(l))
+        else {
+            continue;
         };
         for (source, split) in line.amounts.iter() {
             let k = slot[source.index()];
-            let mut at = Some(row);
-            while let Some(r) = at {
-                table.cells[r * width + k] += *split;
-                table.rows[r].total += *split;
-                at = table.rows[r].parent;
+            let mut at = Some(r);
+            while let Some(a) = at {
+                table.cells[a * width + k] += *split;
+                table.rows[a].total += *split;
+                at = table.rows[a].parent;
             }
             table.grand_by_source[k] += *split;
             table.grand += *split;
         }
     }
     table
-}
-
-fn push_row(
-    table: &mut FunctionTable,
-    code: &str,
-    level: Level,
-    line: Option<usize>,
-    parent: Option<usize>,
-) -> usize {
-    if let Some(p) = parent {
-        table.rows[p].has_children = true;
-    }
-    table.rows.push(FunctionRow {
-        code: code.to_owned(),
-        level,
-        line,
-        parent,
-        has_children: false,
-        total: Split::default(),
-    });
-    table
-        .cells
-        .extend(std::iter::repeat_n(Split::default(), table.sources.len()));
-    table.rows.len() - 1
-}
-
-/// The row of the parent `code`: the current one when it matches, else a derived row.
-fn ensure_parent(
-    table: &mut FunctionTable,
-    current: &mut Option<usize>,
-    code: &str,
-    level: Level,
-    parent: Option<usize>,
-) -> usize {
-    if let Some(r) = *current
-        && table.rows[r].code == code
-    {
-        return r;
-    }
-    let r = push_row(table, code, level, None, parent);
-    *current = Some(r);
-    r
-}
-
-/// One row of the derived economic table.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EconRow {
-    /// The code.
-    pub code: String,
-    /// Depth (3, 5 or 7 digits); a malformed code counts as an item.
-    pub level: Level,
-    /// Index of the entered line, or `None` for a supplied parent.
-    pub line: Option<usize>,
-    /// Position of the parent row.
-    pub parent: Option<usize>,
-    /// True when another row sits below this one.
-    pub has_children: bool,
-    /// Rolled-up amount.
-    pub total: Money,
 }
 
 /// The derived economic table with 人员经费 / 公用经费.
@@ -320,54 +289,25 @@ impl EconTable {
 #[must_use]
 pub fn econ_table(budget: &Budget) -> EconTable {
     let scheme: EconScheme = budget.economic.scheme;
-    let mut table = EconTable::default();
-    let mut stack: Vec<usize> = Vec::new();
-    for (index, line) in budget.economic.lines.iter().enumerate() {
-        let level = codes::validate_form(&line.code).ok();
-        // Pop rows that are not ancestors of this code.
-        while let Some(&top) = stack.last() {
-            if level.is_some()
-                && line.code.starts_with(table.rows[top].code.as_str())
-                && line.code != table.rows[top].code
-            {
-                break;
-            }
-            stack.pop();
-        }
-        if let Some(level) = level {
-            // Supply missing ancestors (类, 款).
-            for len in [3, 5] {
-                if line.code.len() > len {
-                    let code = &line.code[..len];
-                    let present = stack.iter().any(|&r| table.rows[r].code == code);
-                    if !present {
-                        let parent = stack.last().copied();
-                        let r = push_econ(
-                            &mut table,
-                            code,
-                            Level::of(code).unwrap_or(Level::Item),
-                            None,
-                            parent,
-                        );
-                        stack.push(r);
-                    }
-                }
-            }
-            let parent = stack.last().copied();
-            let r = push_econ(&mut table, &line.code, level, Some(index), parent);
-            stack.push(r);
-        } else {
-            push_econ(&mut table, &line.code, Level::Item, Some(index), None);
-        }
-        let row = table.rows.len() - 1;
+    let mut table = EconTable {
+        rows: build_tree(budget.economic.lines.iter().map(|l| l.code.as_str())),
+        ..EconTable::default()
+    };
+    for r in 0..table.rows.len() {
+        let Some(index) = table.rows[r].line else {
+            continue;
+        };
+        let Some(line) = budget.economic.lines.get(index) else {
+            continue;
+        };
         let amount = line.amount;
         if amount.is_zero() {
             continue;
         }
-        let mut at = Some(row);
-        while let Some(r) = at {
-            table.rows[r].total += amount;
-            at = table.rows[r].parent;
+        let mut at = Some(r);
+        while let Some(a) = at {
+            table.rows[a].total += amount;
+            at = table.rows[a].parent;
         }
         table.total += amount;
         match line
@@ -380,25 +320,4 @@ pub fn econ_table(budget: &Budget) -> EconTable {
         }
     }
     table
-}
-
-fn push_econ(
-    table: &mut EconTable,
-    code: &str,
-    level: Level,
-    line: Option<usize>,
-    parent: Option<usize>,
-) -> usize {
-    if let Some(p) = parent {
-        table.rows[p].has_children = true;
-    }
-    table.rows.push(EconRow {
-        code: code.to_owned(),
-        level,
-        line,
-        parent,
-        has_children: false,
-        total: Money::ZERO,
-    });
-    table.rows.len() - 1
 }

@@ -3,8 +3,8 @@
 
 use crate::model::codes::{self, CodeError};
 use crate::model::{
-    Assets, Budget, EconLine, FunctionLine, LastYear, Narrative, OperatingCosts, Procurement,
-    Profile, Project, Sangong,
+    AmountField, Assets, Budget, EconLine, FunctionLine, LastYear, Money, Narrative,
+    OperatingCosts, Procurement, Profile, Project, Sangong, SangongFigures,
 };
 
 /// One change to a budget.
@@ -107,6 +107,64 @@ fn put_line<L: Clone>(
 }
 
 impl Edit {
+    /// The edit that sets the entered amount `field` of `budget` to `amount` — what typing into a
+    /// table cell does. `None` when the field addresses nothing (a line or entry that is gone).
+    #[must_use]
+    pub fn set_amount(budget: &Budget, field: &AmountField, amount: Money) -> Option<Edit> {
+        Some(match field {
+            AmountField::Function {
+                code,
+                source,
+                column,
+            } => {
+                let mut line = budget
+                    .function_lines
+                    .get(budget.function_line_index(code)?)?
+                    .clone();
+                line.set(*source, *column, amount);
+                Edit::FunctionLine {
+                    code: code.clone(),
+                    line: Some(line),
+                }
+            }
+            AmountField::Economic { code } => {
+                let mut line = budget
+                    .economic
+                    .lines
+                    .iter()
+                    .find(|l| l.code == *code)?
+                    .clone();
+                line.amount = amount;
+                Edit::EconLine {
+                    code: code.clone(),
+                    line: Some(line),
+                }
+            }
+            AmountField::Sangong { item, last_year } => {
+                let mut sangong = budget.sangong.clone();
+                let figures = if *last_year {
+                    sangong
+                        .last_year
+                        .get_or_insert_with(SangongFigures::default)
+                } else {
+                    &mut sangong.this_year
+                };
+                *figures.item_mut(*item) = amount;
+                Edit::Sangong(sangong)
+            }
+            AmountField::OperatingCosts { entry } => {
+                let mut costs = budget.operating_costs.clone();
+                costs.entries.get_mut(*entry)?.amount = amount;
+                Edit::OperatingCosts(costs)
+            }
+            AmountField::OperatingCostsLastYear => {
+                let mut costs = budget.operating_costs.clone();
+                costs.last_year = Some(amount);
+                Edit::OperatingCosts(costs)
+            }
+        })
+    }
+
     /// Applies the edit and returns the edit that undoes it. On error nothing has changed.
     ///
     /// # Errors

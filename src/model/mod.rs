@@ -23,7 +23,7 @@ pub use sections::{
     Column, Figure, LastYear, Narrative, OperatingCosts, Procurement, Sangong, SangongFigures,
     StatedFigure, UnitAmount,
 };
-pub use tables::TableId;
+pub use tables::{AmountField, TableId};
 
 /// Adds `label(zh)` to the model's labelled enums, so views pick the language in one call.
 macro_rules! bilingual {

@@ -1,7 +1,10 @@
-//! The standard disclosure tables (预算公开表 1–11): their identity and titles. What each shows is
-//! derived by [`crate::calc::tables`].
+//! The standard disclosure tables (预算公开表 1–11): their identity and titles, and the address of
+//! an amount a table cell edits. What each table shows is derived by [`crate::calc::tables`].
 
 use serde::{Deserialize, Serialize};
+
+use super::income::IncomeSource;
+use super::sections::{Column, SangongItem};
 
 /// One of the standard tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -88,6 +91,16 @@ impl TableId {
         }
     }
 
+    /// The title as printed above the table: `预算公开表3 预算支出总表` / `Table 3 Budget expenditure`.
+    #[must_use]
+    pub fn numbered_title(self, zh: bool) -> String {
+        if zh {
+            format!("预算公开表{} {}", self.number(), self.title_zh())
+        } else {
+            format!("Table {} {}", self.number(), self.title_en())
+        }
+    }
+
     /// Tables whose amounts are entered here (the others only derive and are read-only views).
     #[must_use]
     pub fn is_editable(self) -> bool {
@@ -102,4 +115,37 @@ impl TableId {
                 | TableId::OperatingCosts
         )
     }
+}
+
+/// The entered amount a table cell shows and edits: which line or section, and which field.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum AmountField {
+    /// Basic or project expenditure of one income source on a 功能分类 line.
+    Function {
+        /// The line's code.
+        code: String,
+        /// The income source.
+        source: IncomeSource,
+        /// [`Column::Basic`] or [`Column::Project`].
+        column: Column,
+    },
+    /// The amount of an economic line.
+    Economic {
+        /// The line's code.
+        code: String,
+    },
+    /// One 三公 item, this year's or last year's.
+    Sangong {
+        /// The item.
+        item: SangongItem,
+        /// True for last year's figure.
+        last_year: bool,
+    },
+    /// One entry of 机关运行经费.
+    OperatingCosts {
+        /// Position of the entry.
+        entry: usize,
+    },
+    /// Last year's 机关运行经费.
+    OperatingCostsLastYear,
 }

@@ -7,7 +7,7 @@ use crate::checks::Location;
 use crate::document::{Document, Edit};
 use crate::model::{Assets, Money, OfficeArea, Procurement, TableId, VehicleGroup};
 use crate::ui::i18n::{Lang, Tr};
-use crate::ui::tables::{cell_actions, small};
+use crate::ui::tables::{cell_actions, embedded};
 use crate::ui::widgets::{amount_label, findings_list, money_cell, text_area, text_field};
 use crate::ui::{Action, ViewState};
 
@@ -103,10 +103,10 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         procurement(ui, &budget.procurement, lang, &mut view.editing, actions);
         ui.add_space(10.0);
         ui.heading(Tr::Sangong.get(lang));
-        small::sangong(ui, doc, view, actions);
+        embedded(ui, doc, TableId::Sangong, view, actions);
         ui.add_space(10.0);
         ui.heading(Tr::OperatingCosts.get(lang));
-        small::operating(ui, doc, view, actions);
+        embedded(ui, doc, TableId::OperatingCosts, view, actions);
     });
 }
 

@@ -188,9 +188,7 @@ fn list(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
         );
         ui.label(format!(
             "{} {unit}",
-            MoneyUnit::Yuan
-                .convert(s.project_funds_total_yuan, s.unit)
-                .format_grouped(2)
+            s.project_funds_total.format_grouped(2)
         ));
         ui.end_row();
     });

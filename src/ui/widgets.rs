@@ -156,7 +156,7 @@ pub fn money_cell(
 
 /// A right-aligned read-only amount; `strong` for totals. Named for screen readers and tests.
 pub fn amount_label(ui: &mut Ui, value: Money, dp: u32, strong: bool, a11y: &str) {
-    amount_text(ui, value.format_grouped(dp), strong, a11y);
+    cell_text(ui, value.format_grouped(dp), strong, a11y);
 }
 
 /// A read-only amount in a table body: blank when zero, as official tables print it.
@@ -166,10 +166,12 @@ pub fn cell_label(ui: &mut Ui, value: Money, dp: u32, strong: bool, a11y: &str) 
     } else {
         value.format_grouped(dp)
     };
-    amount_text(ui, text, strong, a11y);
+    cell_text(ui, text, strong, a11y);
 }
 
-fn amount_text(ui: &mut Ui, text: String, strong: bool, a11y: &str) {
+/// A right-aligned table cell showing `text` (bold when `strong`), named `a11y` for screen readers
+/// and tests.
+pub fn cell_text(ui: &mut Ui, text: String, strong: bool, a11y: &str) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         ui.add_space(4.0);
         let rich = if strong {

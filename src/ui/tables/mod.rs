@@ -1,13 +1,13 @@
-//! The Tables tab: the list of standard tables on the left, the selected table on the right.
+//! The Tables tab: the list of standard tables on the left, the selected table on the right. Each
+//! table is the table model's value ([`crate::calc::tables`]) drawn by [`grid`]; a cell edit
+//! becomes an [`Edit`] of the field the cell shows.
 
-mod economic;
-mod function;
+pub mod grid;
 pub mod lines;
-pub(crate) mod small;
-mod summary;
 
 use egui::{RichText, Ui};
 
+use crate::calc::tables;
 use crate::document::{Document, Edit};
 use crate::model::{Money, TableId};
 use crate::ui::i18n::{Lang, Tr};
@@ -16,28 +16,31 @@ use crate::ui::{Action, ViewState};
 use lines::{LineKind, line_bar};
 
 /// Turns what happened to a money cell into actions: preview while typing, one undo step on
-/// commit, a status message when the input is refused.
-pub(crate) fn cell_actions(
+/// commit, a status message when the input is refused. `edit` builds the edit for an amount
+/// (`None` when what the cell addressed is gone).
+pub(crate) fn cell_actions<E: Into<Option<Edit>>>(
     event: CellEvent,
     current: Money,
     name: &str,
-    edit: impl Fn(Money) -> Edit,
+    edit: impl Fn(Money) -> E,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
+    let preview = |amount: Money, actions: &mut Vec<Action>| {
+        if let Some(edit) = edit(amount).into() {
+            actions.push(Action::Preview {
+                label: name.to_owned(),
+                edit,
+            });
+        }
+    };
     match event {
         CellEvent::Idle => {}
-        CellEvent::Changed(m) => actions.push(Action::Preview {
-            label: name.to_owned(),
-            edit: edit(m),
-        }),
+        CellEvent::Changed(m) => preview(m, actions),
         CellEvent::Invalid | CellEvent::Cancelled => actions.push(Action::CancelPreview),
         CellEvent::Committed(m) => {
             if m != current {
-                actions.push(Action::Preview {
-                    label: name.to_owned(),
-                    edit: edit(m),
-                });
+                preview(m, actions);
             }
             actions.push(Action::CommitPreview);
         }
@@ -51,25 +54,39 @@ pub(crate) fn cell_actions(
     }
 }
 
-/// A cell of a table's 合计 row: shaded, with `text` in bold.
-pub(crate) fn total_cell(ui: &mut Ui, text: &str) {
-    let fill = crate::ui::theme::total_row_fill(ui.visuals().dark_mode);
-    ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
-    if !text.is_empty() {
-        ui.strong(text);
+/// Draws table `id` as one part of a page (the Assets tab shows tables 10 and 11 this way).
+pub fn embedded(
+    ui: &mut Ui,
+    doc: &Document,
+    id: TableId,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let table = tables::table(doc.budget(), doc.derived(), id, view.lang.zh());
+    grid::caption(ui, &table, view.lang);
+    ui.push_id(("embedded-table", id), |ui| {
+        grid::show(ui, doc, &table, view, actions, false);
+    });
+    if id == TableId::Sangong {
+        sangong_scope(ui, doc, view.lang, actions);
     }
 }
 
-fn title(table: TableId, lang: Lang) -> String {
-    let name = if lang.zh() {
-        table.title_zh()
-    } else {
-        table.title_en()
-    };
-    if lang.zh() {
-        format!("预算公开表{} {name}", table.number())
-    } else {
-        format!("Table {} {name}", table.number())
+/// Whether all 三公 money is basic expenditure (then each item must equal its economic line).
+fn sangong_scope(ui: &mut Ui, doc: &Document, lang: Lang, actions: &mut Vec<Action>) {
+    let s = &doc.budget().sangong;
+    let mut all_basic = s.all_basic;
+    let label = lang.pick(
+        "三公经费全部为基本支出（须与经济科目一致）",
+        "All of it is basic expenditure (must equal the economic lines)",
+    );
+    if ui.checkbox(&mut all_basic, label).changed() {
+        let mut new = s.clone();
+        new.all_basic = all_basic;
+        actions.push(Action::Apply {
+            label: lang.pick("三公口径", "三公 scope").to_owned(),
+            edits: vec![Edit::Sangong(new)],
+        });
     }
 }
 
@@ -83,7 +100,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for table in TableId::ALL {
                     let selected = view.table() == table;
-                    let text = title(table, lang);
+                    let text = table.numbered_title(lang.zh());
                     if ui.selectable_label(selected, text).clicked() && !selected {
                         view.table = Some(table);
                         view.selected_code = None;
@@ -92,11 +109,10 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
                 }
             });
         });
-    let table = view.table();
+    let id = view.table();
     let budget = doc.budget();
-    ui.horizontal(|ui| {
-        ui.heading(format!("{} {}", budget.profile.year, title(table, lang)));
-    });
+    let table = tables::table(budget, doc.derived(), id, lang.zh());
+    ui.heading(format!("{} {}", budget.profile.year, table.title));
     ui.horizontal(|ui| {
         ui.label(format!(
             "{}: {}",
@@ -104,33 +120,51 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             budget.profile.department_name
         ));
         ui.separator();
-        let unit = match table {
-            TableId::Sangong => budget.sangong.unit,
-            TableId::OperatingCosts => budget.operating_costs.unit,
-            _ => budget.unit,
-        };
-        ui.label(format!("{}: {}", Tr::Unit.get(lang), unit.label(lang.zh())));
+        grid::caption(ui, &table, lang);
     });
-    if table.is_editable() {
+    if id.is_editable() {
         ui.label(RichText::new(Tr::EditHint.get(lang)).weak());
+    } else {
+        ui.label(RichText::new(Tr::ReadOnlyTable.get(lang)).weak());
     }
-    ui.separator();
-    match table {
-        TableId::IncomeExpenditure => summary::income_expenditure(ui, doc, view),
-        TableId::Fiscal => summary::fiscal(ui, doc, view),
+    match id {
         TableId::BasicByEconomic => {
             line_bar(ui, budget, LineKind::Economic, view, actions);
-            economic::show(ui, doc, view, actions);
+            economic_caption(ui, doc, lang);
         }
-        TableId::Sangong => small::sangong(ui, doc, view, actions),
-        TableId::OperatingCosts => small::operating(ui, doc, view, actions),
-        TableId::Income | TableId::GovFundIncome => function::show(ui, doc, table, view, actions),
         TableId::Expenditure
         | TableId::GeneralPublic
         | TableId::GovFundExpenditure
-        | TableId::StateCapital => {
-            line_bar(ui, budget, LineKind::Function, view, actions);
-            function::show(ui, doc, table, view, actions);
-        }
+        | TableId::StateCapital => line_bar(ui, budget, LineKind::Function, view, actions),
+        _ => {}
     }
+    ui.separator();
+    grid::show(ui, doc, &table, view, actions, true);
+    if id == TableId::Sangong {
+        sangong_scope(ui, doc, lang, actions);
+    }
+}
+
+/// Which economic code set the table uses, and its 人员经费 / 公用经费.
+fn economic_caption(ui: &mut Ui, doc: &Document, lang: Lang) {
+    let e = &doc.derived().economic;
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{}: {}",
+            lang.pick("经济分类", "Classification"),
+            doc.budget().economic.scheme.label(lang.zh())
+        ));
+        ui.separator();
+        ui.label(format!(
+            "{} {}",
+            Tr::StaffCosts.get(lang),
+            e.staff.format_grouped(2)
+        ));
+        ui.separator();
+        ui.label(format!(
+            "{} {}",
+            Tr::RunningCosts.get(lang),
+            e.running.format_grouped(2)
+        ));
+    });
 }

@@ -1,0 +1,356 @@
+//! The table model: every disclosure table as rows and cells computed from the budget and its
+//! derived figures, outside any UI. The screen, the workbook and the printed document all render
+//! this one value, so a figure is laid out and computed in exactly one place.
+//!
+//! A [`Table`] carries its title, unit, the official header (cells with row and column spans, so a
+//! two- or three-row header can be drawn or exported) and its rows. Rows of the long tables (the
+//! 功能分类 and economic tables, up to 100,000 lines) are produced on demand from the derived
+//! roll-ups, so drawing the visible part of a big table costs only the rows drawn.
+
+mod fixed;
+mod lines;
+
+use rust_decimal::Decimal;
+
+use crate::calc::{Change, Derived};
+use crate::model::{AmountField, Budget, Money, MoneyUnit, TableId};
+
+/// What kind of row: how it is emphasised and whether a zero prints as `0.00` or blank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    /// The table's 合计 row: bold, zeros printed.
+    Total,
+    /// A subtotal inside a small table (公务用车购置及运行费): bold, zeros printed.
+    Subtotal,
+    /// A 类 row.
+    Class,
+    /// A 款 row.
+    Section,
+    /// A 项 row (or a line of a table without levels).
+    Item,
+}
+
+impl RowKind {
+    /// True for rows printed in bold.
+    #[must_use]
+    pub fn is_strong(self) -> bool {
+        matches!(self, RowKind::Total | RowKind::Subtotal | RowKind::Class)
+    }
+
+    /// Indentation depth of the name: 0 for 类 and totals, 1 for 款, 2 for 项.
+    #[must_use]
+    pub fn depth(self) -> u8 {
+        match self {
+            RowKind::Section => 1,
+            RowKind::Item => 2,
+            _ => 0,
+        }
+    }
+}
+
+/// One cell of a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// Nothing printed.
+    Blank,
+    /// Text: a code, a name, a label.
+    Text(String),
+    /// A derived amount.
+    Amount(Money),
+    /// An entered amount this cell edits.
+    Input {
+        /// The amount.
+        value: Money,
+        /// Which field of the budget it is.
+        field: AmountField,
+    },
+    /// An entered amount that is edited elsewhere (a line with several income sources is edited
+    /// in the matching appropriation table).
+    Locked(Money),
+    /// A year-on-year change: amount, and percent where last year was not zero.
+    Change(Change),
+    /// A percentage with two decimals.
+    Percent(Decimal),
+}
+
+impl Cell {
+    /// The amount of an amount cell.
+    #[must_use]
+    pub fn amount(&self) -> Option<Money> {
+        match self {
+            Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => Some(*m),
+            Cell::Change(c) => Some(c.amount),
+            _ => None,
+        }
+    }
+
+    /// The text as printed in a row of `kind`: amounts with thousands separators and two
+    /// decimals, blank for a zero in the body (as official tables print it), `0.00` in totals.
+    #[must_use]
+    pub fn text(&self, kind: RowKind) -> String {
+        match self {
+            Cell::Blank => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
+                if m.is_zero() && !matches!(kind, RowKind::Total | RowKind::Subtotal) {
+                    String::new()
+                } else {
+                    m.format_grouped(2)
+                }
+            }
+            Cell::Change(c) => {
+                let pct = c.percent.map_or_else(String::new, |p| format!(" ({p}%)"));
+                format!("{}{pct}", c.amount.format_grouped(2))
+            }
+            Cell::Percent(p) => format!("{p:.2}%"),
+        }
+    }
+}
+
+/// One row of a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// What names the row for selection and screen readers: `[2150501]` for a coded line, the
+    /// item name otherwise (`合计`, `公务接待费`).
+    pub label: String,
+    /// The code of the line the row shows, if any (for selecting and jumping to it).
+    pub code: Option<String>,
+    /// Emphasis and level.
+    pub kind: RowKind,
+    /// True for a 类/款 the budget lacks, supplied to carry its lines' subtotal.
+    pub supplied: bool,
+    /// A remark on the line (where a figure comes from).
+    pub note: Option<String>,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+}
+
+/// What a column holds, for alignment and typeface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Classification codes (monospace).
+    Code,
+    /// Names, indented by level.
+    Name,
+    /// Other text.
+    Text,
+    /// Amounts, right-aligned.
+    Amount,
+}
+
+/// One column of a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnSpec {
+    /// What it holds.
+    pub kind: ColumnKind,
+    /// A short name (`基本支出`), which with the row's label names a cell: `[2150501] 基本支出`.
+    pub label: String,
+}
+
+/// A cell of the printed header, placed on the header grid with its spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderCell {
+    /// The text.
+    pub text: String,
+    /// Header row (0-based).
+    pub row: usize,
+    /// First column.
+    pub col: usize,
+    /// Rows spanned (≥ 1).
+    pub rows: usize,
+    /// Columns spanned (≥ 1).
+    pub cols: usize,
+}
+
+/// A disclosure table: title, unit, header and rows.
+#[derive(Clone, Debug)]
+pub struct Table<'a> {
+    /// Which table.
+    pub id: TableId,
+    /// The numbered title (`预算公开表3 预算支出总表`).
+    pub title: String,
+    /// The unit its amounts are in.
+    pub unit: MoneyUnit,
+    /// The columns.
+    pub columns: Vec<ColumnSpec>,
+    /// The printed header: cells with spans on a grid of `header_rows` rows × the columns.
+    pub header: Vec<HeaderCell>,
+    /// How many header rows.
+    pub header_rows: usize,
+    /// True when the table has no data (it is printed all the same, with a note).
+    pub empty: bool,
+    body: Body<'a>,
+}
+
+/// Where the rows come from.
+#[derive(Clone, Debug)]
+enum Body<'a> {
+    /// A short table, built whole.
+    Rows(Vec<Row>),
+    /// A 功能分类 table, rows built on demand.
+    Function(lines::FunctionBody<'a>),
+    /// The economic table, rows built on demand.
+    Economic(lines::EconBody<'a>),
+}
+
+impl Table<'_> {
+    /// Number of body rows (the 合计 row included).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match &self.body {
+            Body::Rows(rows) => rows.len(),
+            Body::Function(f) => f.len(),
+            Body::Economic(e) => e.len(),
+        }
+    }
+
+    /// True when the table has no body rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Body row `i`.
+    #[must_use]
+    pub fn row(&self, i: usize) -> Option<Row> {
+        match &self.body {
+            Body::Rows(rows) => rows.get(i).cloned(),
+            Body::Function(f) => f.row(i),
+            Body::Economic(e) => e.row(i),
+        }
+    }
+
+    /// Every body row in order.
+    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        (0..self.len()).filter_map(|i| self.row(i))
+    }
+
+    /// Position of the first row showing the line `code`.
+    #[must_use]
+    pub fn position(&self, code: &str) -> Option<usize> {
+        match &self.body {
+            Body::Rows(rows) => rows.iter().position(|r| r.code.as_deref() == Some(code)),
+            Body::Function(f) => f.position(code),
+            Body::Economic(e) => e.position(code),
+        }
+    }
+
+    /// The name of a cell for screen readers and tests: the row's label and the column's.
+    #[must_use]
+    pub fn cell_name(&self, row: &Row, col: usize) -> String {
+        let column = self.columns.get(col).map_or("", |c| c.label.as_str());
+        format!("{} {column}", row.label)
+    }
+}
+
+/// Builds table `id` of `budget`, with labels in Chinese (`zh`) or English.
+#[must_use]
+pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool) -> Table<'a> {
+    let (unit, body, columns, header, header_rows, empty) = match id {
+        TableId::IncomeExpenditure | TableId::Fiscal => {
+            let t = fixed::two_sided(budget, derived, id, zh);
+            (
+                budget.unit,
+                Body::Rows(t.rows),
+                t.columns,
+                t.header,
+                t.header_rows,
+                false,
+            )
+        }
+        TableId::Sangong => {
+            let t = fixed::sangong(budget, derived, zh);
+            (
+                budget.sangong.unit,
+                Body::Rows(t.rows),
+                t.columns,
+                t.header,
+                t.header_rows,
+                false,
+            )
+        }
+        TableId::OperatingCosts => {
+            let t = fixed::operating(budget, derived, zh);
+            let unit = budget.operating_costs.unit;
+            (
+                unit,
+                Body::Rows(t.rows),
+                t.columns,
+                t.header,
+                t.header_rows,
+                false,
+            )
+        }
+        TableId::BasicByEconomic => {
+            let e = lines::EconBody::new(budget, derived, zh);
+            let (columns, header) = e.columns();
+            let empty = e.is_empty_table();
+            (budget.unit, Body::Economic(e), columns, header, 1, empty)
+        }
+        TableId::Income
+        | TableId::Expenditure
+        | TableId::GeneralPublic
+        | TableId::GovFundIncome
+        | TableId::GovFundExpenditure
+        | TableId::StateCapital => {
+            let f = lines::FunctionBody::new(budget, derived, id, zh);
+            let (columns, header) = f.columns();
+            let empty = f.is_empty_table();
+            (budget.unit, Body::Function(f), columns, header, 2, empty)
+        }
+    };
+    Table {
+        id,
+        title: id.numbered_title(zh),
+        unit,
+        columns,
+        header,
+        header_rows,
+        empty,
+        body,
+    }
+}
+
+/// The parts of a short table.
+struct Parts {
+    columns: Vec<ColumnSpec>,
+    header: Vec<HeaderCell>,
+    header_rows: usize,
+    rows: Vec<Row>,
+}
+
+/// Chinese or English.
+fn t(zh: bool, chinese: &'static str, english: &'static str) -> &'static str {
+    if zh { chinese } else { english }
+}
+
+/// A column.
+fn column(kind: ColumnKind, label: impl Into<String>) -> ColumnSpec {
+    ColumnSpec {
+        kind,
+        label: label.into(),
+    }
+}
+
+/// A header cell.
+fn head(text: impl Into<String>, row: usize, col: usize, rows: usize, cols: usize) -> HeaderCell {
+    HeaderCell {
+        text: text.into(),
+        row,
+        col,
+        rows,
+        cols,
+    }
+}
+
+/// A one-row header naming each column as its label does.
+fn single_header(columns: &[ColumnSpec]) -> Vec<HeaderCell> {
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| head(c.label.clone(), 0, i, 1, 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
