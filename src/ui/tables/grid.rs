@@ -182,7 +182,10 @@ fn draw_cell(
             }
         }
         (ColumnKind::Code, _) => {
-            let text = RichText::new(cell.text(row.kind)).monospace();
+            let mut text = RichText::new(cell.text(row.kind));
+            if row.code.is_some() {
+                text = text.monospace();
+            }
             ui.label(if strong { text.strong() } else { text });
         }
         (ColumnKind::Name, _) => {

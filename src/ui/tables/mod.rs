@@ -136,13 +136,11 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         | TableId::GeneralPublic
         | TableId::GovFundExpenditure
         | TableId::StateCapital => line_bar(ui, budget, LineKind::Function, view, actions),
+        TableId::Sangong => sangong_scope(ui, doc, lang, actions),
         _ => {}
     }
     ui.separator();
     grid::show(ui, doc, &table, view, actions, true);
-    if id == TableId::Sangong {
-        sangong_scope(ui, doc, lang, actions);
-    }
 }
 
 /// Which economic code set the table uses, and its 人员经费 / 公用经费.
