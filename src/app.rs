@@ -8,7 +8,6 @@ use anyhow::Result;
 use egui::{Id, RichText, Ui, ViewportCommand};
 
 use crate::checks::Location;
-use crate::cli::describe_load_error;
 use crate::document::Document;
 use crate::io;
 use crate::model::Budget;
@@ -101,11 +100,7 @@ impl Startup {
                     document: sample(),
                     error: Some((
                         Tr::OpenFailed.get(Lang::Zh).to_owned(),
-                        format!(
-                            "{}\n\n{}",
-                            describe_load_error(&e, true),
-                            Tr::CurrentKept.get(Lang::Zh)
-                        ),
+                        format!("{}\n\n{}", e.describe(true), Tr::CurrentKept.get(Lang::Zh)),
                     )),
                 },
             },
@@ -309,11 +304,7 @@ impl BudgetApp {
             Err(e) => {
                 self.dialog = Some(Dialog::Message(
                     Tr::OpenFailed.get(lang).to_owned(),
-                    format!(
-                        "{}\n\n{}",
-                        describe_load_error(&e, lang.zh()),
-                        Tr::CurrentKept.get(lang)
-                    ),
+                    format!("{}\n\n{}", e.describe(lang.zh()), Tr::CurrentKept.get(lang)),
                 ));
             }
         }
