@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::calc::{Change, Derived, derive};
 use crate::checks::{self, Finding};
-use crate::io::{LoadError, load};
+use crate::io::load;
 use crate::model::{Budget, Money, MoneyUnit};
 
 /// Exit code: no errors.
@@ -46,35 +46,9 @@ fn load_or_report(path: &Path, zh: bool, err: &mut dyn Write) -> io::Result<Opti
     match load(path) {
         Ok(b) => Ok(Some(b)),
         Err(e) => {
-            writeln!(err, "{}", describe_load_error(&e, zh))?;
+            writeln!(err, "{}", e.describe(zh))?;
             Ok(None)
         }
-    }
-}
-
-/// A load error as a user reads it: path, line:column and what was expected.
-#[must_use]
-pub fn describe_load_error(e: &LoadError, zh: bool) -> String {
-    match e {
-        LoadError::Parse {
-            path,
-            line,
-            column,
-            message,
-        } => {
-            if zh {
-                format!(
-                    "{}:{line}:{column}: 无法解析预算文件：{message}",
-                    path.display()
-                )
-            } else {
-                format!(
-                    "{}:{line}:{column}: not a valid budget file: {message}",
-                    path.display()
-                )
-            }
-        }
-        other => other.to_string(),
     }
 }
 

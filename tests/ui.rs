@@ -387,3 +387,52 @@ fn exporting_the_chart_writes_a_1920_by_1080_png() {
         .count();
     assert!(blue > 10_000, "{blue} pixels of the first slice");
 }
+
+#[test]
+fn the_edit_menu_names_the_step_to_undo_and_greys_out_when_there_is_none() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    h.get_by_label("编辑").click();
+    h.run_steps(2);
+    assert!(
+        h.get_by_label_contains("撤销")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing to undo yet"
+    );
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    open_tables(&mut h);
+    type_into_cell(&mut h, "[2150501] 基本支出", "685.94");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let step = h.state().document().undo_label().unwrap().to_owned();
+    h.get_by_label("编辑").click();
+    h.run_steps(2);
+    let label = format!("撤销 {step}");
+    let undo = h.get_by_label_contains(&label);
+    assert!(!undo.accesskit_node().is_disabled());
+    undo.click();
+    h.run_steps(2);
+    assert!(!h.state().document().is_modified());
+    assert_eq!(cell_value(&h, "合计 合计"), "10,441.41");
+}
+
+#[test]
+fn ctrl_and_a_digit_open_a_tab_and_the_present_button_presents() {
+    let mut h = harness(app_with(vec![]));
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run_steps(2);
+    assert_eq!(h.state().view.tab, Tab::Performance);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run_steps(2);
+    assert_eq!(h.state().view.tab, Tab::Overview);
+    h.get_by_label("▶ 演示").click();
+    h.run_steps(2);
+    assert!(h.state().view.presenting);
+    h.key_press(Key::F5);
+    h.run_steps(2);
+    assert!(!h.state().view.presenting, "F5 also ends the presentation");
+}

@@ -47,6 +47,50 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The error as a user reads it, in one language: path, line:column and what was expected.
+    /// (`Display` carries both languages for logs; a dialog or a terminal wants one, and the OS
+    /// error only once.)
+    #[must_use]
+    pub fn describe(&self, zh: bool) -> String {
+        match self {
+            LoadError::Io { path, source } => {
+                let path = path.display();
+                if zh {
+                    format!("无法读取 {path}：{source}")
+                } else {
+                    format!("cannot read {path}: {source}")
+                }
+            }
+            LoadError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => {
+                let path = path.display();
+                if zh {
+                    format!("{path}:{line}:{column}: 无法解析预算文件：{message}")
+                } else {
+                    format!("{path}:{line}:{column}: not a valid budget file: {message}")
+                }
+            }
+            LoadError::Version {
+                path,
+                found,
+                supported,
+            } => {
+                let path = path.display();
+                if zh {
+                    format!("{path}: 文件格式版本 {found} 高于本程序支持的 {supported}")
+                } else {
+                    format!(
+                        "{path}: format version {found} is newer than the supported {supported}"
+                    )
+                }
+            }
+        }
+    }
+
     /// Line and column of a parse error.
     #[must_use]
     pub fn position(&self) -> Option<(usize, usize)> {
@@ -160,4 +204,40 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_names_the_os_error_once_in_the_chosen_language() {
+        let missing = Path::new("no-such-dir/missing.ron");
+        let err = load(missing).unwrap_err();
+        let os = match &err {
+            LoadError::Io { source, .. } => source.to_string(),
+            other => panic!("expected an I/O error, got {other}"),
+        };
+        for (zh, lead) in [(true, "无法读取"), (false, "cannot read")] {
+            let text = err.describe(zh);
+            assert!(text.starts_with(lead), "{text}");
+            assert!(text.contains("missing.ron"), "{text}");
+            assert_eq!(text.matches(os.as_str()).count(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_parse_error_gives_path_line_and_column() {
+        let err = from_ron_str(
+            "(\n  format_version: 1,\n  profile: 42,\n)",
+            Path::new("b.ron"),
+        )
+        .unwrap_err();
+        assert!(err.describe(true).starts_with("b.ron:3:"), "{err}");
+        assert!(err.describe(true).contains("无法解析预算文件"), "{err}");
+        assert!(
+            err.describe(false).contains("not a valid budget file"),
+            "{err}"
+        );
+    }
 }

@@ -7,6 +7,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec
 use crate::calc::charts::{Chart, ChartKind, chart};
 use crate::chart::{HAlign, Region, Rgba, Scene, Shape, Style, header, layout, sector_outline};
 use crate::document::Document;
+use crate::ui::commands::UiCommand;
 use crate::ui::i18n::{Lang, Tr};
 use crate::ui::{Action, ViewState};
 
@@ -257,14 +258,10 @@ pub fn overview_block(
         }
     });
     ui.horizontal(|ui| {
-        if ui
-            .button(lang.pick("▶ 演示 (F5)", "▶ Present (F5)"))
-            .clicked()
-        {
-            actions.push(Action::Present);
-        }
-        if ui.button(lang.pick("导出 PNG…", "Export PNG…")).clicked() {
-            actions.push(Action::ExportChart);
+        for command in [UiCommand::Present, UiCommand::ExportChart] {
+            if command.button(ui, lang).clicked() {
+                actions.push(Action::Command(command));
+            }
         }
         if view.chart == ChartKind::Classes {
             breadcrumb(ui, view);

@@ -1,10 +1,15 @@
-//! Every menu command with its label and shortcut, so menus, buttons and keys never disagree.
+//! Every user command with its label, tooltip and shortcuts, and the menus as lists of commands:
+//! menus, buttons and keys are generated from here, so they never disagree.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use std::cmp::Reverse;
 
+use egui::{Key, KeyboardShortcut, Modifiers, Response, Ui};
+
+use super::Tab;
 use super::i18n::{Lang, Tr};
+use super::theme::ThemeChoice;
 
-/// A command the user can give from a menu or the keyboard.
+/// A command the user can give from a menu, a button or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UiCommand {
     /// New budget.
@@ -21,26 +26,110 @@ pub enum UiCommand {
     Undo,
     /// Redo.
     Redo,
-    /// Switch between light and dark.
-    ToggleTheme,
+    /// Enter presentation mode, or leave it.
+    Present,
+    /// Export the chart on screen as PNG.
+    ExportChart,
+    /// Export every chart as PNG.
+    ExportAllCharts,
+    /// Use the light or the dark theme.
+    Theme(ThemeChoice),
+    /// Use this UI language.
+    Language(Lang),
+    /// Show this tab.
+    Tab(Tab),
 }
 
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+/// One entry of a menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MenuEntry {
+    /// A command.
+    Command(UiCommand),
+    /// A line between groups.
+    Separator,
+    /// A heading over a group.
+    Label(Tr),
+    /// The recently opened files (filled in by the app).
+    Recent,
+}
+
+/// The menu bar: each menu's title and entries, in order.
+pub const MENUS: [(Tr, &[MenuEntry]); 3] = {
+    use MenuEntry::{Command as C, Label, Recent, Separator};
+    use UiCommand as U;
+    [
+        (
+            Tr::MenuFile,
+            &[
+                C(U::New),
+                C(U::Open),
+                Recent,
+                Separator,
+                C(U::Save),
+                C(U::SaveAs),
+                Separator,
+                C(U::ExportChart),
+                C(U::ExportAllCharts),
+                Separator,
+                C(U::Quit),
+            ],
+        ),
+        (Tr::MenuEdit, &[C(U::Undo), C(U::Redo)]),
+        (
+            Tr::MenuView,
+            &[
+                Label(Tr::Language),
+                C(U::Language(Lang::Zh)),
+                C(U::Language(Lang::En)),
+                Separator,
+                C(U::Theme(ThemeChoice::Light)),
+                C(U::Theme(ThemeChoice::Dark)),
+                Separator,
+                C(U::Tab(Tab::Overview)),
+                C(U::Tab(Tab::Tables)),
+                C(U::Tab(Tab::Performance)),
+                C(U::Tab(Tab::Assets)),
+                Separator,
+                C(U::Present),
+            ],
+        ),
+    ]
+};
+
 impl UiCommand {
-    /// All commands with a keyboard shortcut, checked every frame.
-    pub const WITH_SHORTCUTS: [UiCommand; 7] = [
+    /// Every command.
+    pub const ALL: [UiCommand; 18] = [
         UiCommand::New,
         UiCommand::Open,
-        UiCommand::SaveAs, // before Save: Ctrl+Shift+S must not be taken as Ctrl+S
         UiCommand::Save,
+        UiCommand::SaveAs,
         UiCommand::Quit,
-        UiCommand::Redo, // before Undo: Ctrl+Shift+Z
         UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::Present,
+        UiCommand::ExportChart,
+        UiCommand::ExportAllCharts,
+        UiCommand::Theme(ThemeChoice::Light),
+        UiCommand::Theme(ThemeChoice::Dark),
+        UiCommand::Language(Lang::Zh),
+        UiCommand::Language(Lang::En),
+        UiCommand::Tab(Tab::Overview),
+        UiCommand::Tab(Tab::Tables),
+        UiCommand::Tab(Tab::Performance),
+        UiCommand::Tab(Tab::Assets),
     ];
 
     /// Menu label.
     #[must_use]
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
+        let tr = match self {
             UiCommand::New => Tr::New,
             UiCommand::Open => Tr::Open,
             UiCommand::Save => Tr::Save,
@@ -48,53 +137,240 @@ impl UiCommand {
             UiCommand::Quit => Tr::Quit,
             UiCommand::Undo => Tr::Undo,
             UiCommand::Redo => Tr::Redo,
-            UiCommand::ToggleTheme => Tr::ThemeDark,
-        }
-        .get(lang)
+            UiCommand::Theme(ThemeChoice::Light) => Tr::ThemeLight,
+            UiCommand::Theme(ThemeChoice::Dark) => Tr::ThemeDark,
+            UiCommand::Tab(tab) => return tab.label(lang),
+            // Each language is named in itself, so a user can find theirs whatever is shown.
+            UiCommand::Language(Lang::Zh) => return "简体中文",
+            UiCommand::Language(Lang::En) => return "English",
+            UiCommand::Present => return lang.pick("演示", "Present"),
+            UiCommand::ExportChart => {
+                return lang.pick("导出当前图表 PNG…", "Export chart as PNG…");
+            }
+            UiCommand::ExportAllCharts => {
+                return lang.pick("导出全部图表 PNG…", "Export all charts as PNG…");
+            }
+        };
+        tr.get(lang)
     }
 
-    /// The main shortcut.
+    /// The shorter text of a toolbar button (the Overview's), where it differs from the label.
     #[must_use]
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = Modifiers::COMMAND;
-        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        Some(match self {
-            UiCommand::New => KeyboardShortcut::new(cmd, Key::N),
-            UiCommand::Open => KeyboardShortcut::new(cmd, Key::O),
-            UiCommand::Save => KeyboardShortcut::new(cmd, Key::S),
-            UiCommand::SaveAs => KeyboardShortcut::new(cmd_shift, Key::S),
-            UiCommand::Quit => KeyboardShortcut::new(cmd, Key::Q),
-            UiCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
-            UiCommand::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
-            UiCommand::ToggleTheme => return None,
-        })
-    }
-
-    /// Further shortcuts for the same command (Ctrl+Y for redo).
-    #[must_use]
-    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+    pub fn button_text(self, lang: Lang) -> &'static str {
         match self {
-            UiCommand::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
-            _ => None,
+            UiCommand::Present => lang.pick("▶ 演示", "▶ Present"),
+            UiCommand::ExportChart => lang.pick("导出 PNG…", "Export PNG…"),
+            other => other.label(lang),
         }
     }
 
-    /// Commands whose shortcut fires this frame (consumed from the input).
+    /// What the command does, shown on hover.
+    #[must_use]
+    pub fn tooltip(self, lang: Lang) -> &'static str {
+        match self {
+            UiCommand::New => lang.pick("新建一份空白预算", "Start a new, empty budget"),
+            UiCommand::Open => lang.pick("打开预算文件（.ron）", "Open a budget file (.ron)"),
+            UiCommand::Save => lang.pick("保存到当前文件", "Save to the current file"),
+            UiCommand::SaveAs => lang.pick("以新的文件名保存", "Save under a new file name"),
+            UiCommand::Quit => lang.pick(
+                "退出程序（先询问未保存的修改）",
+                "Quit (asks about unsaved changes first)",
+            ),
+            UiCommand::Undo => lang.pick("撤销上一步修改", "Undo the last change"),
+            UiCommand::Redo => lang.pick("重做刚撤销的修改", "Redo the change just undone"),
+            UiCommand::Present => lang.pick(
+                "全屏逐页演示图表：←/→ 翻页，Esc 退出",
+                "Show the charts full screen, one per slide: ←/→ move, Esc leaves",
+            ),
+            UiCommand::ExportChart => lang.pick(
+                "把当前图表写成 1920×1080 的 PNG 图片",
+                "Write the chart on screen as a 1920×1080 PNG",
+            ),
+            UiCommand::ExportAllCharts => lang.pick(
+                "把每张图表各写成一个 PNG 图片",
+                "Write every chart as its own PNG",
+            ),
+            UiCommand::Theme(ThemeChoice::Light) => lang.pick("浅色界面", "Light interface"),
+            UiCommand::Theme(ThemeChoice::Dark) => lang.pick("深色界面", "Dark interface"),
+            UiCommand::Language(Lang::Zh) => lang.pick("界面使用简体中文", "Use Chinese"),
+            UiCommand::Language(Lang::En) => lang.pick("界面使用英文", "Use English"),
+            UiCommand::Tab(Tab::Overview) => {
+                lang.pick("主要数据、图表和审核结果", "Key figures, charts and checks")
+            }
+            UiCommand::Tab(Tab::Tables) => lang.pick("预算公开表 1–11", "Disclosure tables 1–11"),
+            UiCommand::Tab(Tab::Performance) => {
+                lang.pick("项目支出绩效目标申报表", "Performance-target forms")
+            }
+            UiCommand::Tab(Tab::Assets) => lang.pick(
+                "车辆、办公用房、政府采购、三公经费",
+                "Vehicles, offices, procurement, \"three public\" costs",
+            ),
+        }
+    }
+
+    /// Its keyboard shortcuts, the one shown in menus first.
+    #[must_use]
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            UiCommand::New => const { &[keys(CMD, Key::N)] },
+            UiCommand::Open => const { &[keys(CMD, Key::O)] },
+            UiCommand::Save => const { &[keys(CMD, Key::S)] },
+            UiCommand::SaveAs => const { &[keys(CMD_SHIFT, Key::S)] },
+            UiCommand::Quit => const { &[keys(CMD, Key::Q)] },
+            UiCommand::Undo => const { &[keys(CMD, Key::Z)] },
+            UiCommand::Redo => const { &[keys(CMD_SHIFT, Key::Z), keys(CMD, Key::Y)] },
+            UiCommand::Present => const { &[keys(Modifiers::NONE, Key::F5)] },
+            UiCommand::Tab(Tab::Overview) => const { &[keys(CMD, Key::Num1)] },
+            UiCommand::Tab(Tab::Tables) => const { &[keys(CMD, Key::Num2)] },
+            UiCommand::Tab(Tab::Performance) => const { &[keys(CMD, Key::Num3)] },
+            UiCommand::Tab(Tab::Assets) => const { &[keys(CMD, Key::Num4)] },
+            UiCommand::ExportChart
+            | UiCommand::ExportAllCharts
+            | UiCommand::Theme(_)
+            | UiCommand::Language(_) => &[],
+        }
+    }
+
+    /// The first shortcut as this platform writes it ("Ctrl+S"), or "" when there is none.
+    #[must_use]
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+
+    /// The tooltip followed by the shortcut, for buttons, which have no room to show it.
+    #[must_use]
+    pub fn hover_text(self, ctx: &egui::Context, lang: Lang) -> String {
+        let shortcut = self.shortcut_text(ctx);
+        if shortcut.is_empty() {
+            self.tooltip(lang).to_owned()
+        } else {
+            format!("{} ({shortcut})", self.tooltip(lang))
+        }
+    }
+
+    /// A toolbar button for the command.
+    pub fn button(self, ui: &mut Ui, lang: Lang) -> Response {
+        let hover = self.hover_text(ui.ctx(), lang);
+        ui.button(self.button_text(lang)).on_hover_text(hover)
+    }
+
+    /// Every (command, shortcut) pair, those with more modifiers first. egui matches modifiers
+    /// logically (Ctrl+S also fires on Ctrl+Shift+S), so the more specific shortcut has to be
+    /// consumed before its prefix; sorting by modifier count gives that order without keeping it
+    /// by hand.
+    #[must_use]
+    pub fn by_precedence() -> Vec<(UiCommand, KeyboardShortcut)> {
+        let mut pairs: Vec<(UiCommand, KeyboardShortcut)> = Self::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |s| (*c, *s)))
+            .collect();
+        pairs.sort_by_key(|(_, s)| Reverse(modifier_count(s.modifiers)));
+        pairs
+    }
+
+    /// Commands whose shortcut was pressed this frame (their key events are consumed).
     pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
-            for command in Self::WITH_SHORTCUTS {
-                let hit = command
-                    .shortcut()
-                    .is_some_and(|s| input.consume_shortcut(&s))
-                    || command
-                        .alternative_shortcut()
-                        .is_some_and(|s| input.consume_shortcut(&s));
-                if hit {
+            for (command, shortcut) in Self::by_precedence() {
+                if input.consume_shortcut(&shortcut) && !fired.contains(&command) {
                     fired.push(command);
                 }
             }
         });
         fired
+    }
+}
+
+/// How many modifier keys a shortcut needs (Ctrl and the platform's command key count once).
+fn modifier_count(m: Modifiers) -> usize {
+    [m.alt, m.shift, m.ctrl || m.command, m.mac_cmd]
+        .into_iter()
+        .filter(|held| *held)
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use egui::{Event, RawInput};
+
+    use super::*;
+
+    /// The commands fired by one key press with `modifiers` held, as a real keyboard sends it.
+    fn fire(modifiers: Modifiers, key: Key) -> Vec<UiCommand> {
+        let ctx = egui::Context::default();
+        let input = RawInput {
+            events: vec![Event::Key {
+                key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers,
+            }],
+            ..RawInput::default()
+        };
+        let mut fired = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| fired = UiCommand::pressed(ui.ctx()));
+        // No renderer takes the font texture here; say so, or egui complains when it is dropped.
+        output.textures_delta.clear();
+        fired
+    }
+
+    /// Ctrl as a PC keyboard reports it: both `ctrl` and the platform-neutral `command`.
+    const CTRL: Modifiers = Modifiers::CTRL.plus(Modifiers::COMMAND);
+    const CTRL_SHIFT: Modifiers = CTRL.plus(Modifiers::SHIFT);
+
+    #[test]
+    fn each_shortcut_gives_its_own_command_not_its_prefix() {
+        let cases = [
+            (CTRL_SHIFT, Key::S, UiCommand::SaveAs),
+            (CTRL, Key::S, UiCommand::Save),
+            (CTRL_SHIFT, Key::Z, UiCommand::Redo),
+            (CTRL, Key::Z, UiCommand::Undo),
+            (CTRL, Key::Y, UiCommand::Redo),
+            (Modifiers::NONE, Key::F5, UiCommand::Present),
+            (CTRL, Key::Num2, UiCommand::Tab(Tab::Tables)),
+        ];
+        for (modifiers, key, expected) in cases {
+            assert_eq!(fire(modifiers, key), [expected], "{modifiers:?} {key:?}");
+        }
+        assert!(
+            fire(Modifiers::NONE, Key::S).is_empty(),
+            "S alone is typing"
+        );
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen = HashSet::new();
+        for (command, shortcut) in UiCommand::by_precedence() {
+            assert!(seen.insert(shortcut), "{command:?} reuses {shortcut:?}");
+        }
+    }
+
+    #[test]
+    fn every_command_is_in_exactly_one_menu_and_has_texts() {
+        let in_menus: Vec<UiCommand> = MENUS
+            .iter()
+            .flat_map(|(_, entries)| entries.iter())
+            .filter_map(|e| match e {
+                MenuEntry::Command(c) => Some(*c),
+                _ => None,
+            })
+            .collect();
+        for command in UiCommand::ALL {
+            let n = in_menus.iter().filter(|c| **c == command).count();
+            assert_eq!(n, 1, "{command:?} is in {n} menus");
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(!command.label(lang).is_empty(), "{command:?}");
+                assert!(!command.tooltip(lang).is_empty(), "{command:?}");
+            }
+        }
+        assert_eq!(in_menus.len(), UiCommand::ALL.len());
     }
 }

@@ -20,6 +20,7 @@ use crate::calc::charts::{Chart, ChartKind};
 use crate::checks::Location;
 use crate::document::Edit;
 use crate::model::TableId;
+use commands::UiCommand;
 use i18n::{Lang, Tr};
 use theme::ThemeChoice;
 use widgets::CellEditing;
@@ -80,12 +81,8 @@ pub enum Action {
     Status(String),
     /// Go to where a finding is.
     Jump(Location),
-    /// Start presentation mode.
-    Present,
-    /// Export the chart on screen as PNG.
-    ExportChart,
-    /// Export every chart as PNG.
-    ExportAllCharts,
+    /// Run a command, as if chosen from the menu.
+    Command(UiCommand),
 }
 
 /// View state that is not part of the document.

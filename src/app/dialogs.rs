@@ -1,0 +1,197 @@
+//! The dialogs over the window: the unsaved-changes guard, messages, the New form and the in-app
+//! file browser, and what happens once one is answered.
+
+use std::path::PathBuf;
+
+use egui::Id;
+
+use super::BudgetApp;
+use super::files::Then;
+use crate::document::Document;
+use crate::model::Budget;
+use crate::ui;
+use crate::ui::dialogs::{DialogOutcome, FileBrowser};
+use crate::ui::i18n::{Lang, Tr};
+
+/// The form of the New dialog.
+#[derive(Clone, Debug, Default)]
+pub struct NewForm {
+    code: String,
+    name: String,
+    year: String,
+    error: Option<String>,
+}
+
+impl NewForm {
+    /// An empty form proposing `year`.
+    #[must_use]
+    pub fn for_year(year: i32) -> Self {
+        NewForm {
+            year: year.to_string(),
+            ..NewForm::default()
+        }
+    }
+}
+
+/// A dialog over the window.
+#[derive(Debug)]
+pub enum Dialog {
+    /// Save / Discard / Cancel, then `Then`.
+    Unsaved(Then),
+    /// A message: title and body.
+    Message(String, String),
+    /// New budget form.
+    New(NewForm),
+    /// The in-app file browser, for a purpose.
+    Browser(Box<FileBrowser>, Purpose),
+}
+
+/// What the in-app file browser was opened for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a budget.
+    Open,
+    /// Save the budget, then do `Then`.
+    Save(Then),
+    /// Export the chart on screen.
+    ExportChart,
+    /// Export every chart.
+    ExportAll,
+}
+
+/// What the user answered this frame; applied once the modal is drawn.
+#[derive(Default)]
+struct Answer {
+    keep: bool,
+    then_after: Option<Then>,
+    save_then: Option<Then>,
+    browsed: Option<(PathBuf, Purpose)>,
+    new_budget: Option<Budget>,
+}
+
+impl BudgetApp {
+    /// Draws the open dialog, if any, and acts on the answer.
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.dialog.take() else {
+            return;
+        };
+        let mut answer = Answer {
+            keep: true,
+            ..Answer::default()
+        };
+        let lang = self.view.lang;
+        let modal = egui::Modal::new(Id::unique("budget-studio-dialog")).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            match &mut dialog {
+                Dialog::Unsaved(then) => {
+                    ui.heading(Tr::UnsavedTitle.get(lang));
+                    ui.label(Tr::UnsavedBody.get(lang));
+                    ui.horizontal(|ui| {
+                        if ui.button(Tr::SaveChanges.get(lang)).clicked() {
+                            answer.save_then = Some(then.clone());
+                            answer.keep = false;
+                        }
+                        if ui.button(Tr::Discard.get(lang)).clicked() {
+                            answer.then_after = Some(then.clone());
+                            answer.keep = false;
+                        }
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            answer.keep = false;
+                        }
+                    });
+                }
+                Dialog::Message(title, body) => {
+                    ui.heading(title.as_str());
+                    ui.add(egui::Label::new(body.as_str()).wrap());
+                    if ui.button(Tr::Ok.get(lang)).clicked() {
+                        answer.keep = false;
+                    }
+                }
+                Dialog::New(form) => new_form(ui, form, lang, &mut answer),
+                Dialog::Browser(browser, purpose) => {
+                    if let Some(outcome) = browser.ui(ui, lang) {
+                        answer.keep = false;
+                        if let DialogOutcome::Chosen(path) = outcome {
+                            answer.browsed = Some((path, purpose.clone()));
+                        }
+                    }
+                }
+            }
+        });
+        // Clicking outside closes any dialog but the guard, which needs an answer.
+        if modal.should_close() && !matches!(dialog, Dialog::Unsaved(_)) {
+            answer.keep = false;
+        }
+        if answer.keep {
+            self.dialog = Some(dialog);
+        }
+        self.act_on(ctx, answer);
+    }
+
+    fn act_on(&mut self, ctx: &egui::Context, answer: Answer) {
+        let lang = self.view.lang;
+        if let Some(budget) = answer.new_budget {
+            let name = Tr::Untitled.get(lang).to_owned();
+            self.doc = Document::new(budget, None, format!("{name}.ron"));
+            self.view.selected_code = None;
+            self.view.project = 0;
+        }
+        if let Some(then) = answer.then_after {
+            // Discard: drop the changes by performing directly.
+            self.perform(ctx, then);
+        }
+        if let Some(then) = answer.save_then {
+            self.save(ctx, then);
+        }
+        if let Some((path, purpose)) = answer.browsed {
+            match purpose {
+                Purpose::Open => self.open_path(&path),
+                Purpose::Save(then) => {
+                    self.write(ctx, &path, then);
+                }
+                Purpose::ExportChart => self.export_chart_to(&path),
+                Purpose::ExportAll => self.export_all_to(&path),
+            }
+        }
+    }
+}
+
+fn new_form(ui: &mut egui::Ui, form: &mut NewForm, lang: Lang, answer: &mut Answer) {
+    ui.heading(Tr::NewBudgetTitle.get(lang));
+    egui::Grid::new("new-form").num_columns(2).show(ui, |ui| {
+        ui.label(Tr::DepartmentCode.get(lang));
+        ui::widgets::text_field(ui, &mut form.code, Tr::DepartmentCode.get(lang), 120.0);
+        ui.end_row();
+        ui.label(Tr::DepartmentName.get(lang));
+        ui::widgets::text_field(ui, &mut form.name, Tr::DepartmentName.get(lang), 300.0);
+        ui.end_row();
+        ui.label(Tr::Year.get(lang));
+        ui::widgets::text_field(ui, &mut form.year, Tr::Year.get(lang), 80.0);
+        ui.end_row();
+    });
+    if let Some(e) = &form.error {
+        ui.colored_label(ui::theme::error_colour(ui.visuals().dark_mode), e);
+    }
+    ui.horizontal(|ui| {
+        if ui.button(Tr::Create.get(lang)).clicked() {
+            match form.year.trim().parse::<i32>() {
+                Ok(year) if (1990..=2200).contains(&year) && !form.name.trim().is_empty() => {
+                    answer.new_budget = Some(Budget::new(form.code.trim(), form.name.trim(), year));
+                    answer.keep = false;
+                }
+                _ => {
+                    form.error = Some(
+                        lang.pick(
+                            "请填写部门名称和有效年度",
+                            "Enter a department name and a valid year",
+                        )
+                        .to_owned(),
+                    );
+                }
+            }
+        }
+        if ui.button(Tr::Cancel.get(lang)).clicked() {
+            answer.keep = false;
+        }
+    });
+}

@@ -1,0 +1,245 @@
+//! Files: the document the app starts with, New / Open / Save / Save As with the unsaved-changes
+//! guard, recent files, dropped files and the window's close request.
+
+use std::path::{Path, PathBuf};
+
+use egui::ViewportCommand;
+
+use super::BudgetApp;
+use super::dialogs::{Dialog, NewForm, Purpose};
+use crate::document::Document;
+use crate::io;
+use crate::model::Budget;
+use crate::sample::{SAMPLE_NAME, sample_budget};
+use crate::ui::dialogs::{BrowseMode, DialogOutcome, FileBrowser};
+use crate::ui::i18n::{Lang, Tr};
+
+const RECENT_MAX: usize = 10;
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// Start a new budget.
+    New,
+    /// Open a file (`None`: ask which).
+    Open(Option<PathBuf>),
+    /// Close the window.
+    Quit,
+    /// Nothing further.
+    Stay,
+}
+
+/// How the app starts.
+pub struct Startup {
+    /// The document to show.
+    pub document: Document,
+    /// A message to show first (a file from the command line that could not be read).
+    pub error: Option<(String, String)>,
+}
+
+impl Startup {
+    /// Opens `file`, or the bundled sample; an unreadable file starts on the sample with a dialog.
+    #[must_use]
+    pub fn load(file: Option<&Path>) -> Self {
+        let sample = || {
+            let budget = sample_budget().unwrap_or_else(|_| Budget::new("", "", 2022));
+            Document::new(budget, None, SAMPLE_NAME)
+        };
+        match file {
+            None => Startup {
+                document: sample(),
+                error: None,
+            },
+            Some(path) => match io::load(path) {
+                Ok(budget) => Startup {
+                    document: Document::new(budget, Some(path.to_owned()), file_name(path)),
+                    error: None,
+                },
+                Err(e) => Startup {
+                    document: sample(),
+                    error: Some(open_failed(&e, Lang::Zh)),
+                },
+            },
+        }
+    }
+}
+
+/// The dialog's title and body for a file that could not be opened.
+fn open_failed(e: &io::LoadError, lang: Lang) -> (String, String) {
+    (
+        Tr::OpenFailed.get(lang).to_owned(),
+        format!("{}\n\n{}", e.describe(lang.zh()), Tr::CurrentKept.get(lang)),
+    )
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+impl BudgetApp {
+    /// Asks about unsaved changes when there are any, then does `then`.
+    pub(super) fn request(&mut self, ctx: &egui::Context, then: Then) {
+        self.doc.commit_pending();
+        self.view.editing = None;
+        if self.doc.is_modified() {
+            self.dialog = Some(Dialog::Unsaved(then));
+        } else {
+            self.perform(ctx, then);
+        }
+    }
+
+    /// Does `then` without asking (the changes are saved or discarded).
+    pub(super) fn perform(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::Stay => {}
+            Then::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Then::New => {
+                self.dialog = Some(Dialog::New(NewForm::for_year(
+                    self.doc.budget().profile.year,
+                )));
+            }
+            Then::Open(Some(path)) => self.open_path(&path),
+            Then::Open(None) => {
+                let dir = self.start_dir();
+                match self.dialogs.pick_open(dir.as_deref()) {
+                    DialogOutcome::Chosen(path) => self.open_path(&path),
+                    DialogOutcome::Cancelled => {}
+                    DialogOutcome::Unavailable => {
+                        let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+                        self.dialog = Some(Dialog::Browser(
+                            Box::new(FileBrowser::new(
+                                BrowseMode::Open,
+                                dir,
+                                String::new(),
+                                "ron",
+                            )),
+                            Purpose::Open,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where file dialogs start: beside the open file, else the last recent one, else here.
+    pub(super) fn start_dir(&self) -> Option<PathBuf> {
+        self.doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .or_else(|| {
+                self.recent
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_owned)
+            })
+            .or_else(|| std::env::current_dir().ok())
+    }
+
+    /// Opens `path`; on failure the current document stays and a dialog says why.
+    pub fn open_path(&mut self, path: &Path) {
+        let lang = self.view.lang;
+        match io::load(path) {
+            Ok(budget) => {
+                self.doc = Document::new(budget, Some(path.to_owned()), file_name(path));
+                self.view.editing = None;
+                self.view.selected_code = None;
+                self.view.project = 0;
+                self.remember(path);
+                self.set_status(format!("{} {}", Tr::Opened.get(lang), path.display()));
+            }
+            Err(e) => {
+                let (title, body) = open_failed(&e, lang);
+                self.dialog = Some(Dialog::Message(title, body));
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = path.to_owned();
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    /// Saves to the document's path, or asks for one. Returns true when saved.
+    pub(super) fn save(&mut self, ctx: &egui::Context, then: Then) -> bool {
+        self.doc.commit_pending();
+        self.view.editing = None;
+        match self.doc.path().map(Path::to_owned) {
+            Some(path) => self.write(ctx, &path, then),
+            None => self.save_as(ctx, then),
+        }
+    }
+
+    /// Asks where to save, then saves. Returns true when saved.
+    pub(super) fn save_as(&mut self, ctx: &egui::Context, then: Then) -> bool {
+        self.doc.commit_pending();
+        let dir = self.start_dir();
+        let name = self.doc.name().to_owned();
+        match self.dialogs.pick_save(dir.as_deref(), &name) {
+            DialogOutcome::Chosen(path) => self.write(ctx, &path, then),
+            DialogOutcome::Cancelled => false,
+            DialogOutcome::Unavailable => {
+                let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+                self.dialog = Some(Dialog::Browser(
+                    Box::new(FileBrowser::new(BrowseMode::Save, dir, name, "ron")),
+                    Purpose::Save(then),
+                ));
+                false
+            }
+        }
+    }
+
+    /// Writes the budget to `path`, then does `then`. Returns true when saved.
+    pub(super) fn write(&mut self, ctx: &egui::Context, path: &Path, then: Then) -> bool {
+        let lang = self.view.lang;
+        match io::save(self.doc.budget(), path) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_owned());
+                self.remember(path);
+                self.set_status(format!("{} {}", Tr::Saved.get(lang), path.display()));
+                self.perform(ctx, then);
+                true
+            }
+            Err(e) => {
+                self.report_failure(Tr::SaveFailed.get(lang), &e);
+                false
+            }
+        }
+    }
+
+    /// Closing the window asks about unsaved changes first.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed {
+            self.doc.commit_pending();
+            if self.doc.is_modified() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::Unsaved(Then::Quit));
+            } else {
+                self.close_confirmed = true;
+            }
+        }
+    }
+
+    /// A file dropped on the window is opened (after the unsaved-changes guard).
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.request(ctx, Then::Open(Some(path)));
+        }
+    }
+}

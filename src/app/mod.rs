@@ -1,0 +1,296 @@
+//! The eframe app: owns the document, runs commands (from menus, buttons and keys), applies the
+//! views' actions after each frame and draws the frame. Files, export, menus, dialogs and
+//! presentation mode each have their own module.
+
+mod dialogs;
+mod export;
+mod files;
+mod menus;
+mod present;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Result;
+use egui::{Ui, ViewportCommand};
+
+pub use dialogs::{Dialog, NewForm, Purpose};
+pub use files::{Startup, Then};
+
+use crate::checks::Location;
+use crate::document::Document;
+use crate::sample::SAMPLE_NAME;
+use crate::ui::commands::UiCommand;
+use crate::ui::dialogs::{FileDialogs, NativeDialogs};
+use crate::ui::i18n::Tr;
+use crate::ui::theme::ThemeChoice;
+use crate::ui::{self, Action, Tab, ViewState, fonts};
+
+const STORAGE_VIEW: &str = "budget-studio/view";
+const STORAGE_RECENT: &str = "budget-studio/recent";
+
+/// The application.
+pub struct BudgetApp {
+    doc: Document,
+    /// View state (tab, table, language …); public for tests.
+    pub view: ViewState,
+    dialogs: Box<dyn FileDialogs>,
+    recent: Vec<PathBuf>,
+    dialog: Option<Dialog>,
+    status: Option<String>,
+    close_confirmed: bool,
+    shown_title: String,
+    applied_theme: Option<ThemeChoice>,
+    started: Option<Instant>,
+    was_presenting: bool,
+}
+
+impl BudgetApp {
+    /// An app showing `startup`, using `dialogs` for files.
+    #[must_use]
+    pub fn new(startup: Startup, dialogs: Box<dyn FileDialogs>) -> Self {
+        BudgetApp {
+            doc: startup.document,
+            view: ViewState::default(),
+            dialogs,
+            recent: Vec::new(),
+            dialog: startup.error.map(|(t, b)| Dialog::Message(t, b)),
+            status: None,
+            close_confirmed: false,
+            shown_title: String::new(),
+            applied_theme: None,
+            started: None,
+            was_presenting: false,
+        }
+    }
+
+    /// The open document.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// True once the user agreed to close (nothing unsaved, or saved/discarded).
+    #[must_use]
+    pub fn close_confirmed(&self) -> bool {
+        self.close_confirmed
+    }
+
+    /// The status-bar message.
+    #[must_use]
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// The window title for the current state.
+    #[must_use]
+    pub fn title(&self) -> String {
+        let lang = self.view.lang;
+        let marker = if self.doc.is_modified() { " ●" } else { "" };
+        let sample = if self.doc.path().is_none() && self.doc.name() == SAMPLE_NAME {
+            format!(" ({})", Tr::Sample.get(lang))
+        } else {
+            String::new()
+        };
+        format!(
+            "{}{sample}{marker} — {}",
+            self.doc.name(),
+            Tr::AppName.get(lang)
+        )
+    }
+
+    fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some(text.into());
+    }
+
+    /// Runs a command as if chosen from the menu.
+    pub fn command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        let lang = self.view.lang;
+        match command {
+            UiCommand::New => self.request(ctx, Then::New),
+            UiCommand::Open => self.request(ctx, Then::Open(None)),
+            UiCommand::Save => {
+                self.save(ctx, Then::Stay);
+            }
+            UiCommand::SaveAs => {
+                self.save_as(ctx, Then::Stay);
+            }
+            UiCommand::Quit => self.request(ctx, Then::Quit),
+            UiCommand::Undo => {
+                self.view.editing = None;
+                let message = match self.doc.undo() {
+                    Some(label) => format!("{}：{label}", Tr::Undone.get(lang)),
+                    None => Tr::NothingToUndo.get(lang).to_owned(),
+                };
+                self.set_status(message);
+            }
+            UiCommand::Redo => {
+                self.view.editing = None;
+                let message = match self.doc.redo() {
+                    Some(label) => format!("{}：{label}", Tr::Redone.get(lang)),
+                    None => Tr::NothingToRedo.get(lang).to_owned(),
+                };
+                self.set_status(message);
+            }
+            // F5 both starts and ends a presentation, as in slide software.
+            UiCommand::Present => self.view.presenting = !self.view.presenting,
+            UiCommand::ExportChart => self.export(Purpose::ExportChart),
+            UiCommand::ExportAllCharts => self.export(Purpose::ExportAll),
+            UiCommand::Theme(theme) => self.view.theme = theme,
+            UiCommand::Language(lang) => self.view.lang = lang,
+            UiCommand::Tab(tab) => {
+                self.view.tab = tab;
+                self.view.editing = None;
+                self.doc.commit_pending();
+            }
+        }
+    }
+
+    fn apply_actions(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
+        for action in actions {
+            match action {
+                Action::Preview { label, edit } => {
+                    if let Err(e) = self.doc.preview(label, edit) {
+                        self.set_status(e.to_string());
+                    }
+                }
+                Action::CancelPreview => self.doc.cancel_pending(),
+                Action::CommitPreview => self.doc.commit_pending(),
+                Action::Apply { label, edits } => {
+                    if let Err(e) = self.doc.apply(label, edits) {
+                        self.set_status(e.to_string());
+                    }
+                }
+                Action::Status(text) => self.set_status(text),
+                Action::Jump(location) => self.jump(&location),
+                Action::Command(command) => self.command(ctx, command),
+            }
+        }
+    }
+
+    /// Logs a failure once and shows it in a dialog.
+    fn report_failure(&mut self, title: &str, error: &dyn std::fmt::Display) {
+        log::error!("{title}: {error}");
+        self.dialog = Some(Dialog::Message(title.to_owned(), error.to_string()));
+    }
+
+    /// Goes to where a finding is.
+    pub fn jump(&mut self, location: &Location) {
+        self.view.editing = None;
+        match location {
+            Location::Table { table, code } => {
+                self.view.tab = Tab::Tables;
+                self.view.table = Some(*table);
+                self.view.selected_code.clone_from(code);
+                self.view.scroll_to_code.clone_from(code);
+            }
+            Location::Project { index, .. } => {
+                self.view.tab = Tab::Performance;
+                self.view.project = *index;
+            }
+            Location::Procurement | Location::Assets => self.view.tab = Tab::Assets,
+            Location::Profile | Location::Narrative => self.view.tab = Tab::Overview,
+        }
+    }
+
+    /// One frame: shortcuts, menus, the tab, dialogs; then the views' actions are applied.
+    pub fn frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.view.theme) {
+            ctx.set_visuals(self.view.theme.visuals());
+            self.applied_theme = Some(self.view.theme);
+        }
+        self.handle_close_request(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_shortcuts(&ctx);
+        if self.view.presenting {
+            self.present(ui);
+            return;
+        }
+        self.leave_presentation(&ctx);
+        let mut actions = Vec::new();
+        self.menu_bar(ui);
+        self.status_bar(ui);
+        egui::CentralPanel::default().show(ui, |ui| match self.view.tab {
+            Tab::Overview => ui::overview::show(ui, &self.doc, &mut self.view, &mut actions),
+            Tab::Tables => ui::tables::show(ui, &self.doc, &mut self.view, &mut actions),
+            Tab::Performance => ui::performance::show(ui, &self.doc, &mut self.view, &mut actions),
+            Tab::Assets => ui::assets::show(ui, &self.doc, &mut self.view, &mut actions),
+        });
+        self.apply_actions(&ctx, actions);
+        self.dialogs_ui(&ctx);
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// Restores persisted view state and recent files.
+    pub fn restore(&mut self, storage: &dyn eframe::Storage) {
+        if let Some(view) = eframe::get_value::<ViewState>(storage, STORAGE_VIEW) {
+            self.view = view;
+        }
+        if let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, STORAGE_RECENT) {
+            self.recent = recent;
+        }
+    }
+}
+
+impl eframe::App for BudgetApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let frame_started = Instant::now();
+        self.frame(ui);
+        let took = frame_started.elapsed();
+        if took.as_millis() > 50 {
+            log::warn!(
+                "slow frame: {:.0} ms on {:?}",
+                took.as_secs_f64() * 1000.0,
+                self.view.tab
+            );
+        }
+        if let Some(started) = self.started.take() {
+            log::info!(
+                "first frame after {:.0} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_VIEW, &self.view);
+        eframe::set_value(storage, STORAGE_RECENT, &self.recent);
+    }
+}
+
+/// Starts the desktop app, opening `file` or the bundled sample.
+///
+/// # Errors
+/// When the window cannot be created.
+pub fn run(file: Option<PathBuf>, started: Instant) -> Result<()> {
+    let startup = Startup::load(file.as_deref());
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Budget Studio")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "budget-studio",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let mut app = BudgetApp::new(startup, Box::new(NativeDialogs));
+            if let Some(storage) = cc.storage {
+                app.restore(storage);
+            }
+            app.started = Some(started);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+}
