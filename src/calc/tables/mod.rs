@@ -243,6 +243,14 @@ impl Table<'_> {
     }
 }
 
+/// The tables `budget`'s disclosure prints, in published order. Every listing of tables (the
+/// Tables tab, the workbook's sheets, the printed document) goes through here.
+#[must_use]
+pub fn disclosure_tables(budget: &Budget) -> Vec<TableId> {
+    let _ = budget; // one template so far; the budget will name its own
+    TableId::ALL.to_vec()
+}
+
 /// Builds table `id` of `budget`, with labels in Chinese (`zh`) or English.
 #[must_use]
 pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool) -> Table<'a> {

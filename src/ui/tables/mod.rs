@@ -98,7 +98,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         .default_size(250.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for table in TableId::ALL {
+                for table in tables::disclosure_tables(doc.budget()) {
                     let selected = view.table() == table;
                     let text = table.numbered_title(lang.zh());
                     if ui.selectable_label(selected, text).clicked() && !selected {
