@@ -266,6 +266,17 @@ pub struct EconTable {
     pub running: Money,
     /// Amounts whose code has no staff/running grouping (entered line indexes).
     pub unclassified: Vec<(usize, Money)>,
+    /// Each row's 人员经费 and 公用经费 (aligned with `rows`).
+    pub costs: Vec<CostSplit>,
+}
+
+/// An amount split into 人员经费 and 公用经费.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CostSplit {
+    /// 人员经费.
+    pub staff: Money,
+    /// 公用经费.
+    pub running: Money,
 }
 
 impl EconTable {
@@ -289,8 +300,10 @@ impl EconTable {
 #[must_use]
 pub fn econ_table(budget: &Budget) -> EconTable {
     let scheme: EconScheme = budget.economic.scheme;
+    let rows: Vec<EconRow> = build_tree(budget.economic.lines.iter().map(|l| l.code.as_str()));
     let mut table = EconTable {
-        rows: build_tree(budget.economic.lines.iter().map(|l| l.code.as_str())),
+        costs: vec![CostSplit::default(); rows.len()],
+        rows,
         ..EconTable::default()
     };
     for r in 0..table.rows.len() {
@@ -304,16 +317,23 @@ pub fn econ_table(budget: &Budget) -> EconTable {
         if amount.is_zero() {
             continue;
         }
+        let kind = line
+            .cost_kind
+            .or_else(|| standard_cost_kind(scheme, &line.code));
         let mut at = Some(r);
         while let Some(a) = at {
             table.rows[a].total += amount;
+            if let Some(split) = table.costs.get_mut(a) {
+                match kind {
+                    Some(CostKind::Staff) => split.staff += amount,
+                    Some(CostKind::Running) => split.running += amount,
+                    None => {}
+                }
+            }
             at = table.rows[a].parent;
         }
         table.total += amount;
-        match line
-            .cost_kind
-            .or_else(|| standard_cost_kind(scheme, &line.code))
-        {
+        match kind {
             Some(CostKind::Staff) => table.staff += amount,
             Some(CostKind::Running) => table.running += amount,
             None => table.unclassified.push((index, amount)),

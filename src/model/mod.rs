@@ -10,6 +10,7 @@ pub mod money;
 pub mod performance;
 pub mod sections;
 pub mod tables;
+pub mod template;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +24,8 @@ pub use sections::{
     Column, Figure, LastYear, Narrative, OperatingCosts, Procurement, Sangong, SangongFigures,
     StatedFigure, UnitAmount,
 };
-pub use tables::{AmountField, TableId};
+pub use tables::{AmountField, TableId, TableNote};
+pub use template::{Template, TemplateId};
 
 /// Adds `label(zh)` to the model's labelled enums, so views pick the language in one call.
 macro_rules! bilingual {
@@ -60,6 +62,9 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Budget {
     /// Version of the file format; see `docs/format.md`.
     pub format_version: u32,
+    /// The official template the disclosure is published in (files before format 2 are Shanxi's).
+    #[serde(default)]
+    pub template: TemplateId,
     /// Who publishes, for which year, and the descriptive parts.
     pub profile: Profile,
     /// The unit the standard tables (1–9) are published in.
@@ -88,6 +93,9 @@ pub struct Budget {
     /// Figures as the document prints them, kept to check the derived figures against.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stated: Vec<StatedFigure>,
+    /// The officer's wording under empty tables, where it differs from the template's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub table_notes: Vec<TableNote>,
 }
 
 /// The department and its descriptive texts (概况, 名词解释).
@@ -255,26 +263,52 @@ impl Budget {
     /// An empty budget for a department and year, in the seed's template.
     #[must_use]
     pub fn new(department_code: &str, department_name: &str, year: i32) -> Self {
+        Budget::in_template(TemplateId::Shanxi, department_code, department_name, year)
+    }
+
+    /// An empty budget in `template`: its units, income columns and economic code set.
+    #[must_use]
+    pub fn in_template(
+        template: TemplateId,
+        department_code: &str,
+        department_name: &str,
+        year: i32,
+    ) -> Self {
+        let t = template.get();
         Budget {
             format_version: FORMAT_VERSION,
+            template,
             profile: Profile {
                 department_code: department_code.to_owned(),
                 department_name: department_name.to_owned(),
                 year,
                 ..Profile::default()
             },
-            unit: MoneyUnit::WanYuan,
-            income_columns: IncomeSource::SEED_TEMPLATE.to_vec(),
+            unit: t.unit,
+            income_columns: t.income_columns.to_vec(),
             function_lines: Vec::new(),
-            economic: EconomicTable::default(),
-            sangong: Sangong::default(),
-            operating_costs: OperatingCosts::default(),
-            procurement: Procurement::default(),
+            economic: EconomicTable {
+                scheme: t.econ_scheme,
+                lines: Vec::new(),
+            },
+            sangong: Sangong {
+                unit: t.text_unit,
+                ..Sangong::default()
+            },
+            operating_costs: OperatingCosts {
+                unit: t.text_unit,
+                ..OperatingCosts::default()
+            },
+            procurement: Procurement {
+                unit: t.text_unit,
+                ..Procurement::default()
+            },
             last_year: LastYear::default(),
             projects: Vec::new(),
             assets: Assets::default(),
             narrative: Narrative::default(),
             stated: Vec::new(),
+            table_notes: Vec::new(),
         }
     }
 
@@ -291,6 +325,12 @@ impl Budget {
     pub fn sort_lines(&mut self) {
         self.function_lines.sort_by(|a, b| a.code.cmp(&b.code));
         self.economic.lines.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+
+    /// The template the disclosure is published in.
+    #[must_use]
+    pub fn template(&self) -> &'static Template {
+        self.template.get()
     }
 
     /// Name of a budget unit by code, or the code itself when unknown.

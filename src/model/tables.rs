@@ -31,11 +31,15 @@ pub enum TableId {
     Sangong,
     /// 11 机关运行经费预算财政拨款情况统计表.
     OperatingCosts,
+    /// 三公经费 and 机关运行经费 in one table (Shanghai's 表9).
+    SangongAndOperating,
 }
 
 impl TableId {
-    /// All tables in their published order.
-    pub const ALL: [TableId; 11] = [
+    /// Every kind of table, in the Shanxi template's order then the others. Which tables a
+    /// disclosure prints, numbered and titled, is its template's business
+    /// ([`crate::model::template::Template`]).
+    pub const ALL: [TableId; 12] = [
         TableId::IncomeExpenditure,
         TableId::Income,
         TableId::Expenditure,
@@ -47,15 +51,10 @@ impl TableId {
         TableId::StateCapital,
         TableId::Sangong,
         TableId::OperatingCosts,
+        TableId::SangongAndOperating,
     ];
 
-    /// 预算公开表 number, 1–11.
-    #[must_use]
-    pub fn number(self) -> usize {
-        self as usize + 1
-    }
-
-    /// Title without the year.
+    /// The kind's own name, without the year (a template titles its tables its own way).
     #[must_use]
     pub fn title_zh(self) -> &'static str {
         match self {
@@ -70,6 +69,7 @@ impl TableId {
             TableId::StateCapital => "国有资本经营预算收支预算表",
             TableId::Sangong => "一般公共预算“三公”经费支出情况统计表",
             TableId::OperatingCosts => "机关运行经费预算财政拨款情况统计表",
+            TableId::SangongAndOperating => "“三公”经费和机关运行经费预算表",
         }
     }
 
@@ -88,16 +88,7 @@ impl TableId {
             TableId::StateCapital => "State capital operations",
             TableId::Sangong => "\"Three public\" costs",
             TableId::OperatingCosts => "Agency operating costs",
-        }
-    }
-
-    /// The title as printed above the table: `预算公开表3 预算支出总表` / `Table 3 Budget expenditure`.
-    #[must_use]
-    pub fn numbered_title(self, zh: bool) -> String {
-        if zh {
-            format!("预算公开表{} {}", self.number(), self.title_zh())
-        } else {
-            format!("Table {} {}", self.number(), self.title_en())
+            TableId::SangongAndOperating => "\"Three public\" costs and agency operating costs",
         }
     }
 
@@ -113,6 +104,7 @@ impl TableId {
                 | TableId::StateCapital
                 | TableId::Sangong
                 | TableId::OperatingCosts
+                | TableId::SangongAndOperating
         )
     }
 }
@@ -148,4 +140,14 @@ pub enum AmountField {
     },
     /// Last year's 机关运行经费.
     OperatingCostsLastYear,
+}
+
+/// The officer's own wording for what is printed under an empty table (replacing the template's
+/// sentence).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableNote {
+    /// The table.
+    pub table: TableId,
+    /// The note.
+    pub text: String,
 }

@@ -23,21 +23,77 @@ fn row(label: impl Into<String>, code: Option<&str>, kind: RowKind, cells: Vec<C
     }
 }
 
-/// Tables 1 and 4: income by source (numbered 一、二、…) beside expenditure by 类. Table 1 takes
-/// the document's income columns and every source's expenditure; table 4 the three fund types of
-/// 财政拨款, with a 小计 and one column per fund type on the expenditure side.
+/// Tables 1 and 4: income by source beside expenditure by 类. Table 1 takes the document's
+/// income columns and every source's expenditure; table 4 the three fund types of 财政拨款, with a
+/// total and one column per fund type on the expenditure side. Shanxi lists every 类 of the
+/// standard list; Shanghai only those with money, numbered, and groups 财政拨款收入 in table 1.
 pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: bool) -> Parts {
     let f = &derived.function;
+    let template = budget.template();
+    let shanghai = !template.all_classes_in_summaries;
     let fiscal = id == TableId::Fiscal;
-    let income: &[IncomeSource] = if fiscal {
+    let grand_sum = |sources: &[IncomeSource]| -> Money {
+        sources.iter().map(|s| f.grand_of(*s).total()).sum()
+    };
+    let class_sum = |code: &str, sources: &[IncomeSource]| -> Money {
+        f.row_of(code)
+            .map_or(Money::ZERO, |r| f.cell_sum(r, sources).total())
+    };
+    let numbered = |i: usize, label: &str| match (zh, NUMERALS.get(i)) {
+        (true, Some(n)) => format!("{n}、{label}"),
+        _ => label.to_owned(),
+    };
+
+    // The income side: labels and amounts.
+    let fund_label = |s: IncomeSource| -> String {
+        match (shanghai && zh, s) {
+            (true, IncomeSource::GeneralPublic) => "一般公共预算资金".to_owned(),
+            (true, IncomeSource::GovernmentFund) => "政府性基金".to_owned(),
+            _ => s.label(zh).to_owned(),
+        }
+    };
+    let mut income: Vec<(String, Money)> = Vec::new();
+    if fiscal {
+        for (i, s) in IncomeSource::FISCAL.iter().enumerate() {
+            income.push((
+                numbered(i, &fund_label(*s)),
+                grand_sum(std::slice::from_ref(s)),
+            ));
+        }
+    } else if shanghai {
+        let fiscal_label = t(zh, "财政拨款收入", "Fiscal appropriations");
+        income.push((numbered(0, fiscal_label), grand_sum(&IncomeSource::FISCAL)));
+        for (k, s) in IncomeSource::FISCAL.iter().enumerate() {
+            let label = format!("{}. {}", k + 1, fund_label(*s));
+            income.push((label, grand_sum(std::slice::from_ref(s))));
+        }
+        let others = budget.income_columns.iter().filter(|s| !s.is_fiscal());
+        for (k, s) in others.enumerate() {
+            income.push((
+                numbered(k + 1, s.label(zh)),
+                grand_sum(std::slice::from_ref(s)),
+            ));
+        }
+    } else {
+        for (i, s) in budget.income_columns.iter().enumerate() {
+            income.push((numbered(i, s.label(zh)), grand_sum(std::slice::from_ref(s))));
+        }
+    }
+    let income_sources: &[IncomeSource] = if fiscal || shanghai {
         &IncomeSource::FISCAL
     } else {
         &budget.income_columns
     };
-    // Each expenditure column sums these sources.
+    let income_total = if fiscal || !shanghai {
+        grand_sum(income_sources)
+    } else {
+        grand_sum(&IncomeSource::ALL)
+    };
+
+    // The expenditure side: each column sums these sources.
     let spend: Vec<(String, &[IncomeSource])> = if fiscal {
-        let mut v: Vec<(String, &[IncomeSource])> =
-            vec![(t(zh, "小计", "Subtotal").to_owned(), &IncomeSource::FISCAL)];
+        let total = t(zh, if shanghai { "合计" } else { "小计" }, "Subtotal");
+        let mut v: Vec<(String, &[IncomeSource])> = vec![(total.to_owned(), &IncomeSource::FISCAL)];
         v.extend(
             IncomeSource::FISCAL
                 .iter()
@@ -45,15 +101,18 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
         );
         v
     } else {
-        vec![(t(zh, "金额", "Amount").to_owned(), &IncomeSource::ALL)]
+        vec![(
+            t(zh, "支出金额", "Expenditure amount").to_owned(),
+            &IncomeSource::ALL,
+        )]
     };
-    let class_sum = |code: &str, sources: &[IncomeSource]| -> Money {
-        f.row_of(code)
-            .map_or(Money::ZERO, |r| f.cell_sum(r, sources).total())
-    };
-    let grand_sum = |sources: &[IncomeSource]| -> Money {
-        sources.iter().map(|s| f.grand_of(*s).total()).sum()
-    };
+    let mut classes: Vec<(&str, &str)> = Vec::new();
+    for (code, class_zh, class_en) in &EXPENDITURE_CLASSES {
+        let money = spend.iter().any(|(_, s)| !class_sum(code, s).is_zero());
+        if !shanghai || money {
+            classes.push((code, if zh { class_zh } else { class_en }));
+        }
+    }
 
     let mut columns = vec![
         column(ColumnKind::Text, t(zh, "收入项目", "Income")),
@@ -61,67 +120,86 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
         column(ColumnKind::Text, t(zh, "支出项目", "Expenditure")),
     ];
     for (label, _) in &spend {
-        let name = if fiscal {
-            label.clone()
-        } else {
-            t(zh, "支出金额", "Expenditure amount").to_owned()
-        };
-        columns.push(column(ColumnKind::Amount, name));
+        columns.push(column(ColumnKind::Amount, label.clone()));
     }
-    let year = budget.profile.year;
-    let amount_head = if fiscal {
-        t(zh, "金额", "Amount").to_owned()
-    } else if zh {
-        format!("{year}年")
-    } else {
-        year.to_string()
+    let header_rows = if fiscal && !shanghai { 3 } else { 2 };
+    let (income_head, spend_head) = match (fiscal, shanghai) {
+        (true, true) => ("财政拨款收入", "财政拨款支出"),
+        (false, true) => ("本年收入", "本年支出"),
+        _ => ("收入", "支出"),
     };
     let mut header = vec![
-        head(t(zh, "收入", "Income"), 0, 0, 1, 2),
-        head(t(zh, "支出", "Expenditure"), 0, 2, 1, 1 + spend.len()),
+        head(t(zh, income_head, "Income"), 0, 0, 1, 2),
+        head(t(zh, spend_head, "Expenditure"), 0, 2, 1, 1 + spend.len()),
     ];
-    let header_rows = if fiscal { 3 } else { 2 };
+    let year = budget.profile.year;
+    let amount_head = match (fiscal, shanghai, zh) {
+        (_, true, true) => "预算数".to_owned(),
+        (true, false, true) => "金额".to_owned(),
+        (false, false, true) => format!("{year}年"),
+        (_, _, false) => "Amount".to_owned(),
+    };
     let span = header_rows - 1;
     header.push(head(t(zh, "项目", "Item"), 1, 0, span, 1));
     header.push(head(amount_head.clone(), 1, 1, span, 1));
     header.push(head(t(zh, "项目", "Item"), 1, 2, span, 1));
-    if fiscal {
+    if header_rows == 3 {
         header.push(head(amount_head, 1, 3, 1, spend.len()));
         for (k, (label, _)) in spend.iter().enumerate() {
             header.push(head(label.clone(), 2, 3 + k, 1, 1));
+        }
+    } else if fiscal {
+        for (k, (label, _)) in spend.iter().enumerate() {
+            header.push(head(label.clone(), 1, 3 + k, 1, 1));
         }
     } else {
         header.push(head(amount_head, 1, 3, 1, 1));
     }
 
-    let mut rows = Vec::with_capacity(EXPENDITURE_CLASSES.len() + 1);
-    for (i, (code, class_zh, class_en)) in EXPENDITURE_CLASSES.iter().enumerate() {
+    let height = income.len().max(classes.len());
+    let mut rows = Vec::with_capacity(height + 1);
+    for i in 0..height {
         let mut cells = match income.get(i) {
-            Some(source) => {
-                let label = source.label(zh);
-                let numbered = match (zh, NUMERALS.get(i)) {
-                    (true, Some(n)) => format!("{n}、{label}"),
-                    _ => label.to_owned(),
-                };
-                vec![
-                    Cell::Text(numbered),
-                    Cell::Amount(grand_sum(std::slice::from_ref(source))),
-                ]
-            }
+            Some((label, amount)) => vec![Cell::Text(label.clone()), Cell::Amount(*amount)],
             None => vec![Cell::Blank, Cell::Blank],
         };
-        let name = if zh { *class_zh } else { *class_en };
-        cells.push(Cell::Text(name.to_owned()));
-        for (_, sources) in &spend {
-            cells.push(Cell::Amount(class_sum(code, sources)));
+        let code = classes.get(i).map(|(code, name)| {
+            let name = if shanghai {
+                numbered(i, name)
+            } else {
+                (*name).to_owned()
+            };
+            cells.push(Cell::Text(name));
+            for (_, sources) in &spend {
+                cells.push(Cell::Amount(class_sum(code, sources)));
+            }
+            *code
+        });
+        if code.is_none() {
+            cells.resize(3 + spend.len(), Cell::Blank);
         }
-        rows.push(row(format!("[{code}]"), Some(code), RowKind::Item, cells));
+        let label = match (code, income.get(i)) {
+            (Some(code), _) => format!("[{code}]"),
+            (None, Some((label, _))) => label.clone(),
+            (None, None) => String::new(),
+        };
+        rows.push(row(label, code, RowKind::Item, cells));
     }
-    let income_total = grand_sum(income);
+    let (income_total_label, spend_total_label) = if shanghai {
+        (
+            t(zh, "收入总计", "Total income"),
+            t(zh, "支出总计", "Total expenditure"),
+        )
+    } else {
+        (
+            t(zh, "本年收入合计", "Total income"),
+            t(zh, "本年支出合计", "Total expenditure"),
+        )
+    };
     let mut cells = vec![
-        Cell::Text(t(zh, "本年收入合计", "Total income").to_owned()),
+        Cell::Text(income_total_label.to_owned()),
         Cell::Amount(income_total),
-        Cell::Text(t(zh, "本年支出合计", "Total expenditure").to_owned()),
+        Cell::Text(spend_total_label.to_owned()),
     ];
     for (_, sources) in &spend {
         cells.push(Cell::Amount(grand_sum(sources)));
@@ -301,5 +379,81 @@ pub(super) fn operating(budget: &Budget, derived: &Derived, zh: bool) -> Parts {
         header,
         header_rows: 1,
         rows,
+    }
+}
+
+/// Shanghai's table 9: 三公经费 (total, 出国, 接待, vehicles with 购置 and 运行) and 机关运行经费 in one
+/// row, in the 三公 section's unit.
+pub(super) fn sangong_and_operating(budget: &Budget, derived: &Derived, zh: bool) -> Parts {
+    let s = &budget.sangong;
+    let o = &budget.operating_costs;
+    let figures = &derived.summary.sangong.this_year;
+    let labels = [
+        t(zh, "合计", "Total"),
+        t(zh, "因公出国(境)费", "Travel abroad"),
+        t(zh, "公务接待费", "Receptions"),
+        t(zh, "小计", "Vehicles"),
+        t(zh, "购置费", "Vehicle purchase"),
+        t(zh, "运行费", "Vehicle running"),
+        t(zh, "机关运行经费预算数", "Agency operating costs"),
+    ];
+    let columns = labels
+        .iter()
+        .map(|l| column(ColumnKind::Amount, *l))
+        .collect();
+    let header = vec![
+        head(
+            t(zh, "“三公”经费预算数", "\"Three public\" costs"),
+            0,
+            0,
+            1,
+            6,
+        ),
+        head(labels[6], 0, 6, 3, 1),
+        head(labels[0], 1, 0, 2, 1),
+        head(labels[1], 1, 1, 2, 1),
+        head(labels[2], 1, 2, 2, 1),
+        head(
+            t(zh, "公务用车购置及运行费", "Official vehicles"),
+            1,
+            3,
+            1,
+            3,
+        ),
+        head(labels[3], 2, 3, 1, 1),
+        head(labels[4], 2, 4, 1, 1),
+        head(labels[5], 2, 5, 1, 1),
+    ];
+    let input = |item: SangongItem| Cell::Input {
+        value: s.this_year.items()[item.index()].1,
+        field: AmountField::Sangong {
+            item,
+            last_year: false,
+        },
+    };
+    // 机关运行经费 is edited here when it is one entry in the same unit; otherwise it is the
+    // derived total, converted into this table's unit.
+    let operating = match o.entries.as_slice() {
+        [_] if o.unit == s.unit => Cell::Input {
+            value: derived.summary.operating,
+            field: AmountField::OperatingCosts { entry: 0 },
+        },
+        _ => Cell::Amount(o.unit.convert(derived.summary.operating, s.unit)),
+    };
+    let cells = vec![
+        Cell::Amount(figures.total()),
+        input(SangongItem::Abroad),
+        input(SangongItem::Reception),
+        Cell::Amount(figures.vehicles()),
+        input(SangongItem::VehiclePurchase),
+        input(SangongItem::VehicleRunning),
+        operating,
+    ];
+    let label = t(zh, "预算数", "Budget");
+    Parts {
+        columns,
+        header,
+        header_rows: 3,
+        rows: vec![row(label, None, RowKind::Item, cells)],
     }
 }

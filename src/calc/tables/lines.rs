@@ -2,17 +2,24 @@
 //! 一般公共预算支出表 5, 政府性基金收入/支出表 7 and 8, 国有资本经营预算表 9) and the economic table (6).
 //! Row 0 is the 合计 row; row `i + 1` shows roll-up row `i`. Rows are built on demand.
 
-use super::{Cell, ColumnKind, ColumnSpec, HeaderCell, Row, RowKind, column, head, t};
+use super::{
+    Cell, ColumnKind, ColumnSpec, HeaderCell, Row, RowKind, code_cells, coded_header, column, t,
+};
 use crate::calc::{Derived, FunctionRow};
 use crate::model::codes::{Level, class_name_zh};
 use crate::model::economic::{CostKind, standard_cost_kind};
-use crate::model::{AmountField, Budget, Column, IncomeSource, Split, TableId};
+use crate::model::template::CodeLayout;
+use crate::model::{AmountField, Budget, Column, IncomeSource, Money, Split, TableId};
 
 /// What a 功能分类 table shows in its amount columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
-    /// Total, then one column per income source of the document (table 2).
-    BySource,
+    /// Total, then one column per income source of the document (table 2); with `fiscal`, the
+    /// three fund types of 财政拨款 as one column.
+    BySource {
+        /// 财政拨款收入 as one column.
+        fiscal: bool,
+    },
     /// Total, basic, project over these sources (tables 3, 5, 8, 9).
     Split(&'static [IncomeSource]),
     /// One column: the total of these sources (table 7).
@@ -37,14 +44,29 @@ fn level_kind(level: Level) -> RowKind {
 pub(super) struct FunctionBody<'a> {
     budget: &'a Budget,
     derived: &'a Derived,
+    id: TableId,
     shape: Shape,
+    layout: CodeLayout,
     zh: bool,
+}
+
+/// One amount column of the income table: its label and the sources it sums.
+enum IncomeColumn {
+    /// Every source.
+    Total,
+    /// The three fund types of 财政拨款.
+    Fiscal,
+    /// One source.
+    Source(IncomeSource),
 }
 
 impl<'a> FunctionBody<'a> {
     pub(super) fn new(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool) -> Self {
+        let template = budget.template();
         let shape = match id {
-            TableId::Income => Shape::BySource,
+            TableId::Income => Shape::BySource {
+                fiscal: template.fiscal_income_column,
+            },
             TableId::GeneralPublic => Shape::Split(GP),
             TableId::GovFundIncome => Shape::Single(GF),
             TableId::GovFundExpenditure => Shape::Split(GF),
@@ -54,7 +76,9 @@ impl<'a> FunctionBody<'a> {
         FunctionBody {
             budget,
             derived,
+            id,
             shape,
+            layout: template.code_layout,
             zh,
         }
     }
@@ -62,58 +86,77 @@ impl<'a> FunctionBody<'a> {
     fn sources(&self) -> &'static [IncomeSource] {
         match self.shape {
             Shape::Split(s) | Shape::Single(s) => s,
-            Shape::BySource => ALL,
+            Shape::BySource { .. } => ALL,
         }
     }
 
-    /// The columns and the two-row header (项目 over code and name, the year's budget over the
-    /// amounts).
-    pub(super) fn columns(&self) -> (Vec<ColumnSpec>, Vec<HeaderCell>) {
-        let zh = self.zh;
-        let mut columns = vec![
-            column(ColumnKind::Code, t(zh, "科目编码", "Code")),
-            column(ColumnKind::Name, t(zh, "科目名称", "Name")),
-        ];
-        match self.shape {
-            Shape::BySource => {
-                columns.push(column(
-                    ColumnKind::Amount,
-                    t(zh, "本年收入合计", "Total income"),
-                ));
-                columns.extend(
-                    self.budget
-                        .income_columns
-                        .iter()
-                        .map(|s| column(ColumnKind::Amount, s.label(zh))),
-                );
-            }
-            Shape::Split(_) => {
-                for c in [Column::Total, Column::Basic, Column::Project] {
-                    columns.push(column(ColumnKind::Amount, c.label(zh)));
-                }
-            }
-            Shape::Single(_) => columns.push(column(
-                ColumnKind::Amount,
-                t(zh, "政府性基金收入", "Government fund income"),
-            )),
+    /// The income table's amount columns.
+    fn income_columns(&self, fiscal: bool) -> Vec<IncomeColumn> {
+        let mut columns = vec![IncomeColumn::Total];
+        if fiscal {
+            columns.push(IncomeColumn::Fiscal);
         }
-        let year = self.budget.profile.year;
-        let over = if zh {
-            format!("{year}年预算数")
-        } else {
-            format!("Budget {year}")
-        };
-        let mut header = vec![
-            head(t(zh, "项目", "Item"), 0, 0, 1, 2),
-            head(over, 0, 2, 1, columns.len() - 2),
-        ];
-        header.extend(
-            columns
+        columns.extend(
+            self.budget
+                .income_columns
                 .iter()
-                .enumerate()
-                .map(|(i, c)| head(c.label.clone(), 1, i, 1, 1)),
+                .filter(|s| !(fiscal && s.is_fiscal()))
+                .map(|s| IncomeColumn::Source(*s)),
         );
-        (columns, header)
+        columns
+    }
+
+    fn income_label(&self, c: &IncomeColumn) -> String {
+        let zh = self.zh;
+        match c {
+            IncomeColumn::Total if self.layout == CodeLayout::ThreeColumns => {
+                t(zh, "合计", "Total").to_owned()
+            }
+            IncomeColumn::Total => t(zh, "本年收入合计", "Total income").to_owned(),
+            IncomeColumn::Fiscal => t(zh, "财政拨款收入", "Fiscal appropriations").to_owned(),
+            IncomeColumn::Source(s) => s.label(zh).to_owned(),
+        }
+    }
+
+    /// The amount of an income column on row `r` (`None`: the grand total).
+    fn income_amount(&self, c: &IncomeColumn, r: Option<usize>) -> Money {
+        let f = &self.derived.function;
+        let of = |sources: &[IncomeSource]| match r {
+            Some(r) => f.cell_sum(r, sources).total(),
+            None => sources.iter().map(|s| f.grand_of(*s).total()).sum(),
+        };
+        match c {
+            IncomeColumn::Total => of(ALL),
+            IncomeColumn::Fiscal => of(&IncomeSource::FISCAL),
+            IncomeColumn::Source(s) => of(std::slice::from_ref(s)),
+        }
+    }
+
+    /// The columns and the header: 项目 over the code and name columns, the amounts under the
+    /// template's heading (or the year's budget).
+    pub(super) fn columns(&self) -> (Vec<ColumnSpec>, Vec<HeaderCell>, usize) {
+        let zh = self.zh;
+        let amounts: Vec<String> = match self.shape {
+            Shape::BySource { fiscal } => self
+                .income_columns(fiscal)
+                .iter()
+                .map(|c| self.income_label(c))
+                .collect(),
+            Shape::Split(_) => [Column::Total, Column::Basic, Column::Project]
+                .iter()
+                .map(|c| c.label(zh).to_owned())
+                .collect(),
+            Shape::Single(_) => vec![t(zh, "政府性基金收入", "Government fund income").to_owned()],
+        };
+        let (code, name) = match self.layout {
+            CodeLayout::OneColumn => (t(zh, "科目编码", "Code"), t(zh, "科目名称", "Name")),
+            CodeLayout::ThreeColumns => (
+                t(zh, "功能分类科目编码", "Function code"),
+                t(zh, "功能分类科目名称", "Function name"),
+            ),
+        };
+        let heading = super::amounts_heading(self.budget, self.id, zh);
+        coded_header(self.layout, 3, code, name, heading, &amounts, zh)
     }
 
     /// True when the table's sources carry no money at all.
@@ -143,17 +186,14 @@ impl<'a> FunctionBody<'a> {
         let zh = self.zh;
         if i == 0 {
             let total = self.total();
-            let mut cells = vec![Cell::Text(t(zh, "合计", "Total").to_owned()), Cell::Blank];
+            let mut cells = vec![Cell::Text(t(zh, "合计", "Total").to_owned())];
+            cells.resize(super::code_width(self.layout, 3) + 1, Cell::Blank);
             match self.shape {
-                Shape::BySource => {
-                    cells.push(Cell::Amount(f.grand.total()));
-                    cells.extend(
-                        self.budget
-                            .income_columns
-                            .iter()
-                            .map(|s| Cell::Amount(f.grand_of(*s).total())),
-                    );
-                }
+                Shape::BySource { fiscal } => cells.extend(
+                    self.income_columns(fiscal)
+                        .iter()
+                        .map(|c| Cell::Amount(self.income_amount(c, None))),
+                ),
                 Shape::Split(_) => {
                     for c in [Column::Total, Column::Basic, Column::Project] {
                         cells.push(Cell::Amount(total.get(c)));
@@ -177,17 +217,14 @@ impl<'a> FunctionBody<'a> {
             .map(|l| l.name.clone())
             .or_else(|| class_name_zh(&data.code).map(str::to_owned))
             .unwrap_or_default();
-        let mut cells = vec![Cell::Text(data.code.clone()), Cell::Text(name)];
+        let mut cells = code_cells(self.layout, &data.code, 3);
+        cells.push(Cell::Text(name));
         match self.shape {
-            Shape::BySource => {
-                cells.push(Cell::Amount(data.total.total()));
-                cells.extend(
-                    self.budget
-                        .income_columns
-                        .iter()
-                        .map(|s| Cell::Amount(f.cell(r, *s).total())),
-                );
-            }
+            Shape::BySource { fiscal } => cells.extend(
+                self.income_columns(fiscal)
+                    .iter()
+                    .map(|c| Cell::Amount(self.income_amount(c, Some(r)))),
+            ),
             Shape::Single(sources) => cells.push(Cell::Amount(f.cell_sum(r, sources).total())),
             Shape::Split(sources) => {
                 let split = f.cell_sum(r, sources);
@@ -247,24 +284,48 @@ impl<'a> FunctionBody<'a> {
 }
 
 /// The rows of the economic table (6): code, name, amount, 人员/公用 grouping, note.
+/// Rows of the Shanxi layout: code, name, amount, 人员/公用 grouping, note. Rows of the Shanghai
+/// layout (`cost_columns`): 类, 款, name, 合计, 人员经费, 公用经费.
 #[derive(Clone, Debug)]
 pub(super) struct EconBody<'a> {
     budget: &'a Budget,
     derived: &'a Derived,
+    layout: CodeLayout,
+    cost_columns: bool,
     zh: bool,
 }
 
 impl<'a> EconBody<'a> {
     pub(super) fn new(budget: &'a Budget, derived: &'a Derived, zh: bool) -> Self {
+        let template = budget.template();
         EconBody {
             budget,
             derived,
+            layout: template.code_layout,
+            cost_columns: template.economic_cost_columns,
             zh,
         }
     }
 
-    pub(super) fn columns(&self) -> (Vec<ColumnSpec>, Vec<HeaderCell>) {
+    pub(super) fn columns(&self) -> (Vec<ColumnSpec>, Vec<HeaderCell>, usize) {
         let zh = self.zh;
+        if self.cost_columns {
+            let amounts = [
+                t(zh, "合计", "Total").to_owned(),
+                t(zh, "人员经费", "Staff costs").to_owned(),
+                t(zh, "公用经费", "Running costs").to_owned(),
+            ];
+            let heading = super::amounts_heading(self.budget, TableId::BasicByEconomic, zh);
+            return coded_header(
+                self.layout,
+                2,
+                t(zh, "部门预算经济分类科目编码", "Economic code"),
+                t(zh, "经济分类科目名称", "Economic class"),
+                heading,
+                &amounts,
+                zh,
+            );
+        }
         let columns = vec![
             column(ColumnKind::Code, t(zh, "科目编码", "Code")),
             column(ColumnKind::Name, t(zh, "科目名称", "Name")),
@@ -273,7 +334,7 @@ impl<'a> EconBody<'a> {
             column(ColumnKind::Text, t(zh, "备注", "Note")),
         ];
         let header = super::single_header(&columns);
-        (columns, header)
+        (columns, header, 1)
     }
 
     pub(super) fn is_empty_table(&self) -> bool {
@@ -292,23 +353,29 @@ impl<'a> EconBody<'a> {
         let e = &self.derived.economic;
         let zh = self.zh;
         if i == 0 {
+            let mut cells = vec![Cell::Text(t(zh, "合计", "Total").to_owned())];
+            if self.cost_columns {
+                cells.resize(super::code_width(self.layout, 2) + 1, Cell::Blank);
+                cells.extend([
+                    Cell::Amount(e.total),
+                    Cell::Amount(e.staff),
+                    Cell::Amount(e.running),
+                ]);
+            } else {
+                cells.extend([Cell::Blank, Cell::Amount(e.total), Cell::Blank, Cell::Blank]);
+            }
             return Some(Row {
                 label: t(zh, "合计", "Total").to_owned(),
                 code: None,
                 kind: RowKind::Total,
                 supplied: false,
                 note: None,
-                cells: vec![
-                    Cell::Text(t(zh, "合计", "Total").to_owned()),
-                    Cell::Blank,
-                    Cell::Amount(e.total),
-                    Cell::Blank,
-                    Cell::Blank,
-                ],
+                cells,
             });
         }
         let data = e.rows.get(i - 1)?;
         let line = data.line.and_then(|l| self.budget.economic.lines.get(l));
+        let name = Cell::Text(line.map(|l| l.name.clone()).unwrap_or_default());
         let amount = match line {
             Some(line) if !data.has_children => Cell::Input {
                 value: line.amount,
@@ -318,6 +385,25 @@ impl<'a> EconBody<'a> {
             },
             _ => Cell::Amount(data.total),
         };
+        let row = |cells| Row {
+            label: format!("[{}]", data.code),
+            code: Some(data.code.clone()),
+            kind: level_kind(data.level),
+            supplied: data.line.is_none(),
+            note: None,
+            cells,
+        };
+        if self.cost_columns {
+            let split = e.costs.get(i - 1).copied().unwrap_or_default();
+            let mut cells = code_cells(self.layout, &data.code, 2);
+            cells.extend([
+                name,
+                amount,
+                Cell::Amount(split.staff),
+                Cell::Amount(split.running),
+            ]);
+            return Some(row(cells));
+        }
         let grouping = if data.has_children {
             Cell::Blank
         } else {
@@ -340,19 +426,12 @@ impl<'a> EconBody<'a> {
                 Cell::Text(l.note.clone())
             }
         });
-        Some(Row {
-            label: format!("[{}]", data.code),
-            code: Some(data.code.clone()),
-            kind: level_kind(data.level),
-            supplied: data.line.is_none(),
-            note: None,
-            cells: vec![
-                Cell::Text(data.code.clone()),
-                Cell::Text(line.map(|l| l.name.clone()).unwrap_or_default()),
-                amount,
-                grouping,
-                note,
-            ],
-        })
+        Some(row(vec![
+            Cell::Text(data.code.clone()),
+            name,
+            amount,
+            grouping,
+            note,
+        ]))
     }
 }

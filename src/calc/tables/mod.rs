@@ -13,6 +13,7 @@ mod lines;
 use rust_decimal::Decimal;
 
 use crate::calc::{Change, Derived};
+use crate::model::template::CodeLayout;
 use crate::model::{AmountField, Budget, Money, MoneyUnit, TableId};
 
 /// What kind of row: how it is emphasised and whether a zero prints as `0.00` or blank.
@@ -179,6 +180,8 @@ pub struct Table<'a> {
     pub header_rows: usize,
     /// True when the table has no data (it is printed all the same, with a note).
     pub empty: bool,
+    /// What is printed under a table with no data (`注:本部门…故本表为空表。`).
+    pub empty_note: Option<String>,
     body: Body<'a>,
 }
 
@@ -247,8 +250,7 @@ impl Table<'_> {
 /// Tables tab, the workbook's sheets, the printed document) goes through here.
 #[must_use]
 pub fn disclosure_tables(budget: &Budget) -> Vec<TableId> {
-    let _ = budget; // one template so far; the budget will name its own
-    TableId::ALL.to_vec()
+    budget.template().tables.iter().map(|t| t.kind).collect()
 }
 
 /// Builds table `id` of `budget`, with labels in Chinese (`zh`) or English.
@@ -257,43 +259,50 @@ pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool
     let (unit, body, columns, header, header_rows, empty) = match id {
         TableId::IncomeExpenditure | TableId::Fiscal => {
             let t = fixed::two_sided(budget, derived, id, zh);
+            let rows = t.header_rows;
             (
                 budget.unit,
                 Body::Rows(t.rows),
                 t.columns,
                 t.header,
-                t.header_rows,
+                rows,
                 false,
             )
         }
         TableId::Sangong => {
             let t = fixed::sangong(budget, derived, zh);
+            let rows = t.header_rows;
             (
                 budget.sangong.unit,
                 Body::Rows(t.rows),
                 t.columns,
                 t.header,
-                t.header_rows,
+                rows,
                 false,
             )
         }
         TableId::OperatingCosts => {
             let t = fixed::operating(budget, derived, zh);
-            let unit = budget.operating_costs.unit;
+            let (unit, rows) = (budget.operating_costs.unit, t.header_rows);
+            (unit, Body::Rows(t.rows), t.columns, t.header, rows, false)
+        }
+        TableId::SangongAndOperating => {
+            let t = fixed::sangong_and_operating(budget, derived, zh);
+            let rows = t.header_rows;
             (
-                unit,
+                budget.sangong.unit,
                 Body::Rows(t.rows),
                 t.columns,
                 t.header,
-                t.header_rows,
+                rows,
                 false,
             )
         }
         TableId::BasicByEconomic => {
             let e = lines::EconBody::new(budget, derived, zh);
-            let (columns, header) = e.columns();
+            let (columns, header, rows) = e.columns();
             let empty = e.is_empty_table();
-            (budget.unit, Body::Economic(e), columns, header, 1, empty)
+            (budget.unit, Body::Economic(e), columns, header, rows, empty)
         }
         TableId::Income
         | TableId::Expenditure
@@ -302,21 +311,134 @@ pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool
         | TableId::GovFundExpenditure
         | TableId::StateCapital => {
             let f = lines::FunctionBody::new(budget, derived, id, zh);
-            let (columns, header) = f.columns();
+            let (columns, header, rows) = f.columns();
             let empty = f.is_empty_table();
-            (budget.unit, Body::Function(f), columns, header, 2, empty)
+            (budget.unit, Body::Function(f), columns, header, rows, empty)
         }
     };
     Table {
         id,
-        title: id.numbered_title(zh),
+        title: budget.template().numbered_title(id, zh),
         unit,
         columns,
         header,
         header_rows,
         empty,
+        empty_note: empty.then(|| empty_note(budget, id, zh)),
         body,
     }
+}
+
+/// The note printed under an empty table: the officer's wording where the budget has one, else
+/// the template's sentence (`注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。`).
+#[must_use]
+pub fn empty_note(budget: &Budget, id: TableId, zh: bool) -> String {
+    if let Some(note) = budget.table_notes.iter().find(|n| n.table == id) {
+        return note.text.clone();
+    }
+    let year = budget.profile.year;
+    let (what_zh, what_en) = match id {
+        TableId::GovFundIncome | TableId::GovFundExpenditure => (
+            "政府性基金预算财政拨款安排的预算",
+            "government fund budget appropriations",
+        ),
+        TableId::StateCapital => (
+            "国有资本经营预算财政拨款安排的预算",
+            "state capital operations budget appropriations",
+        ),
+        _ => ("相关预算", "budget of this kind"),
+    };
+    if zh {
+        format!("注:本部门{year}年无{what_zh}，故本表为空表。")
+    } else {
+        format!("Note: the department has no {what_en} in {year}; this table is empty.")
+    }
+}
+
+/// The header over a table's amount columns: the template's wording, else `{year}年预算数`.
+fn amounts_heading(budget: &Budget, id: TableId, zh: bool) -> String {
+    match budget.template().table(id).and_then(|t| t.amounts_heading) {
+        Some((heading_zh, heading_en)) => t(zh, heading_zh, heading_en).to_owned(),
+        None if zh => format!("{}年预算数", budget.profile.year),
+        None => format!("Budget {}", budget.profile.year),
+    }
+}
+
+/// How many columns a code takes: one, or one per part (类/款/项 or 类/款).
+fn code_width(layout: CodeLayout, parts: usize) -> usize {
+    match layout {
+        CodeLayout::OneColumn => 1,
+        CodeLayout::ThreeColumns => parts,
+    }
+}
+
+/// The code cells of a row: the whole code, or its parts (`201 | 03 | 01`). A code that is not
+/// 3/5/7 digits long stays whole in the first column.
+fn code_cells(layout: CodeLayout, code: &str, parts: usize) -> Vec<Cell> {
+    if layout == CodeLayout::OneColumn {
+        return vec![Cell::Text(code.to_owned())];
+    }
+    let mut cells = vec![Cell::Blank; parts];
+    let well_formed = code.is_ascii() && matches!(code.len(), 3 | 5 | 7);
+    if !well_formed {
+        cells[0] = Cell::Text(code.to_owned());
+        return cells;
+    }
+    let bounds = [(0, 3), (3, 5), (5, code.len())];
+    for (k, (from, to)) in bounds.into_iter().enumerate().take(parts) {
+        // The last part takes the rest (a 7-digit economic code's 款 column shows `0299`).
+        let to = if k + 1 == parts { code.len() } else { to };
+        if let Some(part) = code.get(from..to).filter(|p| !p.is_empty()) {
+            cells[k] = Cell::Text(part.to_owned());
+        }
+    }
+    cells
+}
+
+/// Columns and header of a coded table: 项目 over the code and name columns and `heading` over
+/// the amounts; the codes in one column, or under `code_title` split into 类/款(/项).
+fn coded_header(
+    layout: CodeLayout,
+    parts: usize,
+    code_title: &str,
+    name_title: &str,
+    heading: String,
+    amounts: &[String],
+    zh: bool,
+) -> (Vec<ColumnSpec>, Vec<HeaderCell>, usize) {
+    let width = code_width(layout, parts);
+    let mut columns = Vec::with_capacity(width + 1 + amounts.len());
+    let mut header = vec![
+        head(t(zh, "项目", "Item"), 0, 0, 1, width + 1),
+        head(heading, 0, width + 1, 1, amounts.len()),
+    ];
+    let rows = match layout {
+        CodeLayout::OneColumn => {
+            columns.push(column(ColumnKind::Code, code_title));
+            header.push(head(code_title, 1, 0, 1, 1));
+            2
+        }
+        CodeLayout::ThreeColumns => {
+            let names = [
+                t(zh, "类", "Class"),
+                t(zh, "款", "Section"),
+                t(zh, "项", "Item"),
+            ];
+            header.push(head(code_title, 1, 0, 1, parts));
+            for (k, name) in names.iter().take(parts).enumerate() {
+                columns.push(column(ColumnKind::Code, *name));
+                header.push(head(*name, 2, k, 1, 1));
+            }
+            3
+        }
+    };
+    columns.push(column(ColumnKind::Name, name_title));
+    header.push(head(name_title, 1, width, rows - 1, 1));
+    for (k, label) in amounts.iter().enumerate() {
+        columns.push(column(ColumnKind::Amount, label.clone()));
+        header.push(head(label.clone(), 1, width + 1 + k, rows - 1, 1));
+    }
+    (columns, header, rows)
 }
 
 /// The parts of a short table.

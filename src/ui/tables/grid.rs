@@ -231,7 +231,7 @@ pub fn caption(ui: &mut Ui, table: &Table<'_>, lang: Lang) {
         Tr::Unit.get(lang),
         table.unit.label(lang.zh())
     ));
-    if table.empty {
-        ui.label(RichText::new(Tr::EmptyTable.get(lang)).italics());
+    if let Some(note) = &table.empty_note {
+        ui.label(RichText::new(note).italics());
     }
 }

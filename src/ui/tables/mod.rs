@@ -93,14 +93,18 @@ fn sangong_scope(ui: &mut Ui, doc: &Document, lang: Lang, actions: &mut Vec<Acti
 /// Draws the Tables tab.
 pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
     let lang = view.lang;
+    let listed = tables::disclosure_tables(doc.budget());
+    if !listed.contains(&view.table()) {
+        view.table = None;
+    }
     egui::Panel::left("table-list")
         .resizable(true)
         .default_size(250.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for table in tables::disclosure_tables(doc.budget()) {
+                for &table in &listed {
                     let selected = view.table() == table;
-                    let text = table.numbered_title(lang.zh());
+                    let text = doc.budget().template().numbered_title(table, lang.zh());
                     if ui.selectable_label(selected, text).clicked() && !selected {
                         view.table = Some(table);
                         view.selected_code = None;
@@ -136,7 +140,9 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         | TableId::GeneralPublic
         | TableId::GovFundExpenditure
         | TableId::StateCapital => line_bar(ui, budget, LineKind::Function, view, actions),
-        TableId::Sangong => sangong_scope(ui, doc, lang, actions),
+        TableId::Sangong | TableId::SangongAndOperating => {
+            sangong_scope(ui, doc, lang, actions);
+        }
         _ => {}
     }
     ui.separator();
