@@ -171,9 +171,9 @@ fn linking_a_project_to_a_line_brings_its_check() {
         .cloned()
         .unwrap();
     assert!(
-        finding.message_zh.contains("相差 -10.00 万元"),
+        finding.message(true).contains("相差 -10.00 万元"),
         "{}",
-        finding.message_zh
+        finding.message(true)
     );
     assert!(
         h.query_by_label_contains("相差 -10.00 万元").is_some(),

@@ -482,7 +482,7 @@ mod tests {
             assert_eq!(d.derived(), &full, "after {code} = {amount}");
             let mut want = crate::checks::run(d.budget(), &full);
             let mut got = d.findings().to_vec();
-            let key = |f: &Finding| format!("{:?}{:?}{}", f.severity, f.rule, f.message_en);
+            let key = |f: &Finding| format!("{:?}{:?}{:?}", f.severity, f.rule, f.facts);
             want.sort_by_key(key);
             got.sort_by_key(key);
             assert_eq!(got, want, "after {code} = {amount}");
