@@ -380,10 +380,11 @@ fn exporting_the_chart_writes_a_1920_by_1080_png() {
     let pixmap = tiny_skia::Pixmap::load_png(&target).unwrap();
     assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080));
     // Not a blank image: the donut's first colour is there.
+    let [r, g, b, _] = budget_studio::chart::palette::PALETTE[0];
     let blue = pixmap
         .pixels()
         .iter()
-        .filter(|p| (p.red(), p.green(), p.blue()) == (0x44, 0x77, 0xAA))
+        .filter(|p| (p.red(), p.green(), p.blue()) == (r, g, b))
         .count();
     assert!(blue > 10_000, "{blue} pixels of the first slice");
 }
