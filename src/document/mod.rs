@@ -130,12 +130,6 @@ impl Document {
         self.redo.last().map(|s| s.label.as_str())
     }
 
-    /// True while a cell edit is being previewed.
-    #[must_use]
-    pub fn has_pending(&self) -> bool {
-        self.pending.is_some()
-    }
-
     /// Brings derived figures and findings up to date. An edit of line amounts only (a
     /// keystroke) moves the totals along the line's path to the root and rechecks that line;
     /// anything else derives everything again.
@@ -331,11 +325,6 @@ impl Document {
         );
         self.path = Some(path);
         self.saved_revision = Some(self.revision);
-    }
-
-    /// Marks the document as never saved (a new budget, or the bundled sample's copy).
-    pub fn mark_unsaved(&mut self) {
-        self.saved_revision = None;
     }
 }
 

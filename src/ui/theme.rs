@@ -69,17 +69,5 @@ pub fn total_row_fill(dark: bool) -> Color32 {
     }
 }
 
-/// Highlight of the row a finding jumped to.
-#[must_use]
-pub fn highlight_fill(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x4A, 0x3B, 0x10)
-    } else {
-        Color32::from_rgb(0xFF, 0xF1, 0xB8)
-    }
-}
-
 /// Height of a table row.
 pub const ROW_HEIGHT: f32 = 24.0;
-/// Body text size.
-pub const BODY_SIZE: f32 = 15.0;
