@@ -10,6 +10,7 @@ pub mod chart;
 pub mod checks;
 pub mod cli;
 pub mod document;
+pub mod font;
 pub mod io;
 pub mod model;
 pub mod sample;

@@ -4,23 +4,17 @@
 
 mod common;
 
-use budget_studio::app::{BudgetApp, Startup};
+use budget_studio::app::BudgetApp;
 use budget_studio::checks::Rule;
-use budget_studio::ui::dialogs::ScriptedDialogs;
-use budget_studio::ui::fonts;
-use common::enter_into_cell;
+use common::{enter_into_cell, harness_sized, sample_app};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn harness() -> Harness<'static, BudgetApp> {
-    let app = BudgetApp::new(Startup::load(None), Box::new(ScriptedDialogs::default()));
-    let mut h = Harness::builder()
-        // Tall enough that a whole form fits without scrolling.
-        .with_size(Vec2::new(1600.0, 2600.0))
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut BudgetApp| app.frame(ui), app);
+    // Tall enough that a whole form fits without scrolling.
+    let mut h = harness_sized(sample_app(vec![]), Vec2::new(1600.0, 2600.0));
     h.run_steps(2);
     h
 }
@@ -171,9 +165,9 @@ fn linking_a_project_to_a_line_brings_its_check() {
         .cloned()
         .unwrap();
     assert!(
-        finding.message_zh.contains("相差 -10.00 万元"),
+        finding.message(true).contains("相差 -10.00 万元"),
         "{}",
-        finding.message_zh
+        finding.message(true)
     );
     assert!(
         h.query_by_label_contains("相差 -10.00 万元").is_some(),

@@ -117,7 +117,7 @@ fn code_rules() {
     assert_eq!(fired(&b, Rule::CodeFormat).len(), 2);
     let parents: Vec<String> = fired(&b, Rule::CodeParent)
         .iter()
-        .map(|f| f.message_en.clone())
+        .map(|f| f.message(false))
         .collect();
     assert_eq!(parents.len(), 1, "{parents:?}");
     assert!(parents[0].contains("[20201]"));
@@ -180,7 +180,7 @@ fn stated_figures_are_compared_with_derived_ones() {
     let f = fired(&b, Rule::StatedFigure);
     assert_eq!(f.len(), 2, "{f:?}");
     assert_eq!(f.iter().filter(|x| x.difference.is_some()).count(), 1);
-    assert!(f.iter().any(|x| x.message_zh.contains("相差 0.01 万元")));
+    assert!(f.iter().any(|x| x.message(true).contains("相差 0.01 万元")));
 }
 
 #[test]
@@ -280,7 +280,7 @@ fn project_rules() {
     assert_eq!(fired(&b, Rule::ProjectFieldEmpty).len(), 1);
     let groups = fired(&b, Rule::ProjectIndicatorGroups);
     assert_eq!(groups.len(), 1);
-    assert!(groups[0].message_zh.contains("满意度指标"));
+    assert!(groups[0].message(true).contains("满意度指标"));
 }
 
 #[test]
@@ -315,7 +315,7 @@ fn placeholders_and_years() {
     assert_eq!(fired(&b, Rule::Placeholder).len(), 1);
     let years = fired(&b, Rule::YearInText);
     assert_eq!(years.len(), 1);
-    assert!(years[0].message_zh.contains("2019"));
+    assert!(years[0].message(true).contains("2019"));
 }
 
 #[test]

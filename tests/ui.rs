@@ -8,33 +8,18 @@ use std::str::FromStr;
 
 mod common;
 
-use budget_studio::app::{BudgetApp, Startup};
+use budget_studio::app::BudgetApp;
 use budget_studio::model::{Column, Money, TableId};
 use budget_studio::ui::Tab;
-use budget_studio::ui::dialogs::{DialogOutcome, ScriptedDialogs};
-use budget_studio::ui::fonts;
-use common::type_into_cell;
+use budget_studio::ui::dialogs::DialogOutcome;
+use common::{harness, sample_app, type_into_cell};
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn m(s: &str) -> Money {
     Money(rust_decimal::Decimal::from_str(s).unwrap())
-}
-
-fn app_with(outcomes: Vec<DialogOutcome>) -> BudgetApp {
-    let dialogs = ScriptedDialogs {
-        outcomes: outcomes.into(),
-    };
-    BudgetApp::new(Startup::load(None), Box::new(dialogs))
-}
-
-fn harness(app: BudgetApp) -> Harness<'static, BudgetApp> {
-    Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut BudgetApp| app.frame(ui), app)
 }
 
 fn cell_value(h: &Harness<'_, BudgetApp>, label: &str) -> String {
@@ -59,7 +44,7 @@ fn open_tables(h: &mut Harness<'_, BudgetApp>) {
 
 #[test]
 fn editing_an_item_updates_its_section_class_total_and_the_overview() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     open_tables(&mut h);
     assert_eq!(cell_value(&h, "[21505] 合计"), "751.54");
@@ -90,7 +75,7 @@ fn editing_an_item_updates_its_section_class_total_and_the_overview() {
 #[test]
 fn an_invalid_amount_is_refused_and_the_old_value_kept() {
     for bad in ["12a", "1.234", "-5"] {
-        let mut h = harness(app_with(vec![]));
+        let mut h = harness(sample_app(vec![]));
         h.run_steps(2);
         open_tables(&mut h);
         type_into_cell(&mut h, "[2150501] 基本支出", bad);
@@ -115,7 +100,7 @@ fn an_invalid_amount_is_refused_and_the_old_value_kept() {
 
 #[test]
 fn undo_restores_the_old_figures_and_redo_repeats() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     open_tables(&mut h);
     type_into_cell(&mut h, "[2080699] 项目支出", "8000");
@@ -145,7 +130,7 @@ fn request_close(h: &mut Harness<'_, BudgetApp>) {
 fn closing_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let target: PathBuf = dir.path().join("saved.ron");
-    let mut h = harness(app_with(vec![DialogOutcome::Chosen(target.clone())]));
+    let mut h = harness(sample_app(vec![DialogOutcome::Chosen(target.clone())]));
     h.run_steps(2);
     open_tables(&mut h);
     type_into_cell(&mut h, "[2150550] 基本支出", "30");
@@ -176,7 +161,7 @@ fn closing_with_unsaved_changes_asks_first() {
 
 #[test]
 fn discarding_closes_without_saving() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     open_tables(&mut h);
     type_into_cell(&mut h, "[2150550] 基本支出", "31");
@@ -190,7 +175,7 @@ fn discarding_closes_without_saving() {
 
 #[test]
 fn a_finding_leads_to_its_row() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     h.get_by_label_contains("未细化到下级科目").click();
     h.run_steps(3);
@@ -216,7 +201,7 @@ fn a_file_that_cannot_be_read_shows_where_and_keeps_the_document() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "(\n  format_version: 1,\n  profile: 42,\n)").unwrap();
-    let mut h = harness(app_with(vec![DialogOutcome::Chosen(bad)]));
+    let mut h = harness(sample_app(vec![DialogOutcome::Chosen(bad)]));
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);
@@ -230,7 +215,7 @@ fn a_file_that_cannot_be_read_shows_where_and_keeps_the_document() {
 
 #[test]
 fn adding_a_line_validates_its_code() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     open_tables(&mut h);
     h.get_by_label("新增科目").click();
@@ -262,7 +247,7 @@ fn adding_a_line_validates_its_code() {
 
 #[test]
 fn english_is_one_menu_click_away() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     h.get_by_label("视图").click();
     h.run_steps(2);
@@ -274,7 +259,7 @@ fn english_is_one_menu_click_away() {
 
 #[test]
 fn editing_an_item_changes_the_chart_shares() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     let before = h.state().view.shown_chart.clone().unwrap();
     assert_eq!(before.data[2].share.to_string(), "0.08");
@@ -299,7 +284,7 @@ fn editing_an_item_changes_the_chart_shares() {
 
 #[test]
 fn drilling_down_a_class_and_back() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     h.get_by_role_and_label(Role::Button, "[215] 资源勘探工业信息等支出")
         .click();
@@ -336,7 +321,7 @@ fn drilling_down_a_class_and_back() {
 #[test]
 fn presentation_mode_keys() {
     use budget_studio::calc::charts::ChartKind;
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     h.key_press(Key::F5);
     h.run_steps(2);
@@ -373,17 +358,18 @@ fn presentation_mode_keys() {
 fn exporting_the_chart_writes_a_1920_by_1080_png() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("chart.png");
-    let mut h = harness(app_with(vec![DialogOutcome::Chosen(target.clone())]));
+    let mut h = harness(sample_app(vec![DialogOutcome::Chosen(target.clone())]));
     h.run_steps(2);
     h.get_by_label("导出 PNG…").click();
     h.run_steps(2);
     let pixmap = tiny_skia::Pixmap::load_png(&target).unwrap();
     assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080));
     // Not a blank image: the donut's first colour is there.
+    let [r, g, b, _] = budget_studio::chart::palette::PALETTE[0];
     let blue = pixmap
         .pixels()
         .iter()
-        .filter(|p| (p.red(), p.green(), p.blue()) == (0x44, 0x77, 0xAA))
+        .filter(|p| (p.red(), p.green(), p.blue()) == (r, g, b))
         .count();
     assert!(blue > 10_000, "{blue} pixels of the first slice");
 }

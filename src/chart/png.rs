@@ -1,9 +1,9 @@
 //! Rasterises a [`Scene`] into a PNG with tiny-skia, text from the embedded font through ab_glyph.
 
-use ab_glyph::{Font as _, FontRef, PxScale, ScaleFont as _};
+use ab_glyph::{Font as _, FontRef, ScaleFont as _};
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
-use super::{HAlign, Rgba, Scene, Shape};
+use super::{HAlign, Rgba, Scene, Shape, text_left};
 
 /// Why a chart could not be rendered.
 #[derive(Debug, thiserror::Error)]
@@ -12,15 +12,12 @@ pub enum RenderError {
     #[error("invalid image size {0}×{1}")]
     Size(u32, u32),
     /// The embedded font could not be read.
-    #[error("font: {0}")]
-    Font(String),
+    #[error("the embedded font cannot be read")]
+    Font,
     /// PNG encoding failed.
     #[error("png: {0}")]
     Encode(String),
 }
-
-/// The embedded Chinese font (the same one the UI uses).
-pub const FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
 
 fn paint(c: Rgba) -> Paint<'static> {
     let mut p = Paint::default();
@@ -81,21 +78,14 @@ fn draw_text(
     colour: Rgba,
     align: HAlign,
 ) {
-    let scaled = font.as_scaled(PxScale::from(size));
-    let width: f32 = text
-        .chars()
-        .map(|c| scaled.h_advance(font.glyph_id(c)))
-        .sum();
-    let mut x = match align {
-        HAlign::Left => pos[0],
-        HAlign::Center => pos[0] - width / 2.0,
-        HAlign::Right => pos[0] - width,
-    };
+    let scale = crate::font::scale(font, size);
+    let scaled = font.as_scaled(scale);
+    let mut x = text_left(pos[0], text, size, align);
     // Vertically centre the line box on pos.
     let baseline = pos[1] + (scaled.ascent() + scaled.descent()) / 2.0;
     for c in text.chars() {
         let id = font.glyph_id(c);
-        let glyph = id.with_scale_and_position(PxScale::from(size), ab_glyph::point(x, baseline));
+        let glyph = id.with_scale_and_position(scale, ab_glyph::point(x, baseline));
         if let Some(outlined) = font.outline_glyph(glyph) {
             let bounds = outlined.px_bounds();
             outlined.draw(|gx, gy, coverage| {
@@ -121,7 +111,7 @@ pub fn render(scene: &Scene) -> Result<Pixmap, RenderError> {
     let mut pixmap = Pixmap::new(w, h).ok_or(RenderError::Size(w, h))?;
     let bg = scene.background;
     pixmap.fill(Color::from_rgba8(bg[0], bg[1], bg[2], 255));
-    let font = FontRef::try_from_slice(FONT).map_err(|e| RenderError::Font(e.to_string()))?;
+    let font = crate::font::face().ok_or(RenderError::Font)?;
     for shape in &scene.shapes {
         match shape {
             Shape::Rect { min, max, fill } => {
@@ -184,7 +174,7 @@ pub fn render(scene: &Scene) -> Result<Pixmap, RenderError> {
                 size,
                 colour,
                 align,
-            } => draw_text(&mut pixmap, &font, *pos, text, *size, *colour, *align),
+            } => draw_text(&mut pixmap, font, *pos, text, *size, *colour, *align),
         }
     }
     Ok(pixmap)

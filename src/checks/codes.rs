@@ -1,7 +1,7 @@
 //! Code and amount hygiene of the 功能分类 and 经济分类 lines.
 
-use super::{Finding, Location, Rule, Severity, amount_with_unit};
-use crate::model::codes::{self, CodeError, class_name_zh};
+use super::{Facts, Finding, Location, Rule, Severity};
+use crate::model::codes::{self, class_name_zh};
 use crate::model::{Budget, Money, MoneyUnit, TableId};
 
 struct LineView<'a> {
@@ -89,7 +89,7 @@ fn at(table: TableId, code: &str) -> Location {
 /// Code rules over lines sorted by code: a parent, when present, is the last 类 or 款 seen before
 /// its children, and a duplicate sits next to its twin — one pass, no lookups.
 fn check_codes(lines: &[(&str, &str)], table: TableId, is_function: bool, out: &mut Vec<Finding>) {
-    let title = table.title_zh();
+    let error = |code: &str, facts| Finding::new(Severity::Error, at(table, code), facts);
     let sorted = lines.windows(2).all(|w| w[0].0 <= w[1].0);
     let mut last_class = "";
     let mut last_section = "";
@@ -103,48 +103,36 @@ fn check_codes(lines: &[(&str, &str)], table: TableId, is_function: bool, out: &
             }
         };
         match codes::validate_form(code) {
-            Err(e) => {
-                let (zh, en) = match e {
-                    CodeError::NotDigits => ("只能是数字", "must be digits only"),
-                    _ => ("须为3、5或7位", "must have 3, 5 or 7 digits"),
-                };
-                out.push(Finding {
-                    severity: Severity::Error,
-                    rule: Rule::CodeFormat,
-                    location: at(table, code),
-                    difference: None,
-                    message_zh: format!("{title}：编码“{code}”{zh}"),
-                    message_en: format!("{}: code “{code}” {en}", table.title_en()),
-                });
-            }
+            Err(e) => out.push(error(
+                code,
+                Facts::CodeFormat {
+                    table,
+                    code: code.to_owned(),
+                    error: e,
+                },
+            )),
             Ok(_) => {
                 if let Some(parent) = codes::parent(code)
                     && !exists(parent)
                 {
-                    out.push(Finding {
-                        severity: Severity::Error,
-                        rule: Rule::CodeParent,
-                        location: at(table, code),
-                        difference: None,
-                        message_zh: format!("{title}：[{code}] 的上级科目 [{parent}] 不在表中"),
-                        message_en: format!(
-                            "{}: the parent [{parent}] of [{code}] is not in the table",
-                            table.title_en()
-                        ),
-                    });
+                    out.push(error(
+                        code,
+                        Facts::CodeParent {
+                            table,
+                            code: code.to_owned(),
+                            parent: parent.to_owned(),
+                        },
+                    ));
                 }
                 if is_function && code.len() == 3 && class_name_zh(code).is_none() {
-                    out.push(Finding {
-                        severity: Severity::Warning,
-                        rule: Rule::CodeUnknownClass,
-                        location: at(table, code),
-                        difference: None,
-                        message_zh: format!("{title}：[{code}] 不是标准支出功能分类的类"),
-                        message_en: format!(
-                            "{}: [{code}] is not a standard expenditure class",
-                            table.title_en()
-                        ),
-                    });
+                    out.push(Finding::new(
+                        Severity::Warning,
+                        at(table, code),
+                        Facts::CodeUnknownClass {
+                            table,
+                            code: code.to_owned(),
+                        },
+                    ));
                 }
             }
         }
@@ -154,24 +142,22 @@ fn check_codes(lines: &[(&str, &str)], table: TableId, is_function: bool, out: &
             lines[..i].iter().any(|(c, _)| *c == code)
         };
         if duplicate {
-            out.push(Finding {
-                severity: Severity::Error,
-                rule: Rule::CodeDuplicate,
-                location: at(table, code),
-                difference: None,
-                message_zh: format!("{title}：编码 [{code}] 重复"),
-                message_en: format!("{}: code [{code}] appears twice", table.title_en()),
-            });
+            out.push(error(
+                code,
+                Facts::CodeDuplicate {
+                    table,
+                    code: code.to_owned(),
+                },
+            ));
         }
         if name.trim().is_empty() {
-            out.push(Finding {
-                severity: Severity::Error,
-                rule: Rule::NameEmpty,
-                location: at(table, code),
-                difference: None,
-                message_zh: format!("{title}：[{code}] 没有名称"),
-                message_en: format!("{}: [{code}] has no name", table.title_en()),
-            });
+            out.push(error(
+                code,
+                Facts::NameEmpty {
+                    table,
+                    code: code.to_owned(),
+                },
+            ));
         }
         match code.len() {
             3 => last_class = code,
@@ -182,59 +168,50 @@ fn check_codes(lines: &[(&str, &str)], table: TableId, is_function: bool, out: &
 }
 
 fn check_amounts(line: &LineView<'_>, table: TableId, unit: MoneyUnit, out: &mut Vec<Finding>) {
-    let title = table.title_zh();
     let code = line.code;
     if line
         .amounts
         .iter()
         .any(|a| a.value().is_sign_negative() && !a.is_zero())
     {
-        out.push(Finding {
-            severity: Severity::Error,
-            rule: Rule::AmountNegative,
-            location: at(table, code),
-            difference: None,
-            message_zh: format!("{title}：[{code}] 有负数金额"),
-            message_en: format!("{}: [{code}] has a negative amount", table.title_en()),
-        });
+        out.push(Finding::new(
+            Severity::Error,
+            at(table, code),
+            Facts::AmountNegative {
+                table,
+                code: code.to_owned(),
+            },
+        ));
     }
     if line
         .amounts
         .iter()
         .any(|a| a.value().normalize().scale() > unit.decimals())
     {
-        out.push(Finding {
-            severity: Severity::Warning,
-            rule: Rule::AmountPrecision,
-            location: at(table, code),
-            difference: None,
-            message_zh: format!(
-                "{title}：[{code}] 的金额超过两位小数（单位{}）",
-                unit.label_zh()
-            ),
-            message_en: format!(
-                "{}: [{code}] has more than two decimals (unit {})",
-                table.title_en(),
-                unit.label_en()
-            ),
-        });
+        out.push(Finding::new(
+            Severity::Warning,
+            at(table, code),
+            Facts::AmountPrecision {
+                table,
+                code: code.to_owned(),
+                unit,
+            },
+        ));
     }
     let own: Money = line.amounts.iter().sum();
     if line.has_children && !own.is_zero() {
-        out.push(Finding {
-            severity: Severity::Warning,
-            rule: Rule::NotItemised,
-            location: at(table, code),
-            difference: Some((own, unit)),
-            message_zh: format!(
-                "{title}：[{code}] 有 {} 未细化到下级科目",
-                amount_with_unit(own, unit, true)
-            ),
-            message_en: format!(
-                "{}: {} of [{code}] is not itemised into its sub-lines",
-                table.title_en(),
-                amount_with_unit(own, unit, false)
-            ),
-        });
+        out.push(
+            Finding::new(
+                Severity::Warning,
+                at(table, code),
+                Facts::NotItemised {
+                    table,
+                    code: code.to_owned(),
+                    amount: own,
+                    unit,
+                },
+            )
+            .with_difference(own, unit),
+        );
     }
 }

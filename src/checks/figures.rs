@@ -1,8 +1,8 @@
 //! Figure rules: printed figures against derived ones, the economic table against basic
 //! expenditure, 三公 against economic lines, vehicles against vehicle costs, office areas.
 
-use super::{Finding, Location, Rule, Severity, amount_with_unit, severity_of};
-use crate::calc::{Derived, figure_label};
+use super::{Facts, Finding, Location, Severity, severity_of};
+use crate::calc::Derived;
 use crate::model::economic::sangong_lines;
 use crate::model::{Budget, Figure, IncomeSource, Money, TableId};
 
@@ -38,22 +38,15 @@ fn figure_location(figure: &Figure) -> Location {
 fn stated(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     let unit = budget.unit;
     for stated in &budget.stated {
-        let label_zh = figure_label(&stated.figure, true);
-        let label_en = figure_label(&stated.figure, false);
-        let source_zh = if stated.source.is_empty() {
-            String::new()
-        } else {
-            format!("（{}）", stated.source)
-        };
         let Some(value) = derived.figure(&stated.figure) else {
-            out.push(Finding {
-                severity: Severity::Error,
-                rule: Rule::StatedFigure,
-                location: figure_location(&stated.figure),
-                difference: None,
-                message_zh: format!("印发的 {label_zh}{source_zh} 对应的行不存在"),
-                message_en: format!("the printed {label_en} names a row that does not exist"),
-            });
+            out.push(Finding::new(
+                Severity::Error,
+                figure_location(&stated.figure),
+                Facts::StatedRowMissing {
+                    figure: stated.figure.clone(),
+                    source: stated.source.clone(),
+                },
+            ));
             continue;
         };
         let difference = stated.value - value;
@@ -61,24 +54,21 @@ fn stated(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
         // document's own mistake, shown as a warning (DOMAIN: "a figure that the published
         // document itself gets wrong is a warning").
         if !difference.is_zero() {
-            out.push(Finding {
-                severity: Severity::Warning,
-                rule: Rule::StatedFigure,
-                location: figure_location(&stated.figure),
-                difference: Some((difference, unit)),
-                message_zh: format!(
-                    "{label_zh}：印发数 {}{source_zh}，按明细计算为 {}，相差 {}",
-                    amount_with_unit(stated.value, unit, true),
-                    amount_with_unit(value, unit, true),
-                    amount_with_unit(difference, unit, true)
-                ),
-                message_en: format!(
-                    "{label_en}: printed {}, the detail adds up to {}, difference {}",
-                    amount_with_unit(stated.value, unit, false),
-                    amount_with_unit(value, unit, false),
-                    amount_with_unit(difference, unit, false)
-                ),
-            });
+            out.push(
+                Finding::new(
+                    Severity::Warning,
+                    figure_location(&stated.figure),
+                    Facts::StatedFigure {
+                        figure: stated.figure.clone(),
+                        source: stated.source.clone(),
+                        printed: stated.value,
+                        derived: value,
+                        difference,
+                        unit,
+                    },
+                )
+                .with_difference(difference, unit),
+            );
         }
     }
 }
@@ -92,51 +82,42 @@ fn economic(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     }
     let difference = econ.total - basic;
     if let Some(severity) = severity_of(difference, unit) {
-        out.push(Finding {
-            severity,
-            rule: Rule::EconomicVsBasic,
-            location: Location::Table {
-                table: TableId::BasicByEconomic,
-                code: None,
-            },
-            difference: Some((difference, unit)),
-            message_zh: format!(
-                "经济科目合计 {} 与一般公共预算基本支出 {} 相差 {}",
-                amount_with_unit(econ.total, unit, true),
-                amount_with_unit(basic, unit, true),
-                amount_with_unit(difference, unit, true)
-            ),
-            message_en: format!(
-                "economic classes total {} differs from general-public basic expenditure {} by {}",
-                amount_with_unit(econ.total, unit, false),
-                amount_with_unit(basic, unit, false),
-                amount_with_unit(difference, unit, false)
-            ),
-        });
+        out.push(
+            Finding::new(
+                severity,
+                Location::Table {
+                    table: TableId::BasicByEconomic,
+                    code: None,
+                },
+                Facts::EconomicVsBasic {
+                    economic: econ.total,
+                    basic,
+                    difference,
+                    unit,
+                },
+            )
+            .with_difference(difference, unit),
+        );
     }
     for (index, amount) in &econ.unclassified {
         let Some(line) = budget.economic.lines.get(*index) else {
             continue;
         };
-        out.push(Finding {
-            severity: Severity::Warning,
-            rule: Rule::EconomicUnclassified,
-            location: Location::Table {
-                table: TableId::BasicByEconomic,
-                code: Some(line.code.clone()),
-            },
-            difference: Some((*amount, unit)),
-            message_zh: format!(
-                "经济科目 [{}] 的 {} 无法归入人员经费或公用经费，请指定",
-                line.code,
-                amount_with_unit(*amount, unit, true)
-            ),
-            message_en: format!(
-                "{} on economic line [{}] is neither staff nor running costs; choose one",
-                amount_with_unit(*amount, unit, false),
-                line.code
-            ),
-        });
+        out.push(
+            Finding::new(
+                Severity::Warning,
+                Location::Table {
+                    table: TableId::BasicByEconomic,
+                    code: Some(line.code.clone()),
+                },
+                Facts::EconomicUnclassified {
+                    code: line.code.clone(),
+                    amount: *amount,
+                    unit,
+                },
+            )
+            .with_difference(*amount, unit),
+        );
     }
 }
 
@@ -160,77 +141,48 @@ fn sangong(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             continue;
         }
         let severity = severity_of(difference, table_unit).unwrap_or(Severity::Error);
-        let relation_zh = if budget.sangong.all_basic {
-            "应等于"
-        } else {
-            "不应小于"
-        };
-        let relation_en = if budget.sangong.all_basic {
-            "should equal"
-        } else {
-            "should be at least"
-        };
-        out.push(Finding {
-            severity,
-            rule: Rule::SangongVsEconomic,
-            location: Location::Table {
-                table: TableId::Sangong,
-                code: None,
-            },
-            difference: Some((difference, table_unit)),
-            message_zh: format!(
-                "三公经费“{}” {} {}经济科目 [{code}] 的 {}，相差 {}",
-                item.label_zh(),
-                amount_with_unit(item_amount, table_unit, true),
-                relation_zh,
-                amount_with_unit(econ_amount, table_unit, true),
-                amount_with_unit(difference, table_unit, true)
-            ),
-            message_en: format!(
-                "\"three public\" {} {} {} economic line [{code}] {}, difference {}",
-                item.label_en(),
-                amount_with_unit(item_amount, table_unit, false),
-                relation_en,
-                amount_with_unit(econ_amount, table_unit, false),
-                amount_with_unit(difference, table_unit, false)
-            ),
-        });
+        out.push(
+            Finding::new(
+                severity,
+                Location::Table {
+                    table: TableId::Sangong,
+                    code: None,
+                },
+                Facts::SangongVsEconomic {
+                    item,
+                    amount: item_amount,
+                    must_equal: budget.sangong.all_basic,
+                    code,
+                    economic: econ_amount,
+                    difference,
+                    unit: table_unit,
+                },
+            )
+            .with_difference(difference, table_unit),
+        );
     }
 }
 
 fn assets(budget: &Budget, out: &mut Vec<Finding>) {
     let running = budget.sangong.this_year.vehicle_running;
     if budget.assets.vehicle_count() == 0 && !running.is_zero() {
-        out.push(Finding {
-            severity: Severity::Warning,
-            rule: Rule::VehiclesVsCosts,
-            location: Location::Assets,
-            difference: None,
-            message_zh: format!(
-                "没有登记公务用车，却安排了公务用车运行维护费 {}",
-                amount_with_unit(running, budget.sangong.unit, true)
-            ),
-            message_en: format!(
-                "no vehicles are listed, yet vehicle running costs of {} are budgeted",
-                amount_with_unit(running, budget.sangong.unit, false)
-            ),
-        });
+        out.push(Finding::new(
+            Severity::Warning,
+            Location::Assets,
+            Facts::VehicleCostsWithoutVehicles {
+                running,
+                unit: budget.sangong.unit,
+            },
+        ));
     }
     if let Some(stated) = budget.assets.stated_total_area {
         let total = budget.assets.total_area();
         if stated != total {
-            out.push(Finding {
-                severity: Severity::Error,
-                rule: Rule::OfficeAreaTotal,
-                location: Location::Assets,
-                difference: None,
-                message_zh: format!(
-                    "办公用房面积合计印发 {stated} 平方米，各单位相加为 {total} 平方米"
-                ),
-                message_en: format!(
-                    "office area printed as {stated} m², the units add up to {total} m²"
-                ),
-            });
+            out.push(Finding::new(
+                Severity::Error,
+                Location::Assets,
+                Facts::OfficeAreaTotal { stated, total },
+            ));
         }
     }
 }

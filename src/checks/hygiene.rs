@@ -1,9 +1,10 @@
 //! Document hygiene: placeholder text left behind, years that do not belong to the budget,
 //! required sections missing.
 
-use super::{Finding, Location, ProjectField, Rule, Severity};
+use super::facts::{NarrativeText, Section, TextPlace};
+use super::{Facts, Finding, Location, ProjectField, Severity};
 use crate::calc::Derived;
-use crate::model::{Budget, IncomeSource, TableId};
+use crate::model::{Budget, IncomeSource, ProjectText, TableId};
 
 /// Text that marks an unfinished template.
 const PLACEHOLDERS: [&str; 10] = [
@@ -30,20 +31,33 @@ pub(super) fn check(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) 
     sections(budget, derived, out);
 }
 
-fn project_texts(p: &crate::model::Project) -> [(&'static str, &'static str, &str); 10] {
-    [
-        ("name", "项目名称", &p.name),
-        ("overview", "项目概况", &p.overview),
-        ("basis", "立项依据", &p.basis),
-        ("necessity", "项目设立必要性", &p.necessity),
-        ("safeguards", "保障措施", &p.safeguards),
-        ("plan", "项目实施计划", &p.plan),
-        ("goal_period", "实施期目标", &p.goal_period),
-        ("goal_year", "年度目标", &p.goal_year),
-        ("leader", "负责人", &p.leader),
-        ("handler", "经办人", &p.handler),
-    ]
-}
+/// The form texts searched for placeholders: the ones a template leaves to be filled in.
+const PLACEHOLDER_TEXTS: [ProjectText; 10] = [
+    ProjectText::Name,
+    ProjectText::Overview,
+    ProjectText::Basis,
+    ProjectText::Necessity,
+    ProjectText::Safeguards,
+    ProjectText::Plan,
+    ProjectText::GoalPeriod,
+    ProjectText::GoalYear,
+    ProjectText::Leader,
+    ProjectText::Handler,
+];
+
+/// The form texts searched for stray years: the ones that speak about when things happen.
+const YEAR_TEXTS: [ProjectText; 3] = [
+    ProjectText::Plan,
+    ProjectText::GoalPeriod,
+    ProjectText::GoalYear,
+];
+
+/// The narrative texts searched for stray years (the catch-all 其他说明 may cite any year).
+const YEAR_NARRATIVE: [NarrativeText; 3] = [
+    NarrativeText::ChangeReason,
+    NarrativeText::SangongReason,
+    NarrativeText::OperatingReason,
+];
 
 /// The placeholder in `text`, if any. One pass over the characters first: a 100,000-line budget
 /// has 100,000 names to look at, nearly all of them clean.
@@ -55,58 +69,59 @@ fn placeholder_in(text: &str) -> Option<&'static str> {
 }
 
 fn placeholders(budget: &Budget, out: &mut Vec<Finding>) {
-    // Labels are only built for texts that hold a placeholder: a 100,000-line budget has that
+    // Places are only built for texts that hold a placeholder: a 100,000-line budget has that
     // many names to look at, nearly all clean.
-    let mut check = |location: &dyn Fn() -> Location, label: &dyn Fn() -> String, text: &str| {
+    let mut check = |location: &dyn Fn() -> Location, place: &dyn Fn() -> TextPlace, text: &str| {
         if let Some(mark) = placeholder_in(text) {
-            let label = label();
-            out.push(Finding {
-                severity: Severity::Error,
-                rule: Rule::Placeholder,
-                location: location(),
-                difference: None,
-                message_zh: format!("{label}中留有占位文字“{mark}”"),
-                message_en: format!("{label} still contains the placeholder “{mark}”"),
-            });
+            out.push(Finding::new(
+                Severity::Error,
+                location(),
+                Facts::Placeholder {
+                    place: place(),
+                    mark,
+                },
+            ));
         }
     };
     let p = &budget.profile;
     check(
         &|| Location::Profile,
-        &|| "部门名称".into(),
+        &|| TextPlace::DepartmentName,
         &p.department_name,
     );
     for (i, r) in p.responsibilities.iter().enumerate() {
-        check(&|| Location::Profile, &|| format!("职责第{}条", i + 1), r);
+        check(
+            &|| Location::Profile,
+            &|| TextPlace::Responsibility(i + 1),
+            r,
+        );
     }
     check(
         &|| Location::Profile,
-        &|| "机构设置".into(),
+        &|| TextPlace::Organisation,
         &p.organisation,
     );
-    check(&|| Location::Profile, &|| "概况说明".into(), &p.notes);
+    check(&|| Location::Profile, &|| TextPlace::ProfileNotes, &p.notes);
     for g in &p.glossary {
         check(
             &|| Location::Profile,
-            &|| format!("名词解释“{}”", g.term),
+            &|| TextPlace::Glossary(g.term.clone()),
             &g.definition,
         );
     }
     for u in &p.units {
         check(
             &|| Location::Profile,
-            &|| format!("预算单位 {}", u.code),
+            &|| TextPlace::UnitName(u.code.clone()),
             &u.name,
         );
     }
-    let n = &budget.narrative;
-    for (label, text) in [
-        ("变动原因", &n.change_reason),
-        ("三公说明", &n.sangong_reason),
-        ("机关运行经费说明", &n.operating_reason),
-        ("其他说明", &n.other),
-    ] {
-        check(&|| Location::Narrative, &|| label.into(), text);
+    for text in NarrativeText::ALL {
+        check(
+            &|| Location::Narrative,
+            &|| TextPlace::Narrative(text),
+            text.get(&budget.narrative),
+        );
     }
     for (table, lines) in [
         (
@@ -133,30 +148,36 @@ fn placeholders(budget: &Budget, out: &mut Vec<Finding>) {
                     table,
                     code: Some(code.to_owned()),
                 },
-                &|| format!("[{code}] 名称"),
+                &|| TextPlace::LineName(code.to_owned()),
                 name,
             );
         }
     }
     for (index, pr) in budget.projects.iter().enumerate() {
-        for (field, label, text) in project_texts(pr) {
+        for field in PLACEHOLDER_TEXTS {
             check(
                 &|| Location::Project {
                     index,
                     field: ProjectField::Text(field),
                 },
-                &|| format!("“{}”{label}", pr.name),
-                text,
+                &|| TextPlace::Project {
+                    project: pr.name.clone(),
+                    field,
+                },
+                field.get(pr),
             );
         }
         for ind in pr.indicators_period.iter().chain(&pr.indicators_year) {
-            for (label, text) in [("指标", &ind.name), ("指标值", &ind.target)] {
+            for (target, text) in [(false, &ind.name), (true, &ind.target)] {
                 check(
                     &|| Location::Project {
                         index,
                         field: ProjectField::Indicators,
                     },
-                    &|| format!("“{}”{label}", pr.name),
+                    &|| TextPlace::Indicator {
+                        project: pr.name.clone(),
+                        target,
+                    },
                     text,
                 );
             }
@@ -164,7 +185,7 @@ fn placeholders(budget: &Budget, out: &mut Vec<Finding>) {
     }
     check(
         &|| Location::Assets,
-        &|| "资产说明".into(),
+        &|| TextPlace::AssetNotes,
         &budget.assets.notes,
     );
 }
@@ -211,121 +232,82 @@ fn years_in(text: &str) -> Vec<i32> {
 
 fn years(budget: &Budget, out: &mut Vec<Finding>) {
     let year = budget.profile.year;
-    let n = &budget.narrative;
-    let mut scanned: Vec<(Location, String, &str)> = vec![
-        (Location::Narrative, "变动原因".into(), &n.change_reason),
-        (Location::Narrative, "三公说明".into(), &n.sangong_reason),
-        (
-            Location::Narrative,
-            "机关运行经费说明".into(),
-            &n.operating_reason,
-        ),
-    ];
+    let mut scanned: Vec<(Location, TextPlace, &str)> = YEAR_NARRATIVE
+        .into_iter()
+        .map(|text| {
+            (
+                Location::Narrative,
+                TextPlace::Narrative(text),
+                text.get(&budget.narrative),
+            )
+        })
+        .collect();
     for (index, p) in budget.projects.iter().enumerate() {
-        for (field, label, text) in [
-            ("plan", "项目实施计划", &p.plan),
-            ("goal_period", "实施期目标", &p.goal_period),
-            ("goal_year", "年度目标", &p.goal_year),
-        ] {
+        for field in YEAR_TEXTS {
             scanned.push((
                 Location::Project {
                     index,
                     field: ProjectField::Text(field),
                 },
-                format!("“{}”{label}", p.name),
-                text,
+                TextPlace::Project {
+                    project: p.name.clone(),
+                    field,
+                },
+                field.get(p),
             ));
         }
     }
-    for (location, label, text) in scanned {
+    for (location, place, text) in scanned {
         for y in years_in(text) {
             if y != year && y != year - 1 {
-                out.push(Finding {
-                    severity: Severity::Warning,
-                    rule: Rule::YearInText,
-                    location: location.clone(),
-                    difference: None,
-                    message_zh: format!("{label}提到{y}年，预算年度是{year}年"),
-                    message_en: format!("{label} mentions {y}; the budget year is {year}"),
-                });
+                out.push(Finding::new(
+                    Severity::Warning,
+                    location.clone(),
+                    Facts::YearInText {
+                        place: place.clone(),
+                        year: y,
+                        budget_year: year,
+                    },
+                ));
             }
         }
     }
 }
 
 fn sections(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
-    let mut missing = |location: Location, zh: &str, en: &str| {
-        out.push(Finding {
-            severity: Severity::Warning,
-            rule: Rule::SectionMissing,
+    let mut missing = |location: Location, section: Section| {
+        out.push(Finding::new(
+            Severity::Warning,
             location,
-            difference: None,
-            message_zh: format!("缺少{zh}"),
-            message_en: format!("{en} is missing"),
-        });
+            Facts::SectionMissing(section),
+        ));
     };
+    let table = |table: TableId| Location::Table { table, code: None };
     let p = &budget.profile;
     if p.units.is_empty() {
-        missing(
-            Location::Profile,
-            "预算单位构成",
-            "the list of budget units",
-        );
+        missing(Location::Profile, Section::Units);
     }
     if p.responsibilities.is_empty() {
-        missing(Location::Profile, "本单位职责", "the responsibilities");
+        missing(Location::Profile, Section::Responsibilities);
     }
     if p.organisation.trim().is_empty() {
-        missing(
-            Location::Profile,
-            "机构设置情况",
-            "the internal organisation",
-        );
+        missing(Location::Profile, Section::Organisation);
     }
     if budget.function_lines.is_empty() {
-        missing(
-            Location::Table {
-                table: TableId::Expenditure,
-                code: None,
-            },
-            "支出功能分类明细",
-            "expenditure detail",
-        );
+        missing(table(TableId::Expenditure), Section::FunctionLines);
     }
     let basic = derived.function.grand_of(IncomeSource::GeneralPublic).basic;
     if budget.economic.lines.is_empty() && !basic.is_zero() {
-        missing(
-            Location::Table {
-                table: TableId::BasicByEconomic,
-                code: None,
-            },
-            "基本支出分经济科目表",
-            "the basic expenditure by economic class",
-        );
+        missing(table(TableId::BasicByEconomic), Section::EconomicTable);
     }
     if budget.projects.is_empty() && !derived.summary.project.is_zero() {
-        missing(
-            Location::Narrative,
-            "项目支出绩效目标表",
-            "the performance-target forms",
-        );
+        missing(Location::Narrative, Section::PerformanceForms);
     }
     if budget.operating_costs.entries.is_empty() {
-        missing(
-            Location::Table {
-                table: TableId::OperatingCosts,
-                code: None,
-            },
-            "机关运行经费",
-            "agency operating costs",
-        );
+        missing(table(TableId::OperatingCosts), Section::OperatingCosts);
     }
     if budget.assets.office_areas.is_empty() && budget.assets.vehicles.is_empty() {
-        missing(
-            Location::Assets,
-            "国有资产占有使用情况",
-            "the state assets section",
-        );
+        missing(Location::Assets, Section::Assets);
     }
 }
 

@@ -1,14 +1,19 @@
 //! Reconciliation rules (勾稽关系): figures entered separately that must agree, code hygiene and
 //! text hygiene. Each rule yields [`Finding`]s with a severity, a location the UI can jump to, the
-//! difference in the table's unit, and a message in Chinese and English.
+//! difference in the table's unit, and the facts its message is rendered from, in Chinese or
+//! English.
 
 mod codes;
+pub mod facts;
 mod figures;
 mod hygiene;
+pub mod messages;
 mod projects;
 
+pub use facts::Facts;
+
 use crate::calc::Derived;
-use crate::model::{Budget, Money, MoneyUnit, TableId};
+use crate::model::{Budget, Money, MoneyUnit, ProjectText, TableId};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -136,8 +141,8 @@ pub enum ProjectField {
     Link,
     /// The indicator table.
     Indicators,
-    /// A named text field.
-    Text(&'static str),
+    /// A text field.
+    Text(ProjectText),
 }
 
 /// Where a finding is, for the UI to jump to.
@@ -210,21 +215,34 @@ pub struct Finding {
     pub location: Location,
     /// The difference, in `unit`, where the rule compares amounts.
     pub difference: Option<(Money, MoneyUnit)>,
-    /// The message in Chinese.
-    pub message_zh: String,
-    /// The message in English.
-    pub message_en: String,
+    /// What the rule found; the message is rendered from it.
+    pub facts: Facts,
 }
 
 impl Finding {
-    /// The message in the chosen language.
+    /// A finding of the rule that reports `facts`, without a difference.
     #[must_use]
-    pub fn message(&self, zh: bool) -> &str {
-        if zh {
-            &self.message_zh
-        } else {
-            &self.message_en
+    pub fn new(severity: Severity, location: Location, facts: Facts) -> Self {
+        Finding {
+            severity,
+            rule: facts.rule(),
+            location,
+            difference: None,
+            facts,
         }
+    }
+
+    /// The same finding with the amount that is out of step.
+    #[must_use]
+    pub fn with_difference(mut self, difference: Money, unit: MoneyUnit) -> Self {
+        self.difference = Some((difference, unit));
+        self
+    }
+
+    /// The message in Chinese (`zh`) or English.
+    #[must_use]
+    pub fn message(&self, zh: bool) -> String {
+        messages::render(&self.facts, zh)
     }
 }
 
@@ -319,14 +337,4 @@ pub fn counts(findings: &[Finding]) -> (usize, usize) {
         .filter(|f| f.severity == Severity::Error)
         .count();
     (errors, findings.len() - errors)
-}
-
-/// Formats an amount with its unit, as messages print it: `9.00 万元` / `9.00 (10k yuan)`.
-#[must_use]
-pub fn amount_with_unit(amount: Money, unit: MoneyUnit, zh: bool) -> String {
-    if zh {
-        format!("{} {}", amount.format_grouped(2), unit.label_zh())
-    } else {
-        format!("{} {}", amount.format_grouped(2), unit.label_en())
-    }
 }

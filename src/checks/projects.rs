@@ -3,9 +3,22 @@
 
 use std::collections::BTreeMap;
 
-use super::{Finding, Location, ProjectField, Rule, Severity, amount_with_unit, severity_of};
+use super::facts::Span;
+use super::{Facts, Finding, Location, ProjectField, Severity, severity_of};
 use crate::calc::Derived;
-use crate::model::{Budget, Column, IndicatorGroup, Money, MoneyUnit, Project, TableId};
+use crate::model::{
+    Budget, Column, IndicatorGroup, Money, MoneyUnit, Project, ProjectText, TableId,
+};
+
+/// The texts a form must have.
+const REQUIRED: [ProjectText; 6] = [
+    ProjectText::Name,
+    ProjectText::Overview,
+    ProjectText::Basis,
+    ProjectText::Necessity,
+    ProjectText::GoalPeriod,
+    ProjectText::GoalYear,
+];
 
 pub(super) fn check(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     for (index, project) in budget.projects.iter().enumerate() {
@@ -20,108 +33,69 @@ fn at(index: usize, field: ProjectField) -> Location {
 }
 
 fn form(budget: &Budget, index: usize, p: &Project, out: &mut Vec<Finding>) {
-    let name = if p.name.is_empty() {
-        "（未命名）"
-    } else {
-        p.name.as_str()
-    };
-    for (funds, field, zh, en) in [
-        (
-            &p.funds_period,
-            ProjectField::FundsPeriod,
-            "实施期资金总额",
-            "period funds",
-        ),
-        (
-            &p.funds_year,
-            ProjectField::FundsYear,
-            "年度资金总额",
-            "year funds",
-        ),
+    let name = || p.name.clone();
+    for (funds, field, span) in [
+        (&p.funds_period, ProjectField::FundsPeriod, Span::Period),
+        (&p.funds_year, ProjectField::FundsYear, Span::Year),
     ] {
         if let Some(stated) = funds.stated_total {
             let difference = stated - funds.total();
             if !difference.is_zero() {
-                out.push(Finding {
-                    severity: Severity::Error,
-                    rule: Rule::ProjectFundsSum,
-                    location: at(index, field),
-                    difference: Some((difference, MoneyUnit::Yuan)),
-                    message_zh: format!(
-                        "“{name}”{zh} {} 与各来源之和 {} 相差 {}",
-                        amount_with_unit(stated, MoneyUnit::Yuan, true),
-                        amount_with_unit(funds.total(), MoneyUnit::Yuan, true),
-                        amount_with_unit(difference, MoneyUnit::Yuan, true)
-                    ),
-                    message_en: format!(
-                        "“{name}” {en} {} differ from the sum of sources {} by {}",
-                        amount_with_unit(stated, MoneyUnit::Yuan, false),
-                        amount_with_unit(funds.total(), MoneyUnit::Yuan, false),
-                        amount_with_unit(difference, MoneyUnit::Yuan, false)
-                    ),
-                });
+                out.push(
+                    Finding::new(
+                        Severity::Error,
+                        at(index, field),
+                        Facts::ProjectFundsSum {
+                            project: name(),
+                            span,
+                            stated,
+                            sources: funds.total(),
+                            difference,
+                        },
+                    )
+                    .with_difference(difference, MoneyUnit::Yuan),
+                );
             }
         }
     }
     if p.funds_year.total() > p.funds_period.total() {
-        out.push(Finding {
-            severity: Severity::Warning,
-            rule: Rule::ProjectYearExceedsPeriod,
-            location: at(index, ProjectField::FundsYear),
-            difference: Some((
+        out.push(
+            Finding::new(
+                Severity::Warning,
+                at(index, ProjectField::FundsYear),
+                Facts::ProjectYearExceedsPeriod { project: name() },
+            )
+            .with_difference(
                 p.funds_year.total() - p.funds_period.total(),
                 MoneyUnit::Yuan,
-            )),
-            message_zh: format!("“{name}”年度资金超过实施期资金总额"),
-            message_en: format!("“{name}”: the year's funds exceed the whole period's"),
-        });
+            ),
+        );
     }
     if !budget.profile.units.iter().any(|u| u.code == p.unit_code) {
-        out.push(Finding {
-            severity: Severity::Error,
-            rule: Rule::ProjectUnitUnknown,
-            location: at(index, ProjectField::Unit),
-            difference: None,
-            message_zh: format!("“{name}”的实施单位“{}”不是本部门的预算单位", p.unit_code),
-            message_en: format!(
-                "“{name}”: implementing unit “{}” is not a budget unit of the department",
-                p.unit_code
-            ),
-        });
+        out.push(Finding::new(
+            Severity::Error,
+            at(index, ProjectField::Unit),
+            Facts::ProjectUnitUnknown {
+                project: name(),
+                unit_code: p.unit_code.clone(),
+            },
+        ));
     }
-    let required: [(&str, &str, &'static str, &str); 6] = [
-        (&p.name, "项目名称", "name", "project name"),
-        (&p.overview, "项目概况", "overview", "overview"),
-        (&p.basis, "立项依据", "basis", "legal basis"),
-        (&p.necessity, "项目设立必要性", "necessity", "necessity"),
-        (
-            &p.goal_period,
-            "实施期总体目标",
-            "goal_period",
-            "goal for the period",
-        ),
-        (
-            &p.goal_year,
-            "年度总体目标",
-            "goal_year",
-            "goal for the year",
-        ),
-    ];
-    for (value, zh, field, en) in required {
-        if value.trim().is_empty() {
-            out.push(Finding {
-                severity: Severity::Warning,
-                rule: Rule::ProjectFieldEmpty,
-                location: at(index, ProjectField::Text(field)),
-                difference: None,
-                message_zh: format!("“{name}”未填写{zh}"),
-                message_en: format!("“{name}”: {en} is empty"),
-            });
+    for field in REQUIRED {
+        if field.get(p).trim().is_empty() {
+            out.push(Finding::new(
+                Severity::Warning,
+                at(index, ProjectField::Text(field)),
+                Facts::ProjectFieldEmpty {
+                    project: name(),
+                    field,
+                },
+            ));
         }
     }
-    for (rows, zh, en) in [
-        (&p.indicators_period, "实施期", "period"),
-        (&p.indicators_year, "年度", "year"),
+    for (rows, span) in [
+        (&p.indicators_period, Span::Period),
+        (&p.indicators_year, Span::Year),
     ] {
         let missing: Vec<IndicatorGroup> = IndicatorGroup::ALL
             .into_iter()
@@ -132,16 +106,15 @@ fn form(budget: &Budget, index: usize, p: &Project, out: &mut Vec<Finding>) {
             })
             .collect();
         if !missing.is_empty() {
-            let list_zh: Vec<&str> = missing.iter().map(|g| g.label_zh()).collect();
-            let list_en: Vec<&str> = missing.iter().map(|g| g.label_en()).collect();
-            out.push(Finding {
-                severity: Severity::Warning,
-                rule: Rule::ProjectIndicatorGroups,
-                location: at(index, ProjectField::Indicators),
-                difference: None,
-                message_zh: format!("“{name}”{zh}绩效指标缺少：{}", list_zh.join("、")),
-                message_en: format!("“{name}”: {en} indicators lack {}", list_en.join(", ")),
-            });
+            out.push(Finding::new(
+                Severity::Warning,
+                at(index, ProjectField::Indicators),
+                Facts::ProjectIndicatorGroups {
+                    project: name(),
+                    span,
+                    missing,
+                },
+            ));
         }
     }
 }
@@ -155,51 +128,28 @@ fn totals(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     let funds = MoneyUnit::Yuan.convert(s.project_funds_total_yuan, unit);
     let difference = funds - s.project;
     if let Some(severity) = severity_of(difference, unit) {
-        let per_unit_zh: Vec<String> = s
+        let per_unit = s
             .project_funds
             .iter()
-            .map(|u| {
-                format!(
-                    "{} {}",
-                    u.unit_name,
-                    amount_with_unit(u.in_table_unit, unit, true)
-                )
-            })
+            .map(|u| (u.unit_name.clone(), u.in_table_unit))
             .collect();
-        let per_unit_en: Vec<String> = s
-            .project_funds
-            .iter()
-            .map(|u| {
-                format!(
-                    "{} {}",
-                    u.unit_name,
-                    amount_with_unit(u.in_table_unit, unit, false)
-                )
-            })
-            .collect();
-        out.push(Finding {
-            severity,
-            rule: Rule::ProjectsVsProjectExpenditure,
-            location: Location::Table {
-                table: TableId::Expenditure,
-                code: None,
-            },
-            difference: Some((difference, unit)),
-            message_zh: format!(
-                "绩效目标表年度资金合计 {}（{}）与预算项目支出 {} 相差 {}",
-                amount_with_unit(funds, unit, true),
-                per_unit_zh.join("，"),
-                amount_with_unit(s.project, unit, true),
-                amount_with_unit(difference, unit, true)
-            ),
-            message_en: format!(
-                "performance forms' year funds total {} ({}) differ from the budget's project expenditure {} by {}",
-                amount_with_unit(funds, unit, false),
-                per_unit_en.join(", "),
-                amount_with_unit(s.project, unit, false),
-                amount_with_unit(difference, unit, false)
-            ),
-        });
+        out.push(
+            Finding::new(
+                severity,
+                Location::Table {
+                    table: TableId::Expenditure,
+                    code: None,
+                },
+                Facts::ProjectsVsProjectExpenditure {
+                    funds,
+                    per_unit,
+                    expenditure: s.project,
+                    difference,
+                    unit,
+                },
+            )
+            .with_difference(difference, unit),
+        );
     }
 }
 
@@ -211,14 +161,14 @@ fn links(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             continue;
         };
         if derived.function.row_of(code).is_none() {
-            out.push(Finding {
-                severity: Severity::Error,
-                rule: Rule::ProjectLinkMissing,
-                location: at(index, ProjectField::Link),
-                difference: None,
-                message_zh: format!("“{}”关联的功能科目 [{code}] 不存在", p.name),
-                message_en: format!("“{}” is linked to [{code}], which does not exist", p.name),
-            });
+            out.push(Finding::new(
+                Severity::Error,
+                at(index, ProjectField::Link),
+                Facts::ProjectLinkMissing {
+                    project: p.name.clone(),
+                    code: code.to_owned(),
+                },
+            ));
             continue;
         }
         let entry = by_line.entry(code).or_insert((Money::ZERO, index));
@@ -232,24 +182,20 @@ fn links(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             .unwrap_or(Money::ZERO);
         let difference = funds - line;
         if let Some(severity) = severity_of(difference, unit) {
-            out.push(Finding {
-                severity,
-                rule: Rule::ProjectVsLine,
-                location: at(first, ProjectField::Link),
-                difference: Some((difference, unit)),
-                message_zh: format!(
-                    "关联 [{code}] 的绩效项目年度资金 {} 与该科目项目支出 {} 相差 {}",
-                    amount_with_unit(funds, unit, true),
-                    amount_with_unit(line, unit, true),
-                    amount_with_unit(difference, unit, true)
-                ),
-                message_en: format!(
-                    "year funds of projects linked to [{code}] {} differ from its project expenditure {} by {}",
-                    amount_with_unit(funds, unit, false),
-                    amount_with_unit(line, unit, false),
-                    amount_with_unit(difference, unit, false)
-                ),
-            });
+            out.push(
+                Finding::new(
+                    severity,
+                    at(first, ProjectField::Link),
+                    Facts::ProjectVsLine {
+                        code: code.to_owned(),
+                        funds,
+                        line,
+                        difference,
+                        unit,
+                    },
+                )
+                .with_difference(difference, unit),
+            );
         }
     }
 }

@@ -130,12 +130,6 @@ impl Document {
         self.redo.last().map(|s| s.label.as_str())
     }
 
-    /// True while a cell edit is being previewed.
-    #[must_use]
-    pub fn has_pending(&self) -> bool {
-        self.pending.is_some()
-    }
-
     /// Brings derived figures and findings up to date. An edit of line amounts only (a
     /// keystroke) moves the totals along the line's path to the root and rechecks that line;
     /// anything else derives everything again.
@@ -332,11 +326,6 @@ impl Document {
         self.path = Some(path);
         self.saved_revision = Some(self.revision);
     }
-
-    /// Marks the document as never saved (a new budget, or the bundled sample's copy).
-    pub fn mark_unsaved(&mut self) {
-        self.saved_revision = None;
-    }
 }
 
 #[cfg(test)]
@@ -482,7 +471,7 @@ mod tests {
             assert_eq!(d.derived(), &full, "after {code} = {amount}");
             let mut want = crate::checks::run(d.budget(), &full);
             let mut got = d.findings().to_vec();
-            let key = |f: &Finding| format!("{:?}{:?}{}", f.severity, f.rule, f.message_en);
+            let key = |f: &Finding| format!("{:?}{:?}{:?}", f.severity, f.rule, f.facts);
             want.sort_by_key(key);
             got.sort_by_key(key);
             assert_eq!(got, want, "after {code} = {amount}");

@@ -153,15 +153,6 @@ pub const EXPENDITURE_CLASSES: [(&str, &str, &str); 30] = [
     ),
 ];
 
-/// The English name of a standard expenditure class, if `code` is one.
-#[must_use]
-pub fn class_name_en(code: &str) -> Option<&'static str> {
-    EXPENDITURE_CLASSES
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, _, en)| *en)
-}
-
 /// The Chinese name of a standard expenditure class, if `code` is one.
 #[must_use]
 pub fn class_name_zh(code: &str) -> Option<&'static str> {
@@ -205,6 +196,6 @@ mod tests {
             assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
         }
         assert_eq!(class_name_zh("221"), Some("住房保障支出"));
-        assert_eq!(class_name_en("218"), None);
+        assert_eq!(class_name_zh("218"), None);
     }
 }

@@ -68,12 +68,6 @@ impl IncomeSource {
         self as usize
     }
 
-    /// True for the fund types of 财政拨款.
-    #[must_use]
-    pub fn is_fiscal(self) -> bool {
-        Self::FISCAL.contains(&self)
-    }
-
     /// The column heading used in tables.
     #[must_use]
     pub fn label_zh(self) -> &'static str {

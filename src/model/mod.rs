@@ -19,7 +19,9 @@ pub use assets::{Assets, OfficeArea, VehicleGroup};
 pub use economic::{CostKind, EconLine, EconScheme, EconomicTable};
 pub use income::IncomeSource;
 pub use money::{Money, MoneyUnit};
-pub use performance::{Funds, Indicator, IndicatorGroup, IndicatorKind, Project, ProjectKind};
+pub use performance::{
+    Funds, Indicator, IndicatorGroup, IndicatorKind, Project, ProjectKind, ProjectText,
+};
 pub use sections::{
     Column, Figure, LastYear, Narrative, OperatingCosts, Procurement, Sangong, SangongFigures,
     StatedFigure, UnitAmount,
@@ -46,6 +48,7 @@ bilingual!(
     IncomeSource,
     ProjectKind,
     performance::FundSource,
+    ProjectText,
     IndicatorGroup,
     IndicatorKind,
     UnitKind,

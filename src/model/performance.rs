@@ -177,6 +177,170 @@ impl FundSource {
     }
 }
 
+/// A free-text field of the form. Checks name a field by it, and the form editor, the
+/// required-field rule and the text-hygiene rules all list fields through it, so a field has one
+/// label everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProjectText {
+    /// 项目名称.
+    Name,
+    /// 主管部门及代码.
+    Department,
+    /// 项目期.
+    Period,
+    /// 项目概况.
+    Overview,
+    /// 立项依据.
+    Basis,
+    /// 项目设立必要性.
+    Necessity,
+    /// 保证项目实施的制度、措施.
+    Safeguards,
+    /// 项目实施计划.
+    Plan,
+    /// 总体目标, whole period.
+    GoalPeriod,
+    /// 总体目标, the year.
+    GoalYear,
+    /// 负责人.
+    Leader,
+    /// 经办人.
+    Handler,
+    /// 联系电话.
+    Phone,
+    /// 填报日期.
+    Date,
+    /// The remark on the form.
+    Note,
+}
+
+impl ProjectText {
+    /// Every text field, in form order.
+    pub const ALL: [ProjectText; 15] = [
+        ProjectText::Name,
+        ProjectText::Department,
+        ProjectText::Period,
+        ProjectText::Overview,
+        ProjectText::Basis,
+        ProjectText::Necessity,
+        ProjectText::Safeguards,
+        ProjectText::Plan,
+        ProjectText::GoalPeriod,
+        ProjectText::GoalYear,
+        ProjectText::Leader,
+        ProjectText::Handler,
+        ProjectText::Phone,
+        ProjectText::Date,
+        ProjectText::Note,
+    ];
+
+    /// The form's descriptive texts, between the funds and the indicator tables.
+    pub const DESCRIPTIONS: [ProjectText; 7] = [
+        ProjectText::Overview,
+        ProjectText::Basis,
+        ProjectText::Necessity,
+        ProjectText::Safeguards,
+        ProjectText::Plan,
+        ProjectText::GoalPeriod,
+        ProjectText::GoalYear,
+    ];
+
+    /// The contact block at the foot of the form.
+    pub const CONTACTS: [ProjectText; 4] = [
+        ProjectText::Leader,
+        ProjectText::Handler,
+        ProjectText::Phone,
+        ProjectText::Date,
+    ];
+
+    /// Label on the form.
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            ProjectText::Name => "项目名称",
+            ProjectText::Department => "主管部门及代码",
+            ProjectText::Period => "项目期",
+            ProjectText::Overview => "项目概况",
+            ProjectText::Basis => "立项依据",
+            ProjectText::Necessity => "项目设立必要性",
+            ProjectText::Safeguards => "保证项目实施的制度、措施",
+            ProjectText::Plan => "项目实施计划",
+            ProjectText::GoalPeriod => "总体目标（实施期）",
+            ProjectText::GoalYear => "总体目标（年度）",
+            ProjectText::Leader => "负责人",
+            ProjectText::Handler => "经办人",
+            ProjectText::Phone => "联系电话",
+            ProjectText::Date => "填报日期",
+            ProjectText::Note => "备注",
+        }
+    }
+
+    /// English label.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ProjectText::Name => "Project name",
+            ProjectText::Department => "Department",
+            ProjectText::Period => "Period",
+            ProjectText::Overview => "Overview",
+            ProjectText::Basis => "Basis",
+            ProjectText::Necessity => "Necessity",
+            ProjectText::Safeguards => "Safeguards",
+            ProjectText::Plan => "Plan",
+            ProjectText::GoalPeriod => "Goal for the period",
+            ProjectText::GoalYear => "Goal for the year",
+            ProjectText::Leader => "Responsible",
+            ProjectText::Handler => "Handled by",
+            ProjectText::Phone => "Phone",
+            ProjectText::Date => "Date",
+            ProjectText::Note => "Note",
+        }
+    }
+
+    /// The field's text in `project`.
+    #[must_use]
+    pub fn get(self, project: &Project) -> &str {
+        match self {
+            ProjectText::Name => &project.name,
+            ProjectText::Department => &project.department,
+            ProjectText::Period => &project.period,
+            ProjectText::Overview => &project.overview,
+            ProjectText::Basis => &project.basis,
+            ProjectText::Necessity => &project.necessity,
+            ProjectText::Safeguards => &project.safeguards,
+            ProjectText::Plan => &project.plan,
+            ProjectText::GoalPeriod => &project.goal_period,
+            ProjectText::GoalYear => &project.goal_year,
+            ProjectText::Leader => &project.leader,
+            ProjectText::Handler => &project.handler,
+            ProjectText::Phone => &project.phone,
+            ProjectText::Date => &project.date,
+            ProjectText::Note => &project.note,
+        }
+    }
+
+    /// Mutable access to the field's text in `project`.
+    pub fn get_mut(self, project: &mut Project) -> &mut String {
+        match self {
+            ProjectText::Name => &mut project.name,
+            ProjectText::Department => &mut project.department,
+            ProjectText::Period => &mut project.period,
+            ProjectText::Overview => &mut project.overview,
+            ProjectText::Basis => &mut project.basis,
+            ProjectText::Necessity => &mut project.necessity,
+            ProjectText::Safeguards => &mut project.safeguards,
+            ProjectText::Plan => &mut project.plan,
+            ProjectText::GoalPeriod => &mut project.goal_period,
+            ProjectText::GoalYear => &mut project.goal_year,
+            ProjectText::Leader => &mut project.leader,
+            ProjectText::Handler => &mut project.handler,
+            ProjectText::Phone => &mut project.phone,
+            ProjectText::Date => &mut project.date,
+            ProjectText::Note => &mut project.note,
+        }
+    }
+}
+
 /// One third-level indicator row: its second-level group (which fixes the first level), a name
 /// and a target value as written (`>500 个`, `≥85%`, `显著提高`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -399,6 +563,23 @@ mod tests {
             let got = parse_target(text).map(|p| (p.comparison, p.number, p.unit));
             let want = want.map(|(c, n, u)| (c, n.to_owned(), u.to_owned()));
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_text_field_is_reached_once() {
+        let mut p = Project::default();
+        for (k, field) in ProjectText::ALL.into_iter().enumerate() {
+            *field.get_mut(&mut p) = format!("t{k}");
+        }
+        for (k, field) in ProjectText::ALL.into_iter().enumerate() {
+            assert_eq!(field.get(&p), format!("t{k}"), "{field:?}");
+        }
+        for field in ProjectText::DESCRIPTIONS
+            .iter()
+            .chain(&ProjectText::CONTACTS)
+        {
+            assert!(ProjectText::ALL.contains(field));
         }
     }
 

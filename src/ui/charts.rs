@@ -5,7 +5,7 @@ use egui::epaint::{Mesh, PathShape, PathStroke};
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::calc::charts::{Chart, ChartKind, chart};
-use crate::chart::{HAlign, Region, Rgba, Scene, Shape, Style, header, layout, sector_outline};
+use crate::chart::{Region, Rgba, Scene, Shape, Style, header, layout, sector_outline, text_left};
 use crate::document::Document;
 use crate::ui::commands::UiCommand;
 use crate::ui::i18n::{Lang, Tr};
@@ -84,14 +84,11 @@ pub fn paint_scene(ui: &Ui, origin: Pos2, scene: &Scene, highlight: Option<usize
                 colour: c,
                 align,
             } => {
-                let anchor = match align {
-                    HAlign::Left => Align2::LEFT_CENTER,
-                    HAlign::Center => Align2::CENTER_CENTER,
-                    HAlign::Right => Align2::RIGHT_CENTER,
-                };
+                // Placed from the left edge the layout measured, as the PNG is.
+                let left = [text_left(p[0], text, *size, *align), p[1]];
                 painter.text(
-                    pos(origin, *p),
-                    anchor,
+                    pos(origin, left),
+                    Align2::LEFT_CENTER,
                     text,
                     FontId::proportional(*size),
                     colour(*c),

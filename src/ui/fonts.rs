@@ -1,8 +1,4 @@
-//! The bundled Chinese font, so Chinese renders on machines with no CJK fonts installed.
-
-/// Noto Sans SC (subset to GB2312 and the document's characters), SIL Open Font License 1.1;
-/// see `assets/fonts/`.
-const NOTO_SANS_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+//! The bundled Chinese font in egui, so Chinese renders on machines with no CJK fonts installed.
 
 /// Name of the font in egui's font definitions.
 pub const CJK_FONT: &str = "noto-sans-sc";
@@ -19,7 +15,7 @@ pub fn definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         CJK_FONT.to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(NOTO_SANS_SC)),
+        std::sync::Arc::new(egui::FontData::from_static(crate::font::BYTES)),
     );
     if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
         family.insert(0, CJK_FONT.to_owned());

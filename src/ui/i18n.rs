@@ -70,7 +70,6 @@ texts! {
     Unit => "单位", "Unit";
     Year => "年度", "Year";
     Department => "部门", "Department";
-    TotalIncome => "收入合计", "Total income";
     TotalExpenditure => "支出合计", "Total expenditure";
     Basic => "基本支出", "Basic";
     Project => "项目支出", "Project";
@@ -84,7 +83,6 @@ texts! {
     Errors => "错误", "errors";
     Warnings => "警告", "warnings";
     ClickToJump => "点击定位到相关位置", "Click to go there";
-    ChartsArea => "结构图", "Structure";
     Code => "科目编码", "Code";
     Name => "科目名称", "Name";
     Total => "合计", "Total";
@@ -99,7 +97,6 @@ texts! {
     Add => "添加", "Add";
     Cancel => "取消", "Cancel";
     Ok => "确定", "OK";
-    Close => "关闭", "Close";
     SelectedLine => "选中科目", "Selected line";
     Rename => "名称", "Name";
     MultiSourceHint => "本行有多个收入来源，请在对应的财政拨款表中编辑。", "This line has several income sources; edit it in the matching appropriation table.";
@@ -143,8 +140,6 @@ texts! {
     Level3 => "三级指标", "Level 3";
     Target => "指标值", "Target";
     ParsedAs => "解析为", "Understood as";
-    Contacts => "联系人", "Contacts";
-    ReadOnlyNow => "本页暂为只读。", "This page is read-only for now.";
     Vehicles => "车辆", "Vehicles";
     OfficeArea => "办公用房面积", "Office area";
     SquareMetres => "平方米", "m²";
@@ -154,7 +149,6 @@ texts! {
     Services => "服务", "Services";
     Sangong => "三公经费", "\"Three public\" costs";
     OperatingCosts => "机关运行经费", "Agency operating costs";
-    AssetNotes => "说明", "Notes";
     Count => "数量", "Count";
     Kind => "类型", "Kind";
     AllUnits => "全部门", "Whole department";
@@ -166,10 +160,6 @@ texts! {
     Income => "收入", "Income";
     Expenditure => "支出", "Expenditure";
     Subtotal => "小计", "Subtotal";
-    DropToOpen => "松开鼠标以打开文件", "Drop to open";
     Sample => "示例", "sample";
-    FindingsCount => "项审核结果", "findings";
-    Profile => "概况", "Profile";
-    Responsibilities => "职责", "Responsibilities";
     Units => "预算单位", "Budget units";
 }

@@ -8,7 +8,9 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use crate::checks::Location;
 use crate::document::{Document, Edit};
 use crate::model::performance::{FundSource, parse_target};
-use crate::model::{Funds, Indicator, IndicatorKind, Money, MoneyUnit, Project, ProjectKind};
+use crate::model::{
+    Funds, Indicator, IndicatorKind, Money, MoneyUnit, Project, ProjectKind, ProjectText,
+};
 use crate::ui::i18n::{Lang, Tr};
 use crate::ui::tables::cell_actions;
 use crate::ui::widgets::{amount_label, findings_list, money_cell, text_area, text_field};
@@ -326,24 +328,9 @@ fn form(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label(lang.pick("项目名称", "Project name"));
-            commit |= text_field(
-                ui,
-                &mut p.name,
-                lang.pick("项目名称", "Project name"),
-                420.0,
-            )
-            .lost_focus();
-            ui.end_row();
-            ui.label(lang.pick("主管部门及代码", "Department"));
-            commit |= text_field(
-                ui,
-                &mut p.department,
-                lang.pick("主管部门及代码", "Department"),
-                420.0,
-            )
-            .lost_focus();
-            ui.end_row();
+            for field in [ProjectText::Name, ProjectText::Department] {
+                commit |= text_row(ui, p, field, lang, 420.0);
+            }
             ui.label(Tr::ImplementingUnit.get(lang));
             let before = p.unit_code.clone();
             ComboBox::from_id_salt("project-unit")
@@ -366,10 +353,7 @@ fn form(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
                 });
             commit |= before != p.kind;
             ui.end_row();
-            ui.label(lang.pick("项目期", "Period"));
-            commit |=
-                text_field(ui, &mut p.period, lang.pick("项目期", "Period"), 120.0).lost_focus();
-            ui.end_row();
+            commit |= text_row(ui, p, ProjectText::Period, lang, 120.0);
             ui.label(Tr::LinkedLine.get(lang));
             commit |= link_picker(ui, doc, &mut p.function_code, &mut view.link_search, lang);
             ui.end_row();
@@ -377,23 +361,10 @@ fn form(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
     ui.add_space(6.0);
     funds(ui, &doc_project, index, lang, &mut view.editing, actions);
     ui.add_space(6.0);
-    let texts: [(&str, &str, &mut String); 7] = [
-        ("项目概况", "Overview", &mut p.overview),
-        ("立项依据", "Basis", &mut p.basis),
-        ("项目设立必要性", "Necessity", &mut p.necessity),
-        ("保证项目实施的制度、措施", "Safeguards", &mut p.safeguards),
-        ("项目实施计划", "Plan", &mut p.plan),
-        (
-            "总体目标（实施期）",
-            "Goal for the period",
-            &mut p.goal_period,
-        ),
-        ("总体目标（年度）", "Goal for the year", &mut p.goal_year),
-    ];
-    for (zh, en, text) in texts {
-        let label = lang.pick(zh, en);
+    for field in ProjectText::DESCRIPTIONS {
+        let label = field.label(lang.zh());
         ui.strong(label);
-        commit |= text_area(ui, text, label, 2).lost_focus();
+        commit |= text_area(ui, field.get_mut(p), label, 2).lost_focus();
         ui.add_space(4.0);
     }
     for (year, label) in [(false, Tr::PeriodGoal), (true, Tr::YearGoal)] {
@@ -424,20 +395,13 @@ fn form(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            for (zh, en, text) in [
-                ("负责人", "Responsible", &mut p.leader),
-                ("经办人", "Handled by", &mut p.handler),
-                ("联系电话", "Phone", &mut p.phone),
-                ("填报日期", "Date", &mut p.date),
-            ] {
-                let label = lang.pick(zh, en);
-                ui.label(label);
-                commit |= text_field(ui, text, label, 240.0).lost_focus();
-                ui.end_row();
+            for field in ProjectText::CONTACTS {
+                commit |= text_row(ui, p, field, lang, 240.0);
             }
         });
-    ui.strong(Tr::Note.get(lang));
-    commit |= text_area(ui, &mut p.note, Tr::Note.get(lang), 1).lost_focus();
+    let note = ProjectText::Note.label(lang.zh());
+    ui.strong(note);
+    commit |= text_area(ui, ProjectText::Note.get_mut(p), note, 1).lost_focus();
     if commit && draft.project != draft.base {
         actions.push(Action::Apply {
             label: format!(
@@ -452,6 +416,15 @@ fn form(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
         });
         draft.base = draft.project.clone();
     }
+}
+
+/// One labelled single-line text of the form as a grid row; true when the field was left.
+fn text_row(ui: &mut Ui, p: &mut Project, field: ProjectText, lang: Lang, width: f32) -> bool {
+    let label = field.label(lang.zh());
+    ui.label(label);
+    let left = text_field(ui, field.get_mut(p), label, width).lost_focus();
+    ui.end_row();
+    left
 }
 
 /// The funds grid: each source editable for the period and the year, totals derived.

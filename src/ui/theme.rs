@@ -31,28 +31,12 @@ impl ThemeChoice {
     }
 }
 
-/// A colour-blind-safe qualitative palette (Paul Tol's "bright" and "muted" sets), used in code
-/// order of the 类 so a class keeps its colour in every chart and view.
-const PALETTE: [Color32; 12] = [
-    Color32::from_rgb(0x44, 0x77, 0xAA),
-    Color32::from_rgb(0xEE, 0x66, 0x77),
-    Color32::from_rgb(0x22, 0x88, 0x33),
-    Color32::from_rgb(0xCC, 0xBB, 0x44),
-    Color32::from_rgb(0x66, 0xCC, 0xEE),
-    Color32::from_rgb(0xAA, 0x33, 0x77),
-    Color32::from_rgb(0x88, 0x22, 0x55),
-    Color32::from_rgb(0x11, 0x77, 0x33),
-    Color32::from_rgb(0x99, 0x99, 0x33),
-    Color32::from_rgb(0x33, 0x22, 0x88),
-    Color32::from_rgb(0xDD, 0xCC, 0x77),
-    Color32::from_rgb(0x88, 0xCC, 0xEE),
-];
-
-/// The colour of the `rank`-th 类 of a document (classes in code order), so a class keeps its
-/// colour in every chart and view, and the few classes of one budget never share a colour.
+/// The colour of the `rank`-th 类 of a document (classes in code order): the charts' palette, so
+/// a class has the same colour in the Overview's list as in every chart.
 #[must_use]
 pub fn class_colour(rank: usize) -> Color32 {
-    PALETTE[rank % PALETTE.len()]
+    let [r, g, b, _] = crate::chart::palette::colour(rank);
+    Color32::from_rgb(r, g, b)
 }
 
 /// Colour for errors.
@@ -85,17 +69,5 @@ pub fn total_row_fill(dark: bool) -> Color32 {
     }
 }
 
-/// Highlight of the row a finding jumped to.
-#[must_use]
-pub fn highlight_fill(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x4A, 0x3B, 0x10)
-    } else {
-        Color32::from_rgb(0xFF, 0xF1, 0xB8)
-    }
-}
-
 /// Height of a table row.
 pub const ROW_HEIGHT: f32 = 24.0;
-/// Body text size.
-pub const BODY_SIZE: f32 = 15.0;

@@ -2,11 +2,35 @@
 
 #![allow(clippy::unwrap_used, dead_code)] // test helpers; not every test file uses every helper
 
-use budget_studio::app::BudgetApp;
-use egui::Key;
+use budget_studio::app::{BudgetApp, Startup};
+use budget_studio::ui::dialogs::{DialogOutcome, ScriptedDialogs};
+use budget_studio::ui::fonts;
 use egui::accesskit::Role;
+use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+
+/// The app on the bundled sample; its file dialogs answer with `outcomes`, in turn.
+pub fn sample_app(outcomes: Vec<DialogOutcome>) -> BudgetApp {
+    let dialogs = ScriptedDialogs {
+        outcomes: outcomes.into(),
+    };
+    BudgetApp::new(Startup::load(None), Box::new(dialogs))
+}
+
+/// A headless window of the usual size around `app`.
+pub fn harness(app: BudgetApp) -> Harness<'static, BudgetApp> {
+    harness_sized(app, Vec2::new(1400.0, 900.0))
+}
+
+/// A headless window of `size` around `app`. The bundled font is installed first: the harness
+/// panics on a glyph no font has, and the UI is Chinese.
+pub fn harness_sized(app: BudgetApp, size: Vec2) -> Harness<'static, BudgetApp> {
+    Harness::builder()
+        .with_size(size)
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut BudgetApp| app.frame(ui), app)
+}
 
 /// Clicks the amount cell named `label`, types `text` into it (replacing the old figure).
 pub fn type_into_cell(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {

@@ -1,0 +1,547 @@
+//! The text of every finding, rendered from its [`Facts`]: one function per language, so a
+//! message is worded in exactly one place and a new rule cannot forget a language.
+
+use super::facts::{Facts, NarrativeText, Section, Span, TextPlace};
+use crate::calc::figure_label;
+use crate::model::codes::CodeError;
+use crate::model::{Money, MoneyUnit};
+
+/// The message for `facts` in Chinese (`zh`) or English.
+#[must_use]
+pub fn render(facts: &Facts, zh: bool) -> String {
+    if zh { chinese(facts) } else { english(facts) }
+}
+
+/// An amount with its unit, as messages print it: `9.00 万元` / `9.00 (10k yuan)`.
+fn amount(value: Money, unit: MoneyUnit, zh: bool) -> String {
+    format!("{} {}", value.format_grouped(2), unit.label(zh))
+}
+
+/// A project as messages name it; a form without a name still has to be found.
+fn project(name: &str, zh: bool) -> &str {
+    match (name.is_empty(), zh) {
+        (false, _) => name,
+        (true, true) => "（未命名）",
+        (true, false) => "(unnamed)",
+    }
+}
+
+/// `（表3）` after a printed figure, or nothing when the document's place is not recorded.
+fn source_zh(source: &str) -> String {
+    if source.is_empty() {
+        String::new()
+    } else {
+        format!("（{source}）")
+    }
+}
+
+fn chinese(facts: &Facts) -> String {
+    let a = |value: Money, unit: MoneyUnit| amount(value, unit, true);
+    match facts {
+        Facts::CodeFormat { table, code, error } => {
+            let reason = match error {
+                CodeError::NotDigits => "只能是数字",
+                _ => "须为3、5或7位",
+            };
+            format!("{}：编码“{code}”{reason}", table.title_zh())
+        }
+        Facts::CodeParent {
+            table,
+            code,
+            parent,
+        } => format!(
+            "{}：[{code}] 的上级科目 [{parent}] 不在表中",
+            table.title_zh()
+        ),
+        Facts::CodeUnknownClass { table, code } => {
+            format!("{}：[{code}] 不是标准支出功能分类的类", table.title_zh())
+        }
+        Facts::CodeDuplicate { table, code } => {
+            format!("{}：编码 [{code}] 重复", table.title_zh())
+        }
+        Facts::NameEmpty { table, code } => format!("{}：[{code}] 没有名称", table.title_zh()),
+        Facts::AmountNegative { table, code } => {
+            format!("{}：[{code}] 有负数金额", table.title_zh())
+        }
+        Facts::AmountPrecision { table, code, unit } => format!(
+            "{}：[{code}] 的金额超过两位小数（单位{}）",
+            table.title_zh(),
+            unit.label_zh()
+        ),
+        Facts::NotItemised {
+            table,
+            code,
+            amount,
+            unit,
+        } => format!(
+            "{}：[{code}] 有 {} 未细化到下级科目",
+            table.title_zh(),
+            a(*amount, *unit)
+        ),
+        Facts::StatedRowMissing { figure, source } => format!(
+            "印发的 {}{} 对应的行不存在",
+            figure_label(figure, true),
+            source_zh(source)
+        ),
+        Facts::StatedFigure {
+            figure,
+            source,
+            printed,
+            derived,
+            difference,
+            unit,
+        } => format!(
+            "{}：印发数 {}{}，按明细计算为 {}，相差 {}",
+            figure_label(figure, true),
+            a(*printed, *unit),
+            source_zh(source),
+            a(*derived, *unit),
+            a(*difference, *unit)
+        ),
+        Facts::EconomicVsBasic {
+            economic,
+            basic,
+            difference,
+            unit,
+        } => format!(
+            "经济科目合计 {} 与一般公共预算基本支出 {} 相差 {}",
+            a(*economic, *unit),
+            a(*basic, *unit),
+            a(*difference, *unit)
+        ),
+        Facts::EconomicUnclassified { code, amount, unit } => format!(
+            "经济科目 [{code}] 的 {} 无法归入人员经费或公用经费，请指定",
+            a(*amount, *unit)
+        ),
+        Facts::SangongVsEconomic {
+            item,
+            amount,
+            must_equal,
+            code,
+            economic,
+            difference,
+            unit,
+        } => format!(
+            "三公经费“{}” {} {}经济科目 [{code}] 的 {}，相差 {}",
+            item.label_zh(),
+            a(*amount, *unit),
+            if *must_equal {
+                "应等于"
+            } else {
+                "不应小于"
+            },
+            a(*economic, *unit),
+            a(*difference, *unit)
+        ),
+        Facts::VehicleCostsWithoutVehicles { running, unit } => format!(
+            "没有登记公务用车，却安排了公务用车运行维护费 {}",
+            a(*running, *unit)
+        ),
+        Facts::OfficeAreaTotal { stated, total } => {
+            format!("办公用房面积合计印发 {stated} 平方米，各单位相加为 {total} 平方米")
+        }
+        Facts::ProjectFundsSum {
+            project: name,
+            span,
+            stated,
+            sources,
+            difference,
+        } => format!(
+            "“{}”{} {} 与各来源之和 {} 相差 {}",
+            project(name, true),
+            match span {
+                Span::Period => "实施期资金总额",
+                Span::Year => "年度资金总额",
+            },
+            a(*stated, MoneyUnit::Yuan),
+            a(*sources, MoneyUnit::Yuan),
+            a(*difference, MoneyUnit::Yuan)
+        ),
+        Facts::ProjectYearExceedsPeriod { project: name } => {
+            format!("“{}”年度资金超过实施期资金总额", project(name, true))
+        }
+        Facts::ProjectUnitUnknown {
+            project: name,
+            unit_code,
+        } => format!(
+            "“{}”的实施单位“{unit_code}”不是本部门的预算单位",
+            project(name, true)
+        ),
+        Facts::ProjectFieldEmpty {
+            project: name,
+            field,
+        } => format!("“{}”未填写{}", project(name, true), field.label_zh()),
+        Facts::ProjectIndicatorGroups {
+            project: name,
+            span,
+            missing,
+        } => {
+            let list: Vec<&str> = missing.iter().map(|g| g.label_zh()).collect();
+            format!(
+                "“{}”{}绩效指标缺少：{}",
+                project(name, true),
+                span_zh(*span),
+                list.join("、")
+            )
+        }
+        Facts::ProjectsVsProjectExpenditure {
+            funds,
+            per_unit,
+            expenditure,
+            difference,
+            unit,
+        } => {
+            let units: Vec<String> = per_unit
+                .iter()
+                .map(|(name, value)| format!("{name} {}", a(*value, *unit)))
+                .collect();
+            format!(
+                "绩效目标表年度资金合计 {}（{}）与预算项目支出 {} 相差 {}",
+                a(*funds, *unit),
+                units.join("，"),
+                a(*expenditure, *unit),
+                a(*difference, *unit)
+            )
+        }
+        Facts::ProjectLinkMissing {
+            project: name,
+            code,
+        } => format!("“{}”关联的功能科目 [{code}] 不存在", project(name, true)),
+        Facts::ProjectVsLine {
+            code,
+            funds,
+            line,
+            difference,
+            unit,
+        } => format!(
+            "关联 [{code}] 的绩效项目年度资金 {} 与该科目项目支出 {} 相差 {}",
+            a(*funds, *unit),
+            a(*line, *unit),
+            a(*difference, *unit)
+        ),
+        Facts::Placeholder { place, mark } => {
+            format!("{}中留有占位文字“{mark}”", place_zh(place))
+        }
+        Facts::YearInText {
+            place,
+            year,
+            budget_year,
+        } => format!("{}提到{year}年，预算年度是{budget_year}年", place_zh(place)),
+        Facts::SectionMissing(section) => format!("缺少{}", section_zh(*section)),
+    }
+}
+
+fn english(facts: &Facts) -> String {
+    let a = |value: Money, unit: MoneyUnit| amount(value, unit, false);
+    match facts {
+        Facts::CodeFormat { table, code, error } => {
+            let reason = match error {
+                CodeError::NotDigits => "must be digits only",
+                _ => "must have 3, 5 or 7 digits",
+            };
+            format!("{}: code “{code}” {reason}", table.title_en())
+        }
+        Facts::CodeParent {
+            table,
+            code,
+            parent,
+        } => format!(
+            "{}: the parent [{parent}] of [{code}] is not in the table",
+            table.title_en()
+        ),
+        Facts::CodeUnknownClass { table, code } => format!(
+            "{}: [{code}] is not a standard expenditure class",
+            table.title_en()
+        ),
+        Facts::CodeDuplicate { table, code } => {
+            format!("{}: code [{code}] appears twice", table.title_en())
+        }
+        Facts::NameEmpty { table, code } => format!("{}: [{code}] has no name", table.title_en()),
+        Facts::AmountNegative { table, code } => {
+            format!("{}: [{code}] has a negative amount", table.title_en())
+        }
+        Facts::AmountPrecision { table, code, unit } => format!(
+            "{}: [{code}] has more than two decimals (unit {})",
+            table.title_en(),
+            unit.label_en()
+        ),
+        Facts::NotItemised {
+            table,
+            code,
+            amount,
+            unit,
+        } => format!(
+            "{}: {} of [{code}] is not itemised into its sub-lines",
+            table.title_en(),
+            a(*amount, *unit)
+        ),
+        Facts::StatedRowMissing { figure, .. } => format!(
+            "the printed {} names a row that does not exist",
+            figure_label(figure, false)
+        ),
+        Facts::StatedFigure {
+            figure,
+            printed,
+            derived,
+            difference,
+            unit,
+            ..
+        } => format!(
+            "{}: printed {}, the detail adds up to {}, difference {}",
+            figure_label(figure, false),
+            a(*printed, *unit),
+            a(*derived, *unit),
+            a(*difference, *unit)
+        ),
+        Facts::EconomicVsBasic {
+            economic,
+            basic,
+            difference,
+            unit,
+        } => format!(
+            "economic classes total {} differs from general-public basic expenditure {} by {}",
+            a(*economic, *unit),
+            a(*basic, *unit),
+            a(*difference, *unit)
+        ),
+        Facts::EconomicUnclassified { code, amount, unit } => format!(
+            "{} on economic line [{code}] is neither staff nor running costs; choose one",
+            a(*amount, *unit)
+        ),
+        Facts::SangongVsEconomic {
+            item,
+            amount,
+            must_equal,
+            code,
+            economic,
+            difference,
+            unit,
+        } => format!(
+            "\"three public\" {} {} {} economic line [{code}] {}, difference {}",
+            item.label_en(),
+            a(*amount, *unit),
+            if *must_equal {
+                "should equal"
+            } else {
+                "should be at least"
+            },
+            a(*economic, *unit),
+            a(*difference, *unit)
+        ),
+        Facts::VehicleCostsWithoutVehicles { running, unit } => format!(
+            "no vehicles are listed, yet vehicle running costs of {} are budgeted",
+            a(*running, *unit)
+        ),
+        Facts::OfficeAreaTotal { stated, total } => {
+            format!("office area printed as {stated} m², the units add up to {total} m²")
+        }
+        Facts::ProjectFundsSum {
+            project: name,
+            span,
+            stated,
+            sources,
+            difference,
+        } => format!(
+            "“{}” {} funds {} differ from the sum of sources {} by {}",
+            project(name, false),
+            span_en(*span),
+            a(*stated, MoneyUnit::Yuan),
+            a(*sources, MoneyUnit::Yuan),
+            a(*difference, MoneyUnit::Yuan)
+        ),
+        Facts::ProjectYearExceedsPeriod { project: name } => format!(
+            "“{}”: the year's funds exceed the whole period's",
+            project(name, false)
+        ),
+        Facts::ProjectUnitUnknown {
+            project: name,
+            unit_code,
+        } => format!(
+            "“{}”: implementing unit “{unit_code}” is not a budget unit of the department",
+            project(name, false)
+        ),
+        Facts::ProjectFieldEmpty {
+            project: name,
+            field,
+        } => format!(
+            "“{}”: the field “{}” is empty",
+            project(name, false),
+            field.label_en()
+        ),
+        Facts::ProjectIndicatorGroups {
+            project: name,
+            span,
+            missing,
+        } => {
+            let list: Vec<&str> = missing.iter().map(|g| g.label_en()).collect();
+            format!(
+                "“{}”: {} indicators lack {}",
+                project(name, false),
+                span_en(*span),
+                list.join(", ")
+            )
+        }
+        Facts::ProjectsVsProjectExpenditure {
+            funds,
+            per_unit,
+            expenditure,
+            difference,
+            unit,
+        } => {
+            let units: Vec<String> = per_unit
+                .iter()
+                .map(|(name, value)| format!("{name} {}", a(*value, *unit)))
+                .collect();
+            format!(
+                "performance forms' year funds total {} ({}) differ from the budget's project expenditure {} by {}",
+                a(*funds, *unit),
+                units.join(", "),
+                a(*expenditure, *unit),
+                a(*difference, *unit)
+            )
+        }
+        Facts::ProjectLinkMissing {
+            project: name,
+            code,
+        } => format!(
+            "“{}” is linked to [{code}], which does not exist",
+            project(name, false)
+        ),
+        Facts::ProjectVsLine {
+            code,
+            funds,
+            line,
+            difference,
+            unit,
+        } => format!(
+            "year funds of projects linked to [{code}] {} differ from its project expenditure {} by {}",
+            a(*funds, *unit),
+            a(*line, *unit),
+            a(*difference, *unit)
+        ),
+        Facts::Placeholder { place, mark } => {
+            format!("the placeholder “{mark}” is still in {}", place_en(place))
+        }
+        Facts::YearInText {
+            place,
+            year,
+            budget_year,
+        } => format!(
+            "{year} is mentioned in {}; the budget year is {budget_year}",
+            place_en(place)
+        ),
+        Facts::SectionMissing(section) => format!("{} is missing", section_en(*section)),
+    }
+}
+
+fn span_zh(span: Span) -> &'static str {
+    match span {
+        Span::Period => "实施期",
+        Span::Year => "年度",
+    }
+}
+
+fn span_en(span: Span) -> &'static str {
+    match span {
+        Span::Period => "period",
+        Span::Year => "year",
+    }
+}
+
+fn place_zh(place: &TextPlace) -> String {
+    match place {
+        TextPlace::DepartmentName => "部门名称".into(),
+        TextPlace::Responsibility(n) => format!("职责第{n}条"),
+        TextPlace::Organisation => "机构设置".into(),
+        TextPlace::ProfileNotes => "概况说明".into(),
+        TextPlace::Glossary(term) => format!("名词解释“{term}”"),
+        TextPlace::UnitName(code) => format!("预算单位 {code}"),
+        TextPlace::Narrative(text) => match text {
+            NarrativeText::ChangeReason => "变动原因",
+            NarrativeText::SangongReason => "三公说明",
+            NarrativeText::OperatingReason => "机关运行经费说明",
+            NarrativeText::Other => "其他说明",
+        }
+        .into(),
+        TextPlace::LineName(code) => format!("[{code}] 名称"),
+        TextPlace::Project {
+            project: name,
+            field,
+        } => format!("“{}”{}", project(name, true), field.label_zh()),
+        TextPlace::Indicator {
+            project: name,
+            target,
+        } => format!(
+            "“{}”{}",
+            project(name, true),
+            if *target { "指标值" } else { "指标" }
+        ),
+        TextPlace::AssetNotes => "资产说明".into(),
+    }
+}
+
+fn place_en(place: &TextPlace) -> String {
+    match place {
+        TextPlace::DepartmentName => "the department name".into(),
+        TextPlace::Responsibility(n) => format!("responsibility {n}"),
+        TextPlace::Organisation => "the internal organisation".into(),
+        TextPlace::ProfileNotes => "the profile notes".into(),
+        TextPlace::Glossary(term) => format!("the glossary entry “{term}”"),
+        TextPlace::UnitName(code) => format!("the name of budget unit {code}"),
+        TextPlace::Narrative(text) => match text {
+            NarrativeText::ChangeReason => "the reason for the changes",
+            NarrativeText::SangongReason => "the \"three public\" explanation",
+            NarrativeText::OperatingReason => "the operating-costs explanation",
+            NarrativeText::Other => "the other notes",
+        }
+        .into(),
+        TextPlace::LineName(code) => format!("the name of [{code}]"),
+        TextPlace::Project {
+            project: name,
+            field,
+        } => format!(
+            "the field “{}” of “{}”",
+            field.label_en(),
+            project(name, false)
+        ),
+        TextPlace::Indicator {
+            project: name,
+            target,
+        } => format!(
+            "{} of “{}”",
+            if *target {
+                "an indicator target"
+            } else {
+                "an indicator name"
+            },
+            project(name, false)
+        ),
+        TextPlace::AssetNotes => "the assets notes".into(),
+    }
+}
+
+fn section_zh(section: Section) -> &'static str {
+    match section {
+        Section::Units => "预算单位构成",
+        Section::Responsibilities => "本单位职责",
+        Section::Organisation => "机构设置情况",
+        Section::FunctionLines => "支出功能分类明细",
+        Section::EconomicTable => "基本支出分经济科目表",
+        Section::PerformanceForms => "项目支出绩效目标表",
+        Section::OperatingCosts => "机关运行经费",
+        Section::Assets => "国有资产占有使用情况",
+    }
+}
+
+fn section_en(section: Section) -> &'static str {
+    match section {
+        Section::Units => "the list of budget units",
+        Section::Responsibilities => "the responsibilities",
+        Section::Organisation => "the internal organisation",
+        Section::FunctionLines => "expenditure detail",
+        Section::EconomicTable => "the basic expenditure by economic class",
+        Section::PerformanceForms => "the performance-target forms",
+        Section::OperatingCosts => "agency operating costs",
+        Section::Assets => "the state assets section",
+    }
+}
