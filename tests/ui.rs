@@ -377,7 +377,7 @@ fn exporting_the_chart_writes_a_1920_by_1080_png() {
 #[test]
 fn the_edit_menu_names_the_step_to_undo_and_greys_out_when_there_is_none() {
     use egui_kittest::kittest::NodeT as _;
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     h.get_by_label("编辑").click();
     h.run_steps(2);
@@ -407,7 +407,7 @@ fn the_edit_menu_names_the_step_to_undo_and_greys_out_when_there_is_none() {
 
 #[test]
 fn ctrl_and_a_digit_open_a_tab_and_the_present_button_presents() {
-    let mut h = harness(app_with(vec![]));
+    let mut h = harness(sample_app(vec![]));
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     h.run_steps(2);

@@ -62,6 +62,12 @@ impl IncomeSource {
         IncomeSource::UnitFunds,
     ];
 
+    /// True for the fund types of 财政拨款.
+    #[must_use]
+    pub fn is_fiscal(self) -> bool {
+        Self::FISCAL.contains(&self)
+    }
+
     /// Position in [`IncomeSource::ALL`], for array-indexed sums.
     #[must_use]
     pub fn index(self) -> usize {
