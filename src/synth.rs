@@ -77,11 +77,13 @@ pub fn function_budget(items: usize, seed: u64) -> Budget {
             code: "999001".into(),
             name: "合成测试部门本级".into(),
             kind: UnitKind::Administrative,
+            merged: false,
         },
         BudgetUnit {
             code: "999002".into(),
             name: "合成测试部门服务中心".into(),
             kind: UnitKind::Institution,
+            merged: false,
         },
     ];
     let classes = EXPENDITURE_CLASSES.len();

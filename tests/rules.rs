@@ -162,6 +162,8 @@ fn stated_figures_are_compared_with_derived_ones() {
             figure: Figure::ExpenditureTotal,
             value: m("15.00"),
             source: String::new(),
+            unit: None,
+            decimals: None,
         },
         StatedFigure {
             figure: Figure::Function {
@@ -170,11 +172,15 @@ fn stated_figures_are_compared_with_derived_ones() {
             },
             value: m("10.01"),
             source: "表3".into(),
+            unit: None,
+            decimals: None,
         },
         StatedFigure {
             figure: Figure::Economic(Some("599".into())),
             value: m("1"),
             source: String::new(),
+            unit: None,
+            decimals: None,
         },
     ];
     let f = fired(&b, Rule::StatedFigure);

@@ -193,6 +193,33 @@ pub enum Facts {
         /// The groups that have no named row.
         missing: Vec<IndicatorGroup>,
     },
+    /// A project description whose quarters do not add up to its amount.
+    DescriptionQuarters {
+        /// The project's name.
+        project: String,
+        /// The quarters' sum.
+        quarters: Money,
+        /// The printed amount.
+        amount: Money,
+        /// The text's unit.
+        unit: MoneyUnit,
+    },
+    /// The 绩效目标 statement's funds against the 项目支出 (in the text's unit, rounded as printed).
+    PerformanceStatement {
+        /// The statement's funds.
+        funds: Money,
+        /// The budget's 项目支出.
+        expenditure: Money,
+        /// `funds − expenditure`.
+        difference: Money,
+        /// The text's unit.
+        unit: MoneyUnit,
+    },
+    /// 机关运行经费 of a unit that is a 事业单位 (neither 行政 nor 参公).
+    OperatingScope {
+        /// The unit's name.
+        unit_name: String,
+    },
     /// All forms' year funds against the budget's 项目支出.
     ProjectsVsProjectExpenditure {
         /// The forms' year funds, in `unit`.
@@ -276,6 +303,9 @@ impl Facts {
             Facts::Placeholder { .. } => Rule::Placeholder,
             Facts::YearInText { .. } => Rule::YearInText,
             Facts::SectionMissing(_) => Rule::SectionMissing,
+            Facts::DescriptionQuarters { .. } => Rule::DescriptionQuarters,
+            Facts::PerformanceStatement { .. } => Rule::PerformanceStatement,
+            Facts::OperatingScope { .. } => Rule::OperatingScope,
         }
     }
 }
@@ -375,6 +405,8 @@ pub enum Section {
     EconomicTable,
     /// 项目支出绩效目标表.
     PerformanceForms,
+    /// 绩效目标设置情况.
+    PerformanceStatement,
     /// 机关运行经费.
     OperatingCosts,
     /// 国有资产占有使用情况.

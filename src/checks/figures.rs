@@ -10,7 +10,34 @@ pub(super) fn check(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) 
     stated(budget, derived, out);
     economic(budget, derived, out);
     sangong(budget, derived, out);
+    operating_scope(budget, out);
     assets(budget, out);
+}
+
+/// 机关运行经费 covers 行政 and 参公 units: an entry for a 事业单位 is out of scope.
+fn operating_scope(budget: &Budget, out: &mut Vec<Finding>) {
+    for entry in &budget.operating_costs.entries {
+        let Some(unit) = budget
+            .profile
+            .units
+            .iter()
+            .find(|u| !entry.unit_code.is_empty() && u.code == entry.unit_code)
+        else {
+            continue;
+        };
+        if !unit.kind.counts_as_agency() {
+            out.push(Finding::new(
+                Severity::Warning,
+                Location::Table {
+                    table: TableId::OperatingCosts,
+                    code: None,
+                },
+                Facts::OperatingScope {
+                    unit_name: unit.name.clone(),
+                },
+            ));
+        }
+    }
 }
 
 fn figure_location(figure: &Figure) -> Location {
@@ -36,8 +63,8 @@ fn figure_location(figure: &Figure) -> Location {
 }
 
 fn stated(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
-    let unit = budget.unit;
     for stated in &budget.stated {
+        let unit = stated.unit.unwrap_or(budget.unit);
         let Some(value) = derived.figure(&stated.figure) else {
             out.push(Finding::new(
                 Severity::Error,
@@ -49,6 +76,12 @@ fn stated(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             ));
             continue;
         };
+        // Compare in the printed unit, rounded as printed: a 万元 figure in the text beside 元
+        // tables is not a difference of its rounding.
+        let value = budget
+            .unit
+            .convert(value, unit)
+            .round_dp(stated.decimals.unwrap_or(2));
         let difference = stated.value - value;
         // The app derives the figure from the detail; a print that disagrees is the published
         // document's own mistake, shown as a warning (DOMAIN: "a figure that the published

@@ -4,6 +4,7 @@
 use super::facts::{NarrativeText, Section, TextPlace};
 use super::{Facts, Finding, Location, ProjectField, Severity};
 use crate::calc::Derived;
+use crate::model::template::ProjectDisclosure;
 use crate::model::{Budget, IncomeSource, ProjectText, TableId};
 
 /// Text that marks an unfinished template.
@@ -300,8 +301,16 @@ fn sections(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     if budget.economic.lines.is_empty() && !basic.is_zero() {
         missing(table(TableId::BasicByEconomic), Section::EconomicTable);
     }
-    if budget.projects.is_empty() && !derived.summary.project.is_zero() {
-        missing(Location::Narrative, Section::PerformanceForms);
+    if !derived.summary.project.is_zero() {
+        match budget.template().projects {
+            ProjectDisclosure::FormPerProject if budget.projects.is_empty() => {
+                missing(Location::Narrative, Section::PerformanceForms);
+            }
+            ProjectDisclosure::SelectedDescriptions if budget.performance_statement.is_none() => {
+                missing(Location::Narrative, Section::PerformanceStatement);
+            }
+            _ => {}
+        }
     }
     if budget.operating_costs.entries.is_empty() {
         missing(table(TableId::OperatingCosts), Section::OperatingCosts);

@@ -4,12 +4,17 @@
 use super::facts::{Facts, NarrativeText, Section, Span, TextPlace};
 use crate::calc::figure_label;
 use crate::model::codes::CodeError;
-use crate::model::{Money, MoneyUnit};
+use crate::model::{Money, MoneyUnit, Template};
 
-/// The message for `facts` in Chinese (`zh`) or English.
+/// The message for `facts` in Chinese (`zh`) or English; tables are named as `template` titles
+/// them.
 #[must_use]
-pub fn render(facts: &Facts, zh: bool) -> String {
-    if zh { chinese(facts) } else { english(facts) }
+pub fn render(facts: &Facts, template: &Template, zh: bool) -> String {
+    if zh {
+        chinese(facts, template)
+    } else {
+        english(facts, template)
+    }
 }
 
 /// An amount with its unit, as messages print it: `9.00 万元` / `9.00 (10k yuan)`.
@@ -35,7 +40,7 @@ fn source_zh(source: &str) -> String {
     }
 }
 
-fn chinese(facts: &Facts) -> String {
+fn chinese(facts: &Facts, template: &Template) -> String {
     let a = |value: Money, unit: MoneyUnit| amount(value, unit, true);
     match facts {
         Facts::CodeFormat { table, code, error } => {
@@ -43,7 +48,7 @@ fn chinese(facts: &Facts) -> String {
                 CodeError::NotDigits => "只能是数字",
                 _ => "须为3、5或7位",
             };
-            format!("{}：编码“{code}”{reason}", table.title_zh())
+            format!("{}：编码“{code}”{reason}", template.title(*table, true))
         }
         Facts::CodeParent {
             table,
@@ -51,21 +56,26 @@ fn chinese(facts: &Facts) -> String {
             parent,
         } => format!(
             "{}：[{code}] 的上级科目 [{parent}] 不在表中",
-            table.title_zh()
+            template.title(*table, true)
         ),
         Facts::CodeUnknownClass { table, code } => {
-            format!("{}：[{code}] 不是标准支出功能分类的类", table.title_zh())
+            format!(
+                "{}：[{code}] 不是标准支出功能分类的类",
+                template.title(*table, true)
+            )
         }
         Facts::CodeDuplicate { table, code } => {
-            format!("{}：编码 [{code}] 重复", table.title_zh())
+            format!("{}：编码 [{code}] 重复", template.title(*table, true))
         }
-        Facts::NameEmpty { table, code } => format!("{}：[{code}] 没有名称", table.title_zh()),
+        Facts::NameEmpty { table, code } => {
+            format!("{}：[{code}] 没有名称", template.title(*table, true))
+        }
         Facts::AmountNegative { table, code } => {
-            format!("{}：[{code}] 有负数金额", table.title_zh())
+            format!("{}：[{code}] 有负数金额", template.title(*table, true))
         }
         Facts::AmountPrecision { table, code, unit } => format!(
             "{}：[{code}] 的金额超过两位小数（单位{}）",
-            table.title_zh(),
+            template.title(*table, true),
             unit.label_zh()
         ),
         Facts::NotItemised {
@@ -75,7 +85,7 @@ fn chinese(facts: &Facts) -> String {
             unit,
         } => format!(
             "{}：[{code}] 有 {} 未细化到下级科目",
-            table.title_zh(),
+            template.title(*table, true),
             a(*amount, *unit)
         ),
         Facts::StatedRowMissing { figure, source } => format!(
@@ -184,6 +194,42 @@ fn chinese(facts: &Facts) -> String {
                 list.join("、")
             )
         }
+        Facts::DescriptionQuarters {
+            project: name,
+            quarters,
+            amount: printed,
+            unit,
+        } => format!(
+            "“{}”的分季度安排合计 {}，与项目预算 {} 不符",
+            project(name, true),
+            a(*quarters, *unit),
+            a(*printed, *unit)
+        ),
+        Facts::PerformanceStatement {
+            funds,
+            expenditure,
+            difference,
+            unit,
+        } => {
+            if difference.value().is_sign_negative() {
+                format!(
+                    "编报绩效目标的项目资金 {} 少于项目支出 {}，有 {} 未编报绩效目标",
+                    a(*funds, *unit),
+                    a(*expenditure, *unit),
+                    a(difference.abs(), *unit)
+                )
+            } else {
+                format!(
+                    "编报绩效目标的项目资金 {} 超过项目支出 {}，相差 {}",
+                    a(*funds, *unit),
+                    a(*expenditure, *unit),
+                    a(*difference, *unit)
+                )
+            }
+        }
+        Facts::OperatingScope { unit_name } => {
+            format!("机关运行经费只含行政单位和参公事业单位，“{unit_name}”是事业单位")
+        }
         Facts::ProjectsVsProjectExpenditure {
             funds,
             per_unit,
@@ -231,7 +277,7 @@ fn chinese(facts: &Facts) -> String {
     }
 }
 
-fn english(facts: &Facts) -> String {
+fn english(facts: &Facts, template: &Template) -> String {
     let a = |value: Money, unit: MoneyUnit| amount(value, unit, false);
     match facts {
         Facts::CodeFormat { table, code, error } => {
@@ -239,7 +285,7 @@ fn english(facts: &Facts) -> String {
                 CodeError::NotDigits => "must be digits only",
                 _ => "must have 3, 5 or 7 digits",
             };
-            format!("{}: code “{code}” {reason}", table.title_en())
+            format!("{}: code “{code}” {reason}", template.title(*table, false))
         }
         Facts::CodeParent {
             table,
@@ -247,22 +293,30 @@ fn english(facts: &Facts) -> String {
             parent,
         } => format!(
             "{}: the parent [{parent}] of [{code}] is not in the table",
-            table.title_en()
+            template.title(*table, false)
         ),
         Facts::CodeUnknownClass { table, code } => format!(
             "{}: [{code}] is not a standard expenditure class",
-            table.title_en()
+            template.title(*table, false)
         ),
         Facts::CodeDuplicate { table, code } => {
-            format!("{}: code [{code}] appears twice", table.title_en())
+            format!(
+                "{}: code [{code}] appears twice",
+                template.title(*table, false)
+            )
         }
-        Facts::NameEmpty { table, code } => format!("{}: [{code}] has no name", table.title_en()),
+        Facts::NameEmpty { table, code } => {
+            format!("{}: [{code}] has no name", template.title(*table, false))
+        }
         Facts::AmountNegative { table, code } => {
-            format!("{}: [{code}] has a negative amount", table.title_en())
+            format!(
+                "{}: [{code}] has a negative amount",
+                template.title(*table, false)
+            )
         }
         Facts::AmountPrecision { table, code, unit } => format!(
             "{}: [{code}] has more than two decimals (unit {})",
-            table.title_en(),
+            template.title(*table, false),
             unit.label_en()
         ),
         Facts::NotItemised {
@@ -272,7 +326,7 @@ fn english(facts: &Facts) -> String {
             unit,
         } => format!(
             "{}: {} of [{code}] is not itemised into its sub-lines",
-            table.title_en(),
+            template.title(*table, false),
             a(*amount, *unit)
         ),
         Facts::StatedRowMissing { figure, .. } => format!(
@@ -381,6 +435,42 @@ fn english(facts: &Facts) -> String {
                 list.join(", ")
             )
         }
+        Facts::DescriptionQuarters {
+            project: name,
+            quarters,
+            amount: printed,
+            unit,
+        } => format!(
+            "the quarterly plan of “{}” adds up to {}, not its budget {}",
+            project(name, false),
+            a(*quarters, *unit),
+            a(*printed, *unit)
+        ),
+        Facts::PerformanceStatement {
+            funds,
+            expenditure,
+            difference,
+            unit,
+        } => {
+            if difference.value().is_sign_negative() {
+                format!(
+                    "projects with performance targets hold {} of the project expenditure {}; {} has no targets",
+                    a(*funds, *unit),
+                    a(*expenditure, *unit),
+                    a(difference.abs(), *unit)
+                )
+            } else {
+                format!(
+                    "projects with performance targets hold {}, more than the project expenditure {} by {}",
+                    a(*funds, *unit),
+                    a(*expenditure, *unit),
+                    a(*difference, *unit)
+                )
+            }
+        }
+        Facts::OperatingScope { unit_name } => format!(
+            "agency operating costs cover administrative and civil-service-managed units only; “{unit_name}” is a public institution"
+        ),
         Facts::ProjectsVsProjectExpenditure {
             funds,
             per_unit,
@@ -528,6 +618,7 @@ fn section_zh(section: Section) -> &'static str {
         Section::FunctionLines => "支出功能分类明细",
         Section::EconomicTable => "基本支出分经济科目表",
         Section::PerformanceForms => "项目支出绩效目标表",
+        Section::PerformanceStatement => "绩效目标设置情况",
         Section::OperatingCosts => "机关运行经费",
         Section::Assets => "国有资产占有使用情况",
     }
@@ -541,6 +632,7 @@ fn section_en(section: Section) -> &'static str {
         Section::FunctionLines => "expenditure detail",
         Section::EconomicTable => "the basic expenditure by economic class",
         Section::PerformanceForms => "the performance-target forms",
+        Section::PerformanceStatement => "the performance-target statement",
         Section::OperatingCosts => "agency operating costs",
         Section::Assets => "the state assets section",
     }

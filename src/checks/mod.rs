@@ -13,7 +13,7 @@ mod projects;
 pub use facts::Facts;
 
 use crate::calc::Derived;
-use crate::model::{Budget, Money, MoneyUnit, ProjectText, TableId};
+use crate::model::{Budget, Money, MoneyUnit, ProjectText, TableId, TemplateId};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -90,6 +90,12 @@ pub enum Rule {
     YearInText,
     /// A required section is missing.
     SectionMissing,
+    /// A project description's quarterly plan ≠ its amount.
+    DescriptionQuarters,
+    /// The 绩效目标 statement's funds against the budget's 项目支出.
+    PerformanceStatement,
+    /// 机关运行经费 recorded for a unit that is neither 行政 nor 参公.
+    OperatingScope,
 }
 
 impl Rule {
@@ -122,6 +128,9 @@ impl Rule {
             Rule::Placeholder => "text.placeholder",
             Rule::YearInText => "text.year",
             Rule::SectionMissing => "section.missing",
+            Rule::DescriptionQuarters => "project.quarters",
+            Rule::PerformanceStatement => "project.statement",
+            Rule::OperatingScope => "operating.scope",
         }
     }
 }
@@ -178,11 +187,7 @@ impl Location {
     pub fn describe(&self, budget: &Budget, zh: bool) -> String {
         match self {
             Location::Table { table, code } => {
-                let title = if zh {
-                    table.title_zh()
-                } else {
-                    table.title_en()
-                };
+                let title = budget.template().title(*table, zh);
                 match code {
                     Some(code) => format!("{title} [{code}]"),
                     None => title.to_owned(),
@@ -217,6 +222,8 @@ pub struct Finding {
     pub difference: Option<(Money, MoneyUnit)>,
     /// What the rule found; the message is rendered from it.
     pub facts: Facts,
+    /// The template of the budget checked, which names its tables in messages.
+    pub template: TemplateId,
 }
 
 impl Finding {
@@ -229,6 +236,7 @@ impl Finding {
             location,
             difference: None,
             facts,
+            template: TemplateId::default(),
         }
     }
 
@@ -242,7 +250,7 @@ impl Finding {
     /// The message in Chinese (`zh`) or English.
     #[must_use]
     pub fn message(&self, zh: bool) -> String {
-        messages::render(&self.facts, zh)
+        messages::render(&self.facts, self.template.get(), zh)
     }
 }
 
@@ -282,6 +290,14 @@ pub fn structure(budget: &Budget) -> Vec<Finding> {
     let mut findings = Vec::new();
     codes::structure(budget, &mut findings);
     hygiene::structure(budget, &mut findings);
+    in_template(budget, findings)
+}
+
+/// Marks findings with the template of the budget they are about.
+fn in_template(budget: &Budget, mut findings: Vec<Finding>) -> Vec<Finding> {
+    for f in &mut findings {
+        f.template = budget.template;
+    }
     findings
 }
 
@@ -290,7 +306,7 @@ pub fn structure(budget: &Budget) -> Vec<Finding> {
 pub fn amounts(budget: &Budget) -> Vec<Finding> {
     let mut findings = Vec::new();
     codes::amounts(budget, &mut findings);
-    findings
+    in_template(budget, findings)
 }
 
 /// The amount rules for one 功能分类 line, by position.
@@ -298,7 +314,7 @@ pub fn amounts(budget: &Budget) -> Vec<Finding> {
 pub fn function_line_amounts(budget: &Budget, index: usize) -> Vec<Finding> {
     let mut findings = Vec::new();
     codes::function_line_amounts(budget, index, &mut findings);
-    findings
+    in_template(budget, findings)
 }
 
 /// True for a finding of the amount rules about the 功能分类 line `code`.
@@ -315,7 +331,7 @@ pub fn figures(budget: &Budget, derived: &Derived) -> Vec<Finding> {
     figures::check(budget, derived, &mut findings);
     projects::check(budget, derived, &mut findings);
     hygiene::check(budget, derived, &mut findings);
-    findings
+    in_template(budget, findings)
 }
 
 /// All findings, errors first (stable within a severity).

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::facts::Span;
 use super::{Facts, Finding, Location, ProjectField, Severity, severity_of};
 use crate::calc::Derived;
+use crate::model::template::ProjectDisclosure;
 use crate::model::{
     Budget, Column, IndicatorGroup, Money, MoneyUnit, Project, ProjectText, TableId,
 };
@@ -24,8 +25,78 @@ pub(super) fn check(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) 
     for (index, project) in budget.projects.iter().enumerate() {
         form(budget, index, project, out);
     }
-    totals(budget, derived, out);
-    links(budget, derived, out);
+    match budget.template().projects {
+        // Every project has a form: together they must carry the whole 项目支出.
+        ProjectDisclosure::FormPerProject => {
+            totals(budget, derived, out);
+            links(budget, derived, out);
+        }
+        // Only selected projects are described: check what can be checked.
+        ProjectDisclosure::SelectedDescriptions => {
+            descriptions(budget, out);
+            statement(budget, derived, out);
+        }
+    }
+}
+
+/// A described project's quarterly plan adds up to its amount.
+fn descriptions(budget: &Budget, out: &mut Vec<Finding>) {
+    let unit = budget.template().text_unit;
+    for d in &budget.descriptions {
+        let (Some(amount), Some(quarters)) = (d.amount, d.quarters_total()) else {
+            continue;
+        };
+        let difference = quarters - amount;
+        if let Some(severity) = severity_of(difference, unit) {
+            out.push(
+                Finding::new(
+                    severity,
+                    Location::Narrative,
+                    Facts::DescriptionQuarters {
+                        project: d.name.clone(),
+                        quarters,
+                        amount,
+                        unit,
+                    },
+                )
+                .with_difference(difference, unit),
+            );
+        }
+    }
+}
+
+/// The 绩效目标 statement's funds are at most the 项目支出; less is allowed but reported, since
+/// every project is meant to have targets.
+fn statement(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
+    let Some(statement) = &budget.performance_statement else {
+        return;
+    };
+    let unit = budget.template().text_unit;
+    let expenditure = budget
+        .unit
+        .convert(derived.summary.project, unit)
+        .round_dp(2);
+    let difference = statement.funds - expenditure;
+    let severity = if difference > crate::checks::rounding_tolerance(unit) {
+        Severity::Error
+    } else if difference.value().is_sign_negative() {
+        Severity::Warning
+    } else {
+        return;
+    };
+    out.push(
+        Finding::new(
+            severity,
+            Location::Narrative,
+            Facts::PerformanceStatement {
+                funds: statement.funds,
+                expenditure,
+                difference,
+                unit,
+            },
+        )
+        .with_difference(difference, unit),
+    );
 }
 
 fn at(index: usize, field: ProjectField) -> Location {

@@ -18,7 +18,28 @@ pub struct Assets {
     pub as_of: String,
     /// Other assets and remarks, as free text.
     pub notes: String,
+    /// Vehicles the budget plans to buy this year, by kind.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub planned_vehicles: Vec<VehicleGroup>,
+    /// Pieces of equipment worth 100万元 or more each (单价100万元（含）以上设备，不含车辆), where stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub large_equipment: Option<u32>,
+    /// Such equipment the budget plans to buy this year, where stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_large_equipment: Option<u32>,
 }
+
+/// The official vehicle kinds (公务用车分类) the Shanghai template lists one by one.
+pub const OFFICIAL_VEHICLE_KINDS: [&str; 8] = [
+    "部级领导干部用车",
+    "主要领导干部用车",
+    "机要通信用车",
+    "应急保障用车",
+    "执法执勤用车",
+    "特种专业技术用车",
+    "离退休干部用车",
+    "其他用车",
+];
 
 /// A number of vehicles of one kind held by one unit.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 pub mod amounts;
 pub mod assets;
 pub mod codes;
+pub mod disclosure;
 pub mod economic;
 pub mod income;
 pub mod money;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use amounts::Amounts;
 pub use assets::{Assets, OfficeArea, VehicleGroup};
+pub use disclosure::{DescriptionText, PerformanceStatement, ProjectDescription};
 pub use economic::{CostKind, EconLine, EconScheme, EconomicTable};
 pub use income::IncomeSource;
 pub use money::{Money, MoneyUnit};
@@ -88,6 +90,12 @@ pub struct Budget {
     pub last_year: LastYear,
     /// Performance-target forms, one per project.
     pub projects: Vec<Project>,
+    /// 项目经费情况说明 of selected projects (templates without a form per project).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub descriptions: Vec<ProjectDescription>,
+    /// 绩效目标设置情况: the department-level statement (templates without a form per project).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub performance_statement: Option<PerformanceStatement>,
     /// Vehicles and office space.
     pub assets: Assets,
     /// Explanations written by the officer for the narrative (情况说明).
@@ -131,8 +139,11 @@ pub struct BudgetUnit {
     pub code: String,
     /// Unit name.
     pub name: String,
-    /// 行政单位 or 事业单位.
+    /// 行政单位, 参公单位 or 事业单位.
     pub kind: UnitKind,
+    /// 不单列预算: the unit has no budget of its own; its money is merged into the 本部's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub merged: bool,
 }
 
 /// The legal kind of a budget unit.
@@ -143,15 +154,35 @@ pub enum UnitKind {
     Administrative,
     /// 事业单位.
     Institution,
+    /// 参照公务员法管理的事业单位 (参公): an institution run like an administrative unit; its
+    /// running costs count as 机关运行经费.
+    CivilServiceManaged,
 }
 
 impl UnitKind {
+    /// Every kind, in the order editors offer them.
+    pub const ALL: [UnitKind; 3] = [
+        UnitKind::Administrative,
+        UnitKind::CivilServiceManaged,
+        UnitKind::Institution,
+    ];
+
+    /// True for the kinds whose running costs are 机关运行经费 (行政 and 参公).
+    #[must_use]
+    pub fn counts_as_agency(self) -> bool {
+        matches!(
+            self,
+            UnitKind::Administrative | UnitKind::CivilServiceManaged
+        )
+    }
+
     /// Label.
     #[must_use]
     pub fn label_zh(self) -> &'static str {
         match self {
             UnitKind::Administrative => "行政单位",
             UnitKind::Institution => "事业单位",
+            UnitKind::CivilServiceManaged => "参公事业单位",
         }
     }
     /// English label.
@@ -160,6 +191,7 @@ impl UnitKind {
         match self {
             UnitKind::Administrative => "Administrative unit",
             UnitKind::Institution => "Public institution",
+            UnitKind::CivilServiceManaged => "Institution managed as civil service",
         }
     }
 }
@@ -308,6 +340,8 @@ impl Budget {
             },
             last_year: LastYear::default(),
             projects: Vec::new(),
+            descriptions: Vec::new(),
+            performance_statement: None,
             assets: Assets::default(),
             narrative: Narrative::default(),
             stated: Vec::new(),

@@ -155,6 +155,12 @@ pub struct Procurement {
     /// Last year's total, if stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_year: Option<Money>,
+    /// 面向中小企业预留: the amount reserved for small and medium enterprises, where stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sme_reserved: Option<Money>,
+    /// Of the reservation, the part for small and micro enterprises (小型和微型企业).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub small_micro_reserved: Option<Money>,
 }
 
 impl Procurement {
@@ -200,8 +206,16 @@ pub struct Narrative {
 pub struct StatedFigure {
     /// Which figure.
     pub figure: Figure,
-    /// The printed value, in the unit of the standard tables (`Budget::unit`).
+    /// The printed value, in `unit` (the standard tables' unit, `Budget::unit`, when absent).
     pub value: Money,
+    /// The unit the figure is printed in, where it differs from the tables' (a 万元 figure in the
+    /// text beside 元 tables).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<MoneyUnit>,
+    /// How many decimals it is printed with (two when absent): the derived figure is rounded to
+    /// that before comparing, so a rounded printed figure is not a false difference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
     /// Where it is printed, e.g. `预算公开表6 合计行`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
