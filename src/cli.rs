@@ -61,10 +61,11 @@ pub fn describe_load_error(e: &LoadError, zh: bool) -> String {
             line,
             column,
             message,
+            message_zh,
         } => {
             if zh {
                 format!(
-                    "{}:{line}:{column}: 无法解析预算文件：{message}",
+                    "{}:{line}:{column}: 无法解析预算文件：{message_zh}",
                     path.display()
                 )
             } else {

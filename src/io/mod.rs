@@ -1,7 +1,9 @@
 //! Reading and writing budgets: the RON file format and safe saving.
 
 pub mod charts;
+pub mod diagnose;
 mod layout;
+pub mod limits;
 pub mod ron_file;
 mod writer;
 

@@ -1,7 +1,9 @@
 //! The budget file: RON, human-readable, exact (amounts are decimal strings), and reproduced byte
-//! for byte when a file this program wrote is saved again unchanged. Saving writes a temporary file
-//! beside the target, flushes it to disk and renames it over the target, so an interrupted save
-//! never leaves a half-written budget.
+//! for byte when a file this program wrote is saved again unchanged. Reading is strict: an
+//! unknown field, a field or income source written twice, an amount in anything but plain decimal
+//! notation or beyond its limit are errors with line:column and, for a misspelt name, the nearest
+//! valid one. Saving writes a temporary file beside the target, flushes it to disk and renames it
+//! over the target, so an interrupted save never leaves a half-written budget.
 
 use std::fs::{self, File};
 use std::io::Write as _;
@@ -29,8 +31,10 @@ pub enum LoadError {
         line: usize,
         /// 1-based column.
         column: usize,
-        /// What was expected or found, as the parser puts it.
+        /// What was expected or found, in English.
         message: String,
+        /// The same in Chinese.
+        message_zh: String,
     },
     /// A file from a newer version of the program.
     #[error(
@@ -78,17 +82,32 @@ pub enum SaveError {
 /// # Errors
 /// [`LoadError::Parse`] with line and column, or [`LoadError::Version`].
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Budget, LoadError> {
-    let mut budget: Budget = ron::from_str(text).map_err(|e| LoadError::Parse {
-        path: path.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+    let mut budget: Budget = ron::from_str(text).map_err(|e| {
+        let (message_zh, message) = super::diagnose::messages(&e.code);
+        LoadError::Parse {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message,
+            message_zh,
+        }
     })?;
     if budget.format_version > FORMAT_VERSION {
         return Err(LoadError::Version {
             path: path.to_owned(),
             found: budget.format_version,
             supported: FORMAT_VERSION,
+        });
+    }
+    if let Some(excess) = super::limits::first_excess(&budget) {
+        let (line, column) = excess.position(text);
+        let (message_zh, message) = excess.messages();
+        return Err(LoadError::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+            message_zh,
         });
     }
     budget.format_version = FORMAT_VERSION;
