@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::calc::{Change, Derived, derive};
 use crate::checks::{self, Finding};
-use crate::io::{LoadError, load};
+use crate::io::{LoadError, load_file};
 use crate::model::{Budget, Money, MoneyUnit};
 
 /// Exit code: no errors.
@@ -41,10 +41,16 @@ pub fn check(path: &Path, zh: bool, out: &mut dyn Write, err: &mut dyn Write) ->
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-/// Loads `path`, or writes why it cannot be read to `err` and returns `None`.
+/// Loads `path` (telling `err` how it was read when that matters, e.g. a GBK file), or writes
+/// why it cannot be read to `err` and returns `None`.
 fn load_or_report(path: &Path, zh: bool, err: &mut dyn Write) -> io::Result<Option<Budget>> {
-    match load(path) {
-        Ok(b) => Ok(Some(b)),
+    match load_file(path) {
+        Ok(loaded) => {
+            for notice in &loaded.notices {
+                writeln!(err, "{}: {}", path.display(), notice.text(zh))?;
+            }
+            Ok(Some(loaded.budget))
+        }
         Err(e) => {
             writeln!(err, "{}", describe_load_error(&e, zh))?;
             Ok(None)

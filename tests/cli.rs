@@ -125,3 +125,15 @@ fn charts_are_exported_without_a_window() {
         assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080), "{line}");
     }
 }
+
+#[test]
+fn a_gbk_file_is_checked_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.ron");
+    let (gbk, _, _) = encoding_rs::GBK.encode(budget_studio::sample::SAMPLE_RON);
+    std::fs::write(&path, &gbk).unwrap();
+    let out = bin().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the sample's own error");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("GBK/GB18030"), "{err}");
+}

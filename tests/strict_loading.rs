@@ -1,12 +1,14 @@
 //! Strict loading, one test per problem a hostile reading of the file format turned up: typos that
-//! silently dropped money, duplicate entries, lenient and huge numbers.
+//! silently dropped money, duplicate entries, lenient and huge numbers, Windows encodings, format
+//! versions, and OS errors repeated in one message.
 
 #![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
 
 use std::path::Path;
 
 use budget_studio::cli::describe_load_error;
-use budget_studio::io::{LoadError, from_ron_str};
+use budget_studio::io::decode::Encoding;
+use budget_studio::io::{LoadError, Notice, from_ron_str, load, load_file};
 use budget_studio::sample::{SAMPLE_RON, sample_budget};
 
 /// The sample with `from` (which must occur) replaced once by `to`.
@@ -223,4 +225,96 @@ fn vehicle_count_beyond_the_limit_is_refused() {
         assert!(!en.is_empty());
     }
     assert!(from_ron_str(&sample_with("count: 1", "count: 100000"), Path::new("t")).is_ok());
+}
+
+#[test]
+fn an_older_unknown_format_version_is_refused() {
+    let text = sample_with("format_version: 1,", "format_version: 0,");
+    let err = from_ron_str(&text, Path::new("o.ron")).unwrap_err();
+    assert!(matches!(err, LoadError::Version { found: 0, .. }), "{err}");
+}
+
+#[test]
+fn a_newer_version_with_new_fields_is_a_version_error_not_a_typo() {
+    let text = sample_with(
+        "format_version: 1,",
+        "format_version: 2,\n    attachments: [],",
+    );
+    let err = from_ron_str(&text, Path::new("n.ron")).unwrap_err();
+    assert!(matches!(err, LoadError::Version { found: 2, .. }), "{err}");
+    assert!(err.to_string().contains("newer"), "{err}");
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn bom_file_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(SAMPLE_RON.as_bytes());
+    let loaded = load_file(&write(&dir, "bom.ron", &bytes)).unwrap();
+    assert_eq!(loaded.budget, sample_budget().unwrap());
+    assert!(loaded.notices.is_empty());
+}
+
+#[test]
+fn gbk_file_loads_with_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(SAMPLE_RON);
+    assert!(!unmappable);
+    let loaded = load_file(&write(&dir, "gbk.ron", &gbk)).unwrap();
+    assert_eq!(loaded.budget, sample_budget().unwrap());
+    assert_eq!(loaded.notices, vec![Notice::Reencoded(Encoding::Gb18030)]);
+    assert!(loaded.notices[0].text(true).contains("UTF-8"));
+    assert!(loaded.notices[0].text(false).contains("saved as UTF-8"));
+}
+
+#[test]
+fn utf16_file_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for unit in SAMPLE_RON.encode_utf16() {
+        le.extend(unit.to_le_bytes());
+        be.extend(unit.to_be_bytes());
+    }
+    for (name, bytes, encoding) in [
+        ("le.ron", le, Encoding::Utf16Le),
+        ("be.ron", be, Encoding::Utf16Be),
+    ] {
+        let loaded = load_file(&write(&dir, name, &bytes)).unwrap();
+        assert_eq!(loaded.budget, sample_budget().unwrap());
+        assert_eq!(loaded.notices, vec![Notice::Reencoded(encoding)]);
+    }
+}
+
+#[test]
+fn unknown_encoding_names_what_was_tried() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "bin.ron", b"(\n  format_version: 1,\n  \xFF\xFF\xFF");
+    let err = load(&path).unwrap_err();
+    assert!(matches!(err, LoadError::Encoding { line: 3, .. }), "{err}");
+    let text = err.to_string();
+    for tried in ["UTF-8", "UTF-16", "GBK/GB18030"] {
+        assert!(text.contains(tried), "{text}");
+    }
+}
+
+#[test]
+fn os_error_is_printed_once() {
+    let missing = Path::new("/nonexistent/budget.ron");
+    let err = load(missing).unwrap_err();
+    let os = std::fs::read(missing).unwrap_err().to_string();
+    for text in [
+        err.to_string(),
+        describe_load_error(&err, true),
+        format!("{:#}", anyhow::Error::from(err)),
+    ] {
+        assert_eq!(text.matches(&os).count(), 1, "{text}");
+        assert!(text.contains("/nonexistent/budget.ron"), "{text}");
+    }
 }
