@@ -69,10 +69,17 @@ fn saving_leaves_no_temporary_file_and_replaces_the_target() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, vec!["b.ron".to_owned()]);
+    // No temporary is left; the previous content is kept as the backup.
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, vec!["b.ron".to_owned(), "b.ron.bak".to_owned()]);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         to_ron_string(&budget).unwrap()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.ron.bak")).unwrap(),
+        "old"
     );
 }
 

@@ -1,5 +1,5 @@
 //! Reading and writing budgets: the RON file format, strict loading in any common encoding, and
-//! safe saving.
+//! safe saving that keeps the file's identity and a backup.
 
 pub mod charts;
 pub mod decode;
@@ -7,13 +7,16 @@ pub mod diagnose;
 mod layout;
 pub mod limits;
 pub mod ron_file;
+pub mod save;
 pub mod stamp;
 pub mod version;
 mod writer;
 
 pub use ron_file::{
-    LoadError, Loaded, Notice, SaveError, from_ron_str, load, load_file, parse, save, to_ron_string,
+    LoadError, Loaded, Notice, from_ron_str, load, load_file, parse, save, save_checked,
+    to_ron_string,
 };
+pub use save::{SaveError, check_unchanged};
 pub use stamp::FileStamp;
 
 /// A short Chinese description of an OS error, shown beside the OS's own (English) message.

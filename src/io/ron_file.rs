@@ -3,17 +3,15 @@
 //!
 //! Reading is strict: an unknown field, a field or income source written twice, an amount in
 //! anything but plain decimal notation or beyond its limit are errors with file, line:column and,
-//! for a misspelt name, the nearest valid one. A typo never silently drops money. Saving writes a
-//! temporary file beside the target, flushes it to disk and renames it over the target, so an
-//! interrupted save never leaves a half-written budget.
+//! for a misspelt name, the nearest valid one. A typo never silently drops money. Saving is in
+//! [`super::save`].
 
-use std::fs::{self, File};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Budget, FORMAT_VERSION};
 
 use super::decode::{Encoding, decode};
+use super::save::{SaveError, WriteOptions, write_file};
 use super::stamp::{FileStamp, read_with_stamp};
 use super::version::{OLDER, Plan, plan};
 use super::{diagnose, limits, os_reason_zh};
@@ -146,25 +144,6 @@ pub struct Loaded {
     pub stamp: FileStamp,
 }
 
-/// Why a budget could not be saved.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    /// Serialising failed (should not happen for a valid budget).
-    #[error("无法生成文件内容: {0} / cannot serialise: {0}")]
-    Serialise(String),
-    /// Writing or renaming failed; the target file is untouched.
-    #[error(
-        "无法保存 {path}（{}）/ cannot save {path}: {error}",
-        os_reason_zh(error)
-    )]
-    Io {
-        /// The target.
-        path: PathBuf,
-        /// What the OS said (shown in the message, so not a `source`: it would print twice).
-        error: std::io::Error,
-    },
-}
-
 /// Parses a budget from RON text. `path` names the source in error messages.
 ///
 /// # Errors
@@ -272,45 +251,33 @@ pub fn to_ron_string(budget: &Budget) -> Result<String, SaveError> {
         .ok_or_else(|| SaveError::Serialise("unexpected serializer output".to_owned()))
 }
 
-/// Saves a budget safely: temporary file beside the target, flushed, then renamed over it.
+/// Saves a budget safely (see [`super::save`]), whatever the file holds now. Returns the stamp
+/// of what was written.
 ///
 /// # Errors
 /// [`SaveError`]; on error the target keeps its previous content.
-pub fn save(budget: &Budget, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(budget)?;
-    write_atomically(path, text.as_bytes()).map_err(|error| SaveError::Io {
-        path: path.to_owned(),
-        error,
-    })
+pub fn save(budget: &Budget, path: &Path) -> Result<FileStamp, SaveError> {
+    save_checked(budget, path, None)
 }
 
-/// Writes `bytes` to `path` through a temporary sibling file and a rename.
+/// Saves a budget safely, but only if the file still has the content `expected` describes (what
+/// was last read or written); a file that another program changed or removed since is left
+/// alone and reported as [`SaveError::ChangedOnDisk`]. `None` saves unconditionally.
 ///
 /// # Errors
-/// Any I/O error; the temporary file is removed on failure.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "budget".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable where the platform allows syncing a directory.
-        if let Ok(d) = File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+/// [`SaveError`]; on error the target keeps its previous content.
+pub fn save_checked(
+    budget: &Budget,
+    path: &Path,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, SaveError> {
+    let text = to_ron_string(budget)?;
+    write_file(
+        path,
+        text.as_bytes(),
+        &WriteOptions {
+            backup: true,
+            expected,
+        },
+    )
 }
