@@ -16,7 +16,7 @@ use crate::model::{Budget, Money, MoneyUnit};
 pub const EXIT_OK: i32 = 0;
 /// Exit code: the budget has errors.
 pub const EXIT_FINDINGS: i32 = 1;
-/// Exit code: the file cannot be read or parsed.
+/// Exit code: a file cannot be read or parsed, or an output cannot be written.
 pub const EXIT_UNREADABLE: i32 = 2;
 
 /// `check FILE`: one finding per line; returns the exit code.
@@ -474,8 +474,13 @@ pub fn charts(
         return Ok(EXIT_UNREADABLE);
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
-        writeln!(err, "{}: {e}", dir.display())?;
-        return Ok(EXIT_FINDINGS);
+        writeln!(
+            err,
+            "无法创建文件夹 {0}（{1}）/ cannot create folder {0}: {e}",
+            dir.display(),
+            crate::io::os_reason_zh(&e)
+        )?;
+        return Ok(EXIT_UNREADABLE);
     }
     let derived = derive(&budget);
     let stem = path
@@ -490,7 +495,7 @@ pub fn charts(
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            Ok(EXIT_FINDINGS)
+            Ok(EXIT_UNREADABLE)
         }
     }
 }
