@@ -45,6 +45,7 @@ fn file_and_model(c: &mut Criterion) {
             },
         );
         let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_file(budget_studio::io::save::backup_path(&path));
     }
     group.finish();
 }

@@ -9,14 +9,14 @@ use serde_json::{Value, json};
 
 use crate::calc::{Change, Derived, derive};
 use crate::checks::{self, Finding};
-use crate::io::load;
+use crate::io::load_file;
 use crate::model::{Budget, Money, MoneyUnit};
 
 /// Exit code: no errors.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: the budget has errors.
 pub const EXIT_FINDINGS: i32 = 1;
-/// Exit code: the file cannot be read or parsed.
+/// Exit code: a file cannot be read or parsed, or an output cannot be written.
 pub const EXIT_UNREADABLE: i32 = 2;
 
 /// `check FILE`: one finding per line; returns the exit code.
@@ -41,10 +41,16 @@ pub fn check(path: &Path, zh: bool, out: &mut dyn Write, err: &mut dyn Write) ->
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-/// Loads `path`, or writes why it cannot be read to `err` and returns `None`.
+/// Loads `path` (telling `err` how it was read when that matters, e.g. a GBK file), or writes
+/// why it cannot be read to `err` and returns `None`.
 fn load_or_report(path: &Path, zh: bool, err: &mut dyn Write) -> io::Result<Option<Budget>> {
-    match load(path) {
-        Ok(b) => Ok(Some(b)),
+    match load_file(path) {
+        Ok(loaded) => {
+            for notice in &loaded.notices {
+                writeln!(err, "{}: {}", path.display(), notice.text(zh))?;
+            }
+            Ok(Some(loaded.budget))
+        }
         Err(e) => {
             writeln!(err, "{}", e.describe(zh))?;
             Ok(None)
@@ -441,8 +447,13 @@ pub fn charts(
         return Ok(EXIT_UNREADABLE);
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
-        writeln!(err, "{}: {e}", dir.display())?;
-        return Ok(EXIT_FINDINGS);
+        writeln!(
+            err,
+            "无法创建文件夹 {0}（{1}）/ cannot create folder {0}: {e}",
+            dir.display(),
+            crate::io::os_reason_zh(&e)
+        )?;
+        return Ok(EXIT_UNREADABLE);
     }
     let derived = derive(&budget);
     let stem = path
@@ -457,7 +468,7 @@ pub fn charts(
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            Ok(EXIT_FINDINGS)
+            Ok(EXIT_UNREADABLE)
         }
     }
 }

@@ -87,20 +87,21 @@ fn run(started: std::time::Instant) -> Result<i32> {
     let zh = matches!(args.lang, Lang::Zh);
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    match args.command {
-        Some(Command::Check { file }) => Ok(cli::check(
+    let report = match args.command {
+        Some(Command::Check { file }) => {
+            cli::check(&file, zh, &mut stdout.lock(), &mut stderr.lock())
+        }
+        Some(Command::Summary { file, json }) => {
+            cli::summary(&file, json, zh, &mut stdout.lock(), &mut stderr.lock())
+        }
+        Some(Command::Charts { file, out, dark }) => cli::charts(
             &file,
+            &out,
             zh,
+            dark,
             &mut stdout.lock(),
             &mut stderr.lock(),
-        )?),
-        Some(Command::Summary { file, json }) => Ok(cli::summary(
-            &file,
-            json,
-            zh,
-            &mut stdout.lock(),
-            &mut stderr.lock(),
-        )?),
+        ),
         Some(Command::Generate { lines, seed, out }) => {
             let budget = budget_studio::synth::generate(lines, seed);
             budget_studio::io::save(&budget, &out)?;
@@ -110,19 +111,16 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 budget.function_lines.len(),
                 budget.projects.len()
             );
-            Ok(0)
+            return Ok(0);
         }
-        Some(Command::Charts { file, out, dark }) => Ok(cli::charts(
-            &file,
-            &out,
-            zh,
-            dark,
-            &mut stdout.lock(),
-            &mut stderr.lock(),
-        )?),
         None => {
             budget_studio::app::run(args.file, started)?;
-            Ok(0)
+            return Ok(0);
         }
-    }
+    };
+    // Failing to write the report (a closed pipe, a full disk) is an I/O failure too: exit 2.
+    Ok(report.unwrap_or_else(|e| {
+        eprintln!("{e}");
+        cli::EXIT_UNREADABLE
+    }))
 }

@@ -125,3 +125,40 @@ fn charts_are_exported_without_a_window() {
         assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080), "{line}");
     }
 }
+
+#[test]
+fn an_output_that_cannot_be_written_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the output folder should go: the folder cannot be made.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").unwrap();
+    let out = bin()
+        .args(["charts", SAMPLE, "--out"])
+        .arg(blocker.join("charts"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("not-a-folder"), "{err}");
+    // The same for a missing input, for every command.
+    for cmd in ["check", "summary", "charts"] {
+        let out = bin()
+            .arg(cmd)
+            .arg(dir.path().join("missing.ron"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+    }
+}
+
+#[test]
+fn a_gbk_file_is_checked_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.ron");
+    let (gbk, _, _) = encoding_rs::GBK.encode(budget_studio::sample::SAMPLE_RON);
+    std::fs::write(&path, &gbk).unwrap();
+    let out = bin().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the sample's own error");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("GBK/GB18030"), "{err}");
+}

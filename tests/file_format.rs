@@ -22,7 +22,7 @@ fn load_save_load_gives_the_same_document_and_bytes() {
 
 #[test]
 fn a_syntax_error_names_file_line_and_column() {
-    let broken = SAMPLE_RON.replacen("format_version: 1,", "format_version: 1,\n    oops", 1);
+    let broken = SAMPLE_RON.replacen("format_version: 2,", "format_version: 2,\n    oops", 1);
     let err = from_ron_str(&broken, Path::new("broken.ron")).unwrap_err();
     let (line, column) = err.position().unwrap();
     assert_eq!(line, 3);
@@ -46,7 +46,7 @@ fn a_bad_amount_is_reported_where_it_is() {
 
 #[test]
 fn a_newer_format_is_refused() {
-    let newer = SAMPLE_RON.replacen("format_version: 1,", "format_version: 99,", 1);
+    let newer = SAMPLE_RON.replacen("format_version: 2,", "format_version: 99,", 1);
     let err = from_ron_str(&newer, Path::new("n.ron")).unwrap_err();
     assert!(matches!(err, LoadError::Version { found: 99, .. }));
 }
@@ -69,10 +69,17 @@ fn saving_leaves_no_temporary_file_and_replaces_the_target() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, vec!["b.ron".to_owned()]);
+    // No temporary is left; the previous content is kept as the backup.
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, vec!["b.ron".to_owned(), "b.ron.bak".to_owned()]);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         to_ron_string(&budget).unwrap()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.ron.bak")).unwrap(),
+        "old"
     );
 }
 
@@ -100,4 +107,23 @@ fn a_hand_written_file_with_unsorted_lines_loads_sorted() {
     assert_ne!(text, SAMPLE_RON);
     let budget = from_ron_str(&text, Path::new("u.ron")).unwrap();
     assert_eq!(budget, sample_budget().unwrap());
+}
+
+/// A file the previous version wrote (format 1, before templates) loads with the same meaning:
+/// the Shanxi template and every figure as before, and a notice that it will be saved in the new
+/// format.
+#[test]
+fn a_format_1_file_migrates_to_the_shanxi_template_unchanged_in_meaning() {
+    let old = include_str!("fixtures/xinzhou-industry-2022-format1.ron");
+    assert!(old.contains("format_version: 1,") && !old.contains("template"));
+    let (migrated, notices) =
+        budget_studio::io::ron_file::parse(old, Path::new("old.ron")).unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(migrated.template, budget_studio::model::TemplateId::Shanxi);
+    assert_eq!(
+        migrated.format_version,
+        budget_studio::model::FORMAT_VERSION
+    );
+    let current = from_ron_str(SAMPLE_RON, Path::new("sample.ron")).unwrap();
+    assert_eq!(migrated, current);
 }

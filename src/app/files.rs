@@ -201,7 +201,7 @@ impl BudgetApp {
     pub(super) fn write(&mut self, ctx: &egui::Context, path: &Path, then: Then) -> bool {
         let lang = self.view.lang;
         match io::save(self.doc.budget(), path) {
-            Ok(()) => {
+            Ok(_stamp) => {
                 self.doc.mark_saved(path.to_owned());
                 self.remember(path);
                 self.set_status(format!("{} {}", Tr::Saved.get(lang), path.display()));

@@ -8,6 +8,8 @@ use crate::calc::charts::{ChartKind, chart};
 use crate::chart::{Style, header, layout, png};
 use crate::model::Budget;
 
+use super::save::{SaveError, WriteOptions, write_file};
+
 /// Width of exported charts.
 pub const EXPORT_WIDTH: f32 = 1920.0;
 /// Height of exported charts.
@@ -19,14 +21,9 @@ pub enum ExportError {
     /// Rendering failed.
     #[error(transparent)]
     Render(#[from] png::RenderError),
-    /// Writing failed.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What the OS said.
-        source: std::io::Error,
-    },
+    /// Writing failed (or the file is read-only).
+    #[error(transparent)]
+    Write(#[from] SaveError),
 }
 
 /// The PNG bytes of one chart at 1920×1080.
@@ -66,10 +63,9 @@ pub fn export_chart(
     dark: bool,
 ) -> Result<(), ExportError> {
     let bytes = chart_png(budget, derived, kind, drill, zh, dark)?;
-    super::ron_file::write_atomically(path, &bytes).map_err(|source| ExportError::Io {
-        path: path.to_owned(),
-        source,
-    })
+    // A chart is made again in a second, so it gets no backup.
+    write_file(path, &bytes, &WriteOptions::default())?;
+    Ok(())
 }
 
 /// Writes every chart as `{stem}-{n}-{slug}.png` beside `first` (whose stem names the set).

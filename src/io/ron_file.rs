@@ -1,24 +1,47 @@
 //! The budget file: RON, human-readable, exact (amounts are decimal strings), and reproduced byte
-//! for byte when a file this program wrote is saved again unchanged. Saving writes a temporary file
-//! beside the target, flushes it to disk and renames it over the target, so an interrupted save
-//! never leaves a half-written budget.
+//! for byte when a file this program wrote is saved again unchanged.
+//!
+//! Reading is strict: an unknown field, a field or income source written twice, an amount in
+//! anything but plain decimal notation or beyond its limit are errors with file, line:column and,
+//! for a misspelt name, the nearest valid one. A typo never silently drops money. Saving is in
+//! [`super::save`].
 
-use std::fs::{self, File};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Budget, FORMAT_VERSION};
+
+use super::decode::{Encoding, decode};
+use super::save::{SaveError, WriteOptions, write_file};
+use super::stamp::{FileStamp, read_with_stamp};
+use super::version::{OLDER, Plan, plan};
+use super::{diagnose, limits, os_reason_zh};
 
 /// Why a budget file could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read at all.
-    #[error("无法读取 {path}: {source} / cannot read {path}: {source}")]
+    #[error(
+        "无法读取 {path}（{}）/ cannot read {path}: {error}",
+        os_reason_zh(error)
+    )]
     Io {
         /// The file.
         path: PathBuf,
-        /// What the OS said.
-        source: std::io::Error,
+        /// What the OS said. Not a `source`: the message already shows it, and printing an
+        /// error with its chain would repeat it.
+        error: std::io::Error,
+    },
+    /// The bytes are not text in any encoding this program reads.
+    #[error(
+        "{path}:{line}:{column}: 无法识别文件的文字编码（已尝试 UTF-8、带字节顺序标记的 UTF-16、GBK/GB18030）/ the file is in no known text encoding (tried UTF-8, UTF-16 with a byte-order mark, GBK/GB18030)"
+    )]
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column of that byte.
+        column: usize,
     },
     /// The text is not a valid budget.
     #[error("{path}:{line}:{column}: {message}")]
@@ -29,13 +52,13 @@ pub enum LoadError {
         line: usize,
         /// 1-based column.
         column: usize,
-        /// What was expected or found, as the parser puts it.
+        /// What was expected or found, in English.
         message: String,
+        /// The same in Chinese.
+        message_zh: String,
     },
-    /// A file from a newer version of the program.
-    #[error(
-        "{path}: 文件格式版本 {found} 高于本程序支持的 {supported} / format version {found} is newer than the supported {supported}"
-    )]
+    /// A format version this build cannot read: newer, or older than any it can migrate.
+    #[error("{path}: {}", version_message(*found, *supported))]
     Version {
         /// The file.
         path: PathBuf,
@@ -46,6 +69,30 @@ pub enum LoadError {
     },
 }
 
+fn version_message(found: u32, supported: u32) -> String {
+    let (zh, en) = version_texts(found, supported);
+    format!("{zh} / {en}")
+}
+
+/// Why a format version cannot be read, in Chinese and in English.
+fn version_texts(found: u32, supported: u32) -> (String, String) {
+    if found > supported {
+        (
+            format!("文件格式版本 {found} 高于本程序支持的 {supported}，请使用更新的版本打开"),
+            format!(
+                "format version {found} is newer than the supported {supported}; open it with a newer release"
+            ),
+        )
+    } else {
+        (
+            format!("文件格式版本 {found} 无法识别（本程序读取版本 {supported}）"),
+            format!(
+                "format version {found} is not one this program can read (it reads {supported})"
+            ),
+        )
+    }
+}
+
 impl LoadError {
     /// The error as a user reads it, in one language: path, line:column and what was expected.
     /// (`Display` carries both languages for logs; a dialog or a terminal wants one, and the OS
@@ -53,12 +100,24 @@ impl LoadError {
     #[must_use]
     pub fn describe(&self, zh: bool) -> String {
         match self {
-            LoadError::Io { path, source } => {
+            LoadError::Io { path, error } => {
                 let path = path.display();
                 if zh {
-                    format!("无法读取 {path}：{source}")
+                    format!("无法读取 {path}：{}", os_reason_zh(error))
                 } else {
-                    format!("cannot read {path}: {source}")
+                    format!("cannot read {path}: {error}")
+                }
+            }
+            LoadError::Encoding { path, line, column } => {
+                let path = path.display();
+                if zh {
+                    format!(
+                        "{path}:{line}:{column}: 无法识别文件的文字编码（已尝试 UTF-8、带字节顺序标记的 UTF-16、GBK/GB18030）"
+                    )
+                } else {
+                    format!(
+                        "{path}:{line}:{column}: the file is in no known text encoding (tried UTF-8, UTF-16 with a byte-order mark, GBK/GB18030)"
+                    )
                 }
             }
             LoadError::Parse {
@@ -66,10 +125,11 @@ impl LoadError {
                 line,
                 column,
                 message,
+                message_zh,
             } => {
                 let path = path.display();
                 if zh {
-                    format!("{path}:{line}:{column}: 无法解析预算文件：{message}")
+                    format!("{path}:{line}:{column}: 无法解析预算文件：{message_zh}")
                 } else {
                     format!("{path}:{line}:{column}: not a valid budget file: {message}")
                 }
@@ -79,42 +139,72 @@ impl LoadError {
                 found,
                 supported,
             } => {
-                let path = path.display();
-                if zh {
-                    format!("{path}: 文件格式版本 {found} 高于本程序支持的 {supported}")
-                } else {
-                    format!(
-                        "{path}: format version {found} is newer than the supported {supported}"
-                    )
-                }
+                let (zh_text, en_text) = version_texts(*found, *supported);
+                format!("{}: {}", path.display(), if zh { zh_text } else { en_text })
             }
         }
     }
 
-    /// Line and column of a parse error.
+    /// Line and column of a parse or encoding error.
     #[must_use]
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            LoadError::Parse { line, column, .. } => Some((*line, *column)),
+            LoadError::Parse { line, column, .. } | LoadError::Encoding { line, column, .. } => {
+                Some((*line, *column))
+            }
             _ => None,
         }
     }
 }
 
-/// Why a budget could not be saved.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    /// Serialising failed (should not happen for a valid budget).
-    #[error("无法生成文件内容: {0} / cannot serialise: {0}")]
-    Serialise(String),
-    /// Writing or renaming failed; the target file is untouched.
-    #[error("无法保存 {path}: {source} / cannot save {path}: {source}")]
-    Io {
-        /// The target.
-        path: PathBuf,
-        /// What the OS said.
-        source: std::io::Error,
+/// Something the user should know about a file that was read: it loaded, but saving will
+/// change more than the user's edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The file was not UTF-8; it will be saved as UTF-8.
+    Reencoded(Encoding),
+    /// The file was in an older format version; it will be saved in the current one.
+    Migrated {
+        /// The file's version.
+        from: u32,
+        /// The version it will be saved in.
+        to: u32,
     },
+}
+
+impl Notice {
+    /// The notice in Chinese (`zh`) or English.
+    #[must_use]
+    pub fn text(&self, zh: bool) -> String {
+        match (self, zh) {
+            (Notice::Reencoded(e), true) => {
+                format!("文件按 {} 编码读取，保存时将改为 UTF-8", e.name())
+            }
+            (Notice::Reencoded(e), false) => {
+                format!(
+                    "the file was read as {}; it will be saved as UTF-8",
+                    e.name()
+                )
+            }
+            (Notice::Migrated { from, to }, true) => {
+                format!("文件格式版本 {from} 已升级，保存时将写为版本 {to}")
+            }
+            (Notice::Migrated { from, to }, false) => {
+                format!("format version {from} was upgraded; it will be saved as version {to}")
+            }
+        }
+    }
+}
+
+/// A budget read from a file, with what the user should be told and the file's stamp.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The budget.
+    pub budget: Budget,
+    /// Notices about the reading (encoding, format version); empty for a file the app wrote.
+    pub notices: Vec<Notice>,
+    /// The file as it was read, to detect changes by other programs before saving.
+    pub stamp: FileStamp,
 }
 
 /// Parses a budget from RON text. `path` names the source in error messages.
@@ -122,12 +212,24 @@ pub enum SaveError {
 /// # Errors
 /// [`LoadError::Parse`] with line and column, or [`LoadError::Version`].
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Budget, LoadError> {
-    let mut budget: Budget = ron::from_str(text).map_err(|e| LoadError::Parse {
-        path: path.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
+    parse(text, path).map(|(budget, _)| budget)
+}
+
+/// Parses RON text, migrating an older format version; returns the budget and the notices.
+///
+/// # Errors
+/// As [`from_ron_str`].
+pub fn parse(text: &str, path: &Path) -> Result<(Budget, Vec<Notice>), LoadError> {
+    let (mut budget, notices) = match plan(text, path, OLDER)? {
+        Plan::Current => (parse_current(text, path)?, Vec::new()),
+        Plan::Migrate(from, reader) => (
+            reader(text, path)?,
+            vec![Notice::Migrated {
+                from,
+                to: FORMAT_VERSION,
+            }],
+        ),
+    };
     if budget.format_version > FORMAT_VERSION {
         return Err(LoadError::Version {
             path: path.to_owned(),
@@ -135,21 +237,70 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Budget, LoadError> {
             supported: FORMAT_VERSION,
         });
     }
+    if let Some(excess) = limits::first_excess(&budget) {
+        let (line, column) = excess.position(text);
+        let (message_zh, message) = excess.messages();
+        return Err(LoadError::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+            message_zh,
+        });
+    }
     budget.format_version = FORMAT_VERSION;
     budget.sort_lines();
-    Ok(budget)
+    Ok((budget, notices))
 }
 
-/// Reads a budget file.
+/// Parses text of the current format version.
+///
+/// # Errors
+/// [`LoadError::Parse`] with line, column and a bilingual message.
+pub fn parse_current(text: &str, path: &Path) -> Result<Budget, LoadError> {
+    ron::from_str(text).map_err(|e| {
+        let (message_zh, message) = diagnose::messages(&e.code);
+        LoadError::Parse {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message,
+            message_zh,
+        }
+    })
+}
+
+/// Reads a budget file in any encoding this program knows.
 ///
 /// # Errors
 /// See [`LoadError`].
 pub fn load(path: &Path) -> Result<Budget, LoadError> {
-    let text = fs::read_to_string(path).map_err(|source| LoadError::Io {
+    load_file(path).map(|loaded| loaded.budget)
+}
+
+/// Reads a budget file, with the notices to show and the stamp to check before saving.
+///
+/// # Errors
+/// See [`LoadError`].
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let (bytes, stamp) = read_with_stamp(path).map_err(|error| LoadError::Io {
         path: path.to_owned(),
-        source,
+        error,
     })?;
-    from_ron_str(&text, path)
+    let (text, encoding) = decode(&bytes).map_err(|at| LoadError::Encoding {
+        path: path.to_owned(),
+        line: at.line,
+        column: at.column,
+    })?;
+    let (budget, mut notices) = parse(&text, path)?;
+    if encoding != Encoding::Utf8 {
+        notices.insert(0, Notice::Reencoded(encoding));
+    }
+    Ok(Loaded {
+        budget,
+        notices,
+        stamp,
+    })
 }
 
 /// The RON text of a budget, as [`save`] writes it.
@@ -163,47 +314,35 @@ pub fn to_ron_string(budget: &Budget) -> Result<String, SaveError> {
         .ok_or_else(|| SaveError::Serialise("unexpected serializer output".to_owned()))
 }
 
-/// Saves a budget safely: temporary file beside the target, flushed, then renamed over it.
+/// Saves a budget safely (see [`super::save`]), whatever the file holds now. Returns the stamp
+/// of what was written.
 ///
 /// # Errors
 /// [`SaveError`]; on error the target keeps its previous content.
-pub fn save(budget: &Budget, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(budget)?;
-    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    })
+pub fn save(budget: &Budget, path: &Path) -> Result<FileStamp, SaveError> {
+    save_checked(budget, path, None)
 }
 
-/// Writes `bytes` to `path` through a temporary sibling file and a rename.
+/// Saves a budget safely, but only if the file still has the content `expected` describes (what
+/// was last read or written); a file that another program changed or removed since is left
+/// alone and reported as [`SaveError::ChangedOnDisk`]. `None` saves unconditionally.
 ///
 /// # Errors
-/// Any I/O error; the temporary file is removed on failure.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "budget".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable where the platform allows syncing a directory.
-        if let Ok(d) = File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+/// [`SaveError`]; on error the target keeps its previous content.
+pub fn save_checked(
+    budget: &Budget,
+    path: &Path,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, SaveError> {
+    let text = to_ron_string(budget)?;
+    write_file(
+        path,
+        text.as_bytes(),
+        &WriteOptions {
+            backup: true,
+            expected,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -214,15 +353,18 @@ mod tests {
     fn a_missing_file_names_the_os_error_once_in_the_chosen_language() {
         let missing = Path::new("no-such-dir/missing.ron");
         let err = load(missing).unwrap_err();
-        let os = match &err {
-            LoadError::Io { source, .. } => source.to_string(),
+        let (os, os_zh) = match &err {
+            LoadError::Io { error, .. } => (error.to_string(), super::os_reason_zh(error)),
             other => panic!("expected an I/O error, got {other}"),
         };
-        for (zh, lead) in [(true, "无法读取"), (false, "cannot read")] {
+        for (zh, lead, reason) in [
+            (true, "无法读取", os_zh.to_owned()),
+            (false, "cannot read", os.clone()),
+        ] {
             let text = err.describe(zh);
             assert!(text.starts_with(lead), "{text}");
             assert!(text.contains("missing.ron"), "{text}");
-            assert_eq!(text.matches(os.as_str()).count(), 1, "{text}");
+            assert_eq!(text.matches(reason.as_str()).count(), 1, "{text}");
         }
     }
 

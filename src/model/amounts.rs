@@ -1,6 +1,7 @@
 //! A line's amounts by income source: a short sorted list that reads and writes like a map
 //! (`{GeneralPublic: (basic: "90.71")}`). A `BTreeMap` would allocate a 380-byte node for the one
-//! or two sources a line has; at 100,000 lines that was a third of the app's memory.
+//! or two sources a line has; at 100,000 lines that was a third of the app's memory. A source
+//! written twice is an error when reading, never a silent choice of one of the two.
 
 use std::fmt;
 
@@ -93,7 +94,16 @@ impl<'de> Deserialize<'de> for Amounts {
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Amounts, A::Error> {
                 let mut amounts =
                     Amounts(Vec::with_capacity(access.size_hint().unwrap_or(1).min(11)));
-                while let Some((source, split)) = access.next_entry::<IncomeSource, Split>()? {
+                while let Some(source) = access.next_key::<IncomeSource>()? {
+                    // Keeping the last of two entries would drop the first one's money without
+                    // a word; refuse before reading the value, so the position names the key.
+                    if amounts.get(&source).is_some() {
+                        return Err(super::strict::bilingual_error(
+                            &format!("收入来源 {source:?} 重复出现"),
+                            &format!("duplicate income source `{source:?}`"),
+                        ));
+                    }
+                    let split = access.next_value::<Split>()?;
                     amounts.insert(source, split);
                 }
                 amounts.0.shrink_to_fit();

@@ -8,7 +8,7 @@ use super::money::Money;
 /// A 项目经费情况说明: one selected project described in prose, with its amount and, where
 /// printed, a quarterly plan. Amounts are in the text's unit (the template's `text_unit`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ProjectDescription {
     /// 项目名称.
     pub name: String,
@@ -134,7 +134,7 @@ impl DescriptionText {
 
 /// 绩效目标设置情况: "N 个预算单位…编报绩效目标的项目 M 个，涉及项目预算资金 X 万元".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct PerformanceStatement {
     /// How many budget units reported performance targets.
     pub units: u32,

@@ -46,6 +46,7 @@ pub enum CostKind {
 /// The basic-expenditure table by economic classification.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct EconomicTable {
     /// Which code set the lines use.
     pub scheme: EconScheme,
@@ -55,6 +56,7 @@ pub struct EconomicTable {
 
 /// One economic line.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EconLine {
     /// 3-, 5- or 7-digit code.
     pub code: String,

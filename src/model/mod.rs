@@ -10,6 +10,7 @@ pub mod income;
 pub mod money;
 pub mod performance;
 pub mod sections;
+pub mod strict;
 pub mod tables;
 pub mod template;
 
@@ -60,10 +61,11 @@ bilingual!(
 );
 
 /// The file format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A department's budget disclosure for one year: inputs only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Budget {
     /// Version of the file format; see `docs/format.md`.
     pub format_version: u32,
@@ -112,6 +114,7 @@ pub struct Budget {
 /// The department and its descriptive texts (概况, 名词解释).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Department code (主管部门代码), e.g. `402`.
     pub department_code: String,
@@ -134,6 +137,7 @@ pub struct Profile {
 /// One budget unit (预算单位) of the department.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct BudgetUnit {
     /// Six-digit unit code, e.g. `402001`.
     pub code: String,
@@ -199,6 +203,7 @@ impl UnitKind {
 /// A term and its definition.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
     /// The term.
     pub term: String,
@@ -211,6 +216,7 @@ pub struct GlossaryEntry {
 /// A leaf carries the money. A parent's figures are the sum of its children; amounts entered on a
 /// parent that also has children are "not itemised further" and are added to it (a check warns).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FunctionLine {
     /// 3-, 5- or 7-digit code.
     pub code: String,
@@ -260,6 +266,7 @@ impl FunctionLine {
 
 /// An amount split into basic (基本支出) and project (项目支出) expenditure.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Split {
     /// 基本支出.
     #[serde(default, skip_serializing_if = "Money::is_zero")]

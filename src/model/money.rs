@@ -7,19 +7,34 @@
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
-use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::strict::{self, NumberError, PlainNumber};
 
 /// An exact amount of money in the unit of the table it belongs to.
 ///
 /// Written to the budget file as a decimal string (`"676.66"`), so no float ever touches it.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+///
+/// Read strictly (see [`crate::model::strict`]): plain decimal notation, at most two significant
+/// decimals, and a magnitude below 10^15 — the limit in 元, which no amount in any unit may reach.
+/// The tighter limit of a 万元 section is checked once the file's units are known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Money(pub Decimal);
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_str(strict::DecimalVisitor {
+                max_decimals: strict::MAX_DECIMALS,
+                limit: strict::amount_limit_yuan(),
+                what: ("金额", "amount"),
+            })
+            .map(Money)
+    }
+}
 
 impl Money {
     /// Zero.
@@ -219,14 +234,25 @@ pub enum MoneyParseError {
         /// The most decimals allowed.
         max: u32,
     },
+    /// Not below the magnitude limit of the unit (10^15 元).
+    #[error(
+        "金额须小于 {} {} / an amount must be below {} {}",
+        strict::amount_limit(*unit).normalize(), unit.label_zh(),
+        strict::amount_limit(*unit).normalize(), unit.label_en()
+    )]
+    TooLarge {
+        /// The unit the amount was typed in.
+        unit: MoneyUnit,
+    },
 }
 
-/// Parses what an officer types into an amount cell: digits, an optional decimal point,
-/// optional thousands separators (`10,441.41`) and full-width digits. Blank means zero is
-/// *not* assumed: the caller decides (an empty cell can mean "clear to zero").
+/// Parses what an officer types into an amount cell: plain decimal notation, optional thousands
+/// separators (`10,441.41`) and full-width digits. Blank means zero is *not* assumed: the caller
+/// decides (an empty cell can mean "clear to zero").
 ///
 /// # Errors
-/// Refuses letters, negative amounts and more decimals than `unit` allows.
+/// Refuses letters, exponents, a plus sign or a bare point, negative amounts, more decimals than
+/// `unit` allows and amounts not below the magnitude limit (10^15 元, so 10^11 万元).
 pub fn parse_amount(text: &str, unit: MoneyUnit) -> Result<Money, MoneyParseError> {
     let cleaned: String = text
         .trim()
@@ -242,22 +268,19 @@ pub fn parse_amount(text: &str, unit: MoneyUnit) -> Result<Money, MoneyParseErro
     if cleaned.is_empty() {
         return Err(MoneyParseError::Empty);
     }
-    if !cleaned
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
-    {
-        return Err(MoneyParseError::NotANumber(text.trim().to_owned()));
-    }
-    let value = Decimal::from_str(&cleaned)
-        .map_err(|_| MoneyParseError::NotANumber(text.trim().to_owned()))?;
-    if value.is_sign_negative() && !value.is_zero() {
+    let not_a_number = || MoneyParseError::NotANumber(text.trim().to_owned());
+    let number = PlainNumber::parse(&cleaned).ok_or_else(not_a_number)?;
+    if number.is_negative() {
         return Err(MoneyParseError::Negative);
     }
-    let max = unit.decimals();
-    if value.normalize().scale() > max {
-        return Err(MoneyParseError::TooManyDecimals { max });
-    }
-    let value = value.abs();
+    let value = number
+        .to_decimal(unit.decimals(), strict::amount_limit(unit))
+        .map_err(|e| match e {
+            NumberError::NotPlain => not_a_number(),
+            NumberError::TooManyDecimals { max } => MoneyParseError::TooManyDecimals { max },
+            NumberError::TooLarge { .. } => MoneyParseError::TooLarge { unit },
+        })?
+        .abs();
     // Tables in 万元 print two decimals; keep them so the file reads like the table.
     Ok(Money(match unit {
         MoneyUnit::WanYuan => {
@@ -274,7 +297,7 @@ pub fn parse_amount(text: &str, unit: MoneyUnit) -> Result<Money, MoneyParseErro
 #[cfg(test)]
 #[must_use]
 pub fn m(text: &str) -> Money {
-    Money(Decimal::from_str(text).expect("money literal"))
+    Money(text.parse().expect("money literal"))
 }
 
 #[cfg(test)]
@@ -341,6 +364,48 @@ mod tests {
         );
         // Trailing zeros are not extra precision.
         assert_eq!(parse_amount("1.2300", MoneyUnit::WanYuan), Ok(m("1.23")));
+    }
+
+    #[test]
+    fn exponent_amount_is_refused() {
+        for text in ["1e3", "1E3", "1_000", ".5", "5.", "+5", "1.2.3"] {
+            assert!(
+                matches!(
+                    parse_amount(text, MoneyUnit::WanYuan),
+                    Err(MoneyParseError::NotANumber(_))
+                ),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn huge_amount_is_refused_in_the_cell() {
+        assert_eq!(
+            parse_amount("79228162514264337593543950335", MoneyUnit::Yuan),
+            Err(MoneyParseError::TooLarge {
+                unit: MoneyUnit::Yuan
+            })
+        );
+        assert_eq!(
+            parse_amount("100,000,000,000", MoneyUnit::WanYuan),
+            Err(MoneyParseError::TooLarge {
+                unit: MoneyUnit::WanYuan
+            })
+        );
+        assert_eq!(
+            parse_amount("99,999,999,999.99", MoneyUnit::WanYuan),
+            Ok(m("99999999999.99"))
+        );
+        assert_eq!(
+            parse_amount("999999999999999", MoneyUnit::Yuan),
+            Ok(m("999999999999999"))
+        );
+        let text = MoneyParseError::TooLarge {
+            unit: MoneyUnit::WanYuan,
+        }
+        .to_string();
+        assert!(text.contains("100000000000 万元"), "{text}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::money::Money;
 /// One project's performance-target form.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     /// 项目名称.
     pub name: String,
@@ -90,6 +91,7 @@ impl ProjectKind {
 /// prints, kept so a check can compare it with the sources.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Funds {
     /// 资金总额 as printed on the form, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -345,6 +347,7 @@ impl ProjectText {
 /// and a target value as written (`>500 个`, `≥85%`, `显著提高`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// 二级指标; the 一级 follows from it.
     pub kind: IndicatorKind,

@@ -9,6 +9,7 @@ use super::money::{Money, MoneyUnit};
 /// 三公经费 (一般公共预算): this year and, where stated, last year.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Sangong {
     /// Unit of this table (the 三公 table is sometimes in 万元 while others are in 元).
     pub unit: MoneyUnit,
@@ -25,6 +26,7 @@ pub struct Sangong {
 /// The four 三公 items.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct SangongFigures {
     /// 因公出国(境)费.
     pub abroad: Money,
@@ -117,6 +119,7 @@ impl SangongItem {
 /// published.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct OperatingCosts {
     /// Unit of this table.
     pub unit: MoneyUnit,
@@ -130,6 +133,7 @@ pub struct OperatingCosts {
 /// An amount belonging to one budget unit (or, with an empty code, to the department as a whole).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct UnitAmount {
     /// Budget unit code; empty for the department as a whole.
     pub unit_code: String,
@@ -143,6 +147,7 @@ pub struct UnitAmount {
 /// 政府采购: goods, works, services; the total is derived.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Procurement {
     /// Unit of this section.
     pub unit: MoneyUnit,
@@ -174,6 +179,7 @@ impl Procurement {
 /// Last year's figures the narrative compares against, in the tables' unit.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct LastYear {
     /// Last year's total income.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -189,6 +195,7 @@ pub struct LastYear {
 /// The officer's own explanations for the narrative (the figures are derived, the reasons are not).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Narrative {
     /// Why income and expenditure changed against last year.
     pub change_reason: String,
@@ -203,6 +210,7 @@ pub struct Narrative {
 /// A figure as the published document prints it. The app derives every total; a stated figure is
 /// what the document claims, so a check can show where the two disagree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StatedFigure {
     /// Which figure.
     pub figure: Figure,
@@ -223,6 +231,7 @@ pub struct StatedFigure {
 
 /// A derivable figure that a document may print.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Figure {
     /// 本年收入合计.
     IncomeTotal,

@@ -145,6 +145,7 @@ pub enum AmountField {
 /// The officer's own wording for what is printed under an empty table (replacing the template's
 /// sentence).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TableNote {
     /// The table.
     pub table: TableId,
