@@ -153,6 +153,7 @@ fn frames(c: &mut Criterion) {
         let startup = Startup {
             document: Document::new(budget.clone(), None, "bench.ron"),
             error: None,
+            stamp: None,
         };
         let mut app = BudgetApp::new(startup, Box::new(ScriptedDialogs::default()));
         app.view.tab = tab;

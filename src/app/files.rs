@@ -35,6 +35,8 @@ pub struct Startup {
     pub document: Document,
     /// A message to show first (a file from the command line that could not be read).
     pub error: Option<(String, String)>,
+    /// The file as it was read, to notice changes by other programs.
+    pub stamp: Option<io::FileStamp>,
 }
 
 impl Startup {
@@ -49,15 +51,18 @@ impl Startup {
             None => Startup {
                 document: sample(),
                 error: None,
+                stamp: None,
             },
-            Some(path) => match io::load(path) {
-                Ok(budget) => Startup {
-                    document: Document::new(budget, Some(path.to_owned()), file_name(path)),
+            Some(path) => match io::load_file(path) {
+                Ok(loaded) => Startup {
+                    document: Document::new(loaded.budget, Some(path.to_owned()), file_name(path)),
                     error: None,
+                    stamp: Some(loaded.stamp),
                 },
                 Err(e) => Startup {
                     document: sample(),
                     error: Some(open_failed(&e, Lang::Zh)),
+                    stamp: None,
                 },
             },
         }
@@ -96,6 +101,8 @@ impl BudgetApp {
         match then {
             Then::Stay => {}
             Then::Quit => {
+                // Saved, or discarded on purpose: no copy to recover.
+                self.drop_recovery_copy();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -145,14 +152,22 @@ impl BudgetApp {
     /// Opens `path`; on failure the current document stays and a dialog says why.
     pub fn open_path(&mut self, path: &Path) {
         let lang = self.view.lang;
-        match io::load(path) {
-            Ok(budget) => {
-                self.doc = Document::new(budget, Some(path.to_owned()), file_name(path));
+        match io::load_file(path) {
+            Ok(loaded) => {
+                self.doc = Document::new(loaded.budget, Some(path.to_owned()), file_name(path));
+                self.stamp = Some(loaded.stamp);
+                self.dismissed = None;
                 self.view.editing = None;
                 self.view.selected_code = None;
                 self.view.project = 0;
                 self.remember(path);
-                self.set_status(format!("{} {}", Tr::Opened.get(lang), path.display()));
+                let mut status = format!("{} {}", Tr::Opened.get(lang), path.display());
+                // A GBK file or an older format: say that saving will change how it is written.
+                for notice in &loaded.notices {
+                    status.push_str(" · ");
+                    status.push_str(&notice.text(lang.zh()));
+                }
+                self.set_status(status);
             }
             Err(e) => {
                 let (title, body) = open_failed(&e, lang);
@@ -197,16 +212,46 @@ impl BudgetApp {
         }
     }
 
-    /// Writes the budget to `path`, then does `then`. Returns true when saved.
+    /// Writes the budget to `path`, then does `then`. Returns true when saved. Saving over the
+    /// open file first checks that no other program changed it since it was read or written;
+    /// if one did, the officer is asked instead.
     pub(super) fn write(&mut self, ctx: &egui::Context, path: &Path, then: Then) -> bool {
+        let own_file = self.doc.path() == Some(path);
+        let expected = if own_file { self.stamp.clone() } else { None };
+        self.write_expecting(ctx, path, then, expected.as_ref())
+    }
+
+    /// Writes the budget to `path` whatever is there now (the officer chose to overwrite).
+    pub(super) fn write_unchecked(&mut self, ctx: &egui::Context, path: &Path, then: Then) -> bool {
+        self.write_expecting(ctx, path, then, None)
+    }
+
+    fn write_expecting(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        then: Then,
+        expected: Option<&io::FileStamp>,
+    ) -> bool {
         let lang = self.view.lang;
-        match io::save(self.doc.budget(), path) {
-            Ok(_stamp) => {
+        match io::save_checked(self.doc.budget(), path, expected) {
+            Ok(stamp) => {
                 self.doc.mark_saved(path.to_owned());
+                self.stamp = Some(stamp);
+                self.dismissed = None;
+                self.drop_recovery_copy();
                 self.remember(path);
                 self.set_status(format!("{} {}", Tr::Saved.get(lang), path.display()));
                 self.perform(ctx, then);
                 true
+            }
+            Err(io::SaveError::ChangedOnDisk { .. }) => {
+                self.safety = Some(super::SafetyDialog::ChangedOnDisk {
+                    path: path.to_owned(),
+                    saving: true,
+                    then,
+                });
+                false
             }
             Err(e) => {
                 self.report_failure(Tr::SaveFailed.get(lang), &e);

@@ -7,6 +7,8 @@ mod export;
 mod files;
 mod menus;
 mod present;
+mod recovery;
+mod safety;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -16,6 +18,8 @@ use egui::{Ui, ViewportCommand};
 
 pub use dialogs::{Dialog, NewForm, Purpose};
 pub use files::{Startup, Then};
+pub use recovery::{Orphan, Recovery, RecoveryMeta};
+pub use safety::SafetyDialog;
 
 use crate::checks::Location;
 use crate::document::Document;
@@ -43,6 +47,15 @@ pub struct BudgetApp {
     applied_theme: Option<ThemeChoice>,
     started: Option<Instant>,
     was_presenting: bool,
+    /// The autosave copy, when the app keeps one.
+    recovery: Option<Recovery>,
+    /// A question about the file's safety (changed on disk, a copy to recover).
+    safety: Option<SafetyDialog>,
+    /// The open file as last read or written.
+    stamp: Option<crate::io::FileStamp>,
+    /// A change on disk the officer chose to keep their own content over.
+    dismissed: Option<crate::io::FileStamp>,
+    was_focused: bool,
 }
 
 impl BudgetApp {
@@ -61,6 +74,11 @@ impl BudgetApp {
             applied_theme: None,
             started: None,
             was_presenting: false,
+            recovery: None,
+            safety: None,
+            stamp: startup.stamp,
+            dismissed: None,
+            was_focused: true,
         }
     }
 
@@ -201,6 +219,7 @@ impl BudgetApp {
             self.applied_theme = Some(self.view.theme);
         }
         self.handle_close_request(&ctx);
+        self.check_on_focus(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         if self.view.presenting {
@@ -219,6 +238,8 @@ impl BudgetApp {
         });
         self.apply_actions(&ctx, actions);
         self.dialogs_ui(&ctx);
+        self.safety_ui(&ctx);
+        self.autosave(&ctx);
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -287,6 +308,10 @@ pub fn run(file: Option<PathBuf>, started: Instant) -> Result<()> {
             let mut app = BudgetApp::new(startup, Box::new(NativeDialogs));
             if let Some(storage) = cc.storage {
                 app.restore(storage);
+            }
+            // Recovery copies live in the app's own data folder, never beside the budget.
+            if let Some(dir) = eframe::storage_dir("budget-studio") {
+                app.enable_recovery(&dir.join("recovery"), std::time::Duration::from_secs(2));
             }
             app.started = Some(started);
             Ok(Box::new(app))

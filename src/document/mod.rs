@@ -47,6 +47,8 @@ pub struct Document {
     revision: u64,
     next_revision: u64,
     saved_revision: Option<u64>,
+    /// Counts every change of the budget, previews and undo included (for autosave).
+    generation: u64,
     path: Option<PathBuf>,
     name: String,
 }
@@ -77,9 +79,25 @@ impl Document {
             revision: 0,
             next_revision: 1,
             saved_revision: Some(0),
+            generation: 0,
             path,
             name: name.into(),
         }
+    }
+
+    /// A document restored from a recovery copy: it belongs at `path` but is not saved there.
+    #[must_use]
+    pub fn recovered(budget: Budget, path: Option<PathBuf>, name: impl Into<String>) -> Self {
+        let mut doc = Document::new(budget, path, name);
+        doc.saved_revision = None;
+        doc
+    }
+
+    /// A number that changes whenever the budget does (a keystroke, an undo …), to tell whether a
+    /// copy written earlier is still current.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The budget as it stands (including a pending edit).
@@ -134,6 +152,7 @@ impl Document {
     /// keystroke) moves the totals along the line's path to the root and rechecks that line;
     /// anything else derives everything again.
     fn recompute(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
         let touched = std::mem::take(&mut self.touched);
         let structural = std::mem::replace(&mut self.structural, false);
         if structural || !self.update_incrementally(&touched) {
