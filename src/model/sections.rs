@@ -190,6 +190,10 @@ pub struct LastYear {
     /// Last year's 一般公共预算 appropriation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub general_public: Option<Money>,
+    /// Where last year's figures come from and how exact they are (a document may print them only
+    /// as a rounded change in another unit).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// The officer's own explanations for the narrative (the figures are derived, the reasons are not).
