@@ -477,7 +477,6 @@ fn check_on_the_file_exits_clean_with_one_warning() {
 /// a zero 合计 cell blank (tables 2, 4, 6, 7: "no table cell anywhere contains a printed zero"),
 /// and an empty table's body as blank rows without the budget's codes and names.
 #[test]
-#[ignore = "table model: Shanghai prints zero totals blank and empty tables without lines"]
 fn zero_totals_and_empty_tables_print_as_the_document() {
     let (budget, derived) = putuo();
     let income = table(&budget, &derived, TableId::Income, true);

@@ -173,11 +173,20 @@ impl<'a> FunctionBody<'a> {
         sum
     }
 
+    /// The 合计 row and a row per line; a table whose sources carry no money prints only its
+    /// 合计 row (and the note that it is empty), not every line of the budget with blanks.
     pub(super) fn len(&self) -> usize {
-        self.derived.function.rows.len() + 1
+        if self.is_empty_table() {
+            1
+        } else {
+            self.derived.function.rows.len() + 1
+        }
     }
 
     pub(super) fn position(&self, code: &str) -> Option<usize> {
+        if self.is_empty_table() {
+            return None;
+        }
         self.derived.function.row_of(code).map(|r| r + 1)
     }
 
@@ -209,6 +218,9 @@ impl<'a> FunctionBody<'a> {
                 note: None,
                 cells,
             });
+        }
+        if i >= self.len() {
+            return None;
         }
         let r = i - 1;
         let data = f.rows.get(r)?;

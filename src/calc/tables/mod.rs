@@ -85,15 +85,16 @@ impl Cell {
         }
     }
 
-    /// The text as printed in a row of `kind`: amounts with thousands separators and two
-    /// decimals, blank for a zero in the body (as official tables print it), `0.00` in totals.
+    /// The text as printed: amounts with thousands separators and two decimals, and a zero
+    /// amount blank, in totals too (official tables print no zeros). `kind` is the row's.
     #[must_use]
     pub fn text(&self, kind: RowKind) -> String {
+        let _ = kind; // every kind prints alike today; the row stays part of the contract
         match self {
             Cell::Blank => String::new(),
             Cell::Text(t) => t.clone(),
             Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
-                if m.is_zero() && !matches!(kind, RowKind::Total | RowKind::Subtotal) {
+                if m.is_zero() {
                     String::new()
                 } else {
                     m.format_grouped(2)
