@@ -1,5 +1,13 @@
 //! `budget-studio`: with no subcommand, the desktop app (optionally opening FILE); `check` and
 //! `summary` work on a file from the command line.
+//!
+//! On Windows the program is built for the GUI subsystem, so starting the app from the Start menu
+//! or by double-clicking a budget opens no console window beside it. Such a program gets no
+//! console of its own, so at start it borrows the one of the shell it was started from, if any:
+//! then the subcommands, `--help` and `--version` print there as usual.
+
+// The GUI subsystem: no console window for the app (see above).
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,6 +80,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    #[cfg(windows)]
+    attach_parent_console();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     match run(started) {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
@@ -123,4 +133,28 @@ fn run(started: std::time::Instant) -> Result<i32> {
         eprintln!("{e}");
         cli::EXIT_UNREADABLE
     }))
+}
+
+/// Borrows the console of the shell that started the program (cmd, PowerShell), so that output
+/// reaches it although a GUI-subsystem program gets no console. Output redirected to a file or a
+/// pipe already has its handles and is left alone. Started from Explorer there is no parent
+/// console and this does nothing. Runs before anything is printed: the standard library looks
+/// the handles up on every write, so it finds the borrowed console.
+#[cfg(windows)]
+#[allow(unsafe_code)] // two plain Win32 calls; see the SAFETY notes
+fn attach_parent_console() {
+    use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_ERROR_HANDLE, STD_OUTPUT_HANDLE,
+    };
+    let missing = |which| {
+        // SAFETY: takes a constant and returns a handle value; no memory of ours is touched.
+        let handle = unsafe { GetStdHandle(which) };
+        handle.is_null() || handle == INVALID_HANDLE_VALUE
+    };
+    if missing(STD_OUTPUT_HANDLE) || missing(STD_ERROR_HANDLE) {
+        // SAFETY: takes a constant; failure (no parent console) is only a return value, and
+        // then there is nowhere to print anyway.
+        let _attached = unsafe { AttachConsole(ATTACH_PARENT_PROCESS) };
+    }
 }

@@ -1,5 +1,5 @@
-//! The dialogs over the window: the unsaved-changes guard, messages, the New form and the in-app
-//! file browser, and what happens once one is answered.
+//! The dialogs over the window: the unsaved-changes guard, messages, the New form, the in-app
+//! file browser and the Help menu's two (drawn in `help`), and what happens once one is answered.
 
 use std::path::PathBuf;
 
@@ -7,6 +7,7 @@ use egui::Id;
 
 use super::BudgetApp;
 use super::files::Then;
+use super::help;
 use crate::document::Document;
 use crate::model::Budget;
 use crate::ui;
@@ -44,6 +45,10 @@ pub enum Dialog {
     New(NewForm),
     /// The in-app file browser, for a purpose.
     Browser(Box<FileBrowser>, Purpose),
+    /// Help → 快捷键: every command and its shortcuts.
+    Shortcuts,
+    /// Help → 关于: version, licence, the font's notice.
+    About,
 }
 
 /// What the in-app file browser was opened for.
@@ -116,6 +121,8 @@ impl BudgetApp {
                         }
                     }
                 }
+                Dialog::Shortcuts => answer.keep = help::shortcuts(ui, lang),
+                Dialog::About => answer.keep = help::about(ui, lang),
             }
         });
         // Clicking outside closes any dialog but the guard, which needs an answer.

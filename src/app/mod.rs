@@ -5,6 +5,7 @@
 mod dialogs;
 mod export;
 mod files;
+mod help;
 mod menus;
 mod present;
 mod recovery;
@@ -30,6 +31,9 @@ use crate::ui::i18n::Tr;
 use crate::ui::theme::ThemeChoice;
 use crate::ui::{self, Action, Tab, ViewState, fonts};
 
+/// The name eframe knows the app by: it picks the settings folder, and on Linux the window's
+/// app id, which the desktop entry (budget-studio.desktop) has to match.
+const APP_ID: &str = "budget-studio";
 const STORAGE_VIEW: &str = "budget-studio/view";
 const STORAGE_RECENT: &str = "budget-studio/recent";
 
@@ -161,6 +165,8 @@ impl BudgetApp {
                 self.view.editing = None;
                 self.doc.commit_pending();
             }
+            UiCommand::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            UiCommand::About => self.dialog = Some(Dialog::About),
         }
     }
 
@@ -301,7 +307,7 @@ pub fn run(file: Option<PathBuf>, started: Instant) -> Result<()> {
         ..Default::default()
     };
     eframe::run_native(
-        "budget-studio",
+        APP_ID,
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);

@@ -38,6 +38,10 @@ pub enum UiCommand {
     Language(Lang),
     /// Show this tab.
     Tab(Tab),
+    /// List every command with its shortcuts (Help menu).
+    Shortcuts,
+    /// Version, licence and the font's licence notice (Help menu).
+    About,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -61,7 +65,7 @@ pub enum MenuEntry {
 }
 
 /// The menu bar: each menu's title and entries, in order.
-pub const MENUS: [(Tr, &[MenuEntry]); 3] = {
+pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
     use MenuEntry::{Command as C, Label, Recent, Separator};
     use UiCommand as U;
     [
@@ -100,12 +104,13 @@ pub const MENUS: [(Tr, &[MenuEntry]); 3] = {
                 C(U::Present),
             ],
         ),
+        (Tr::MenuHelp, &[C(U::Shortcuts), Separator, C(U::About)]),
     ]
 };
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 18] = [
+    pub const ALL: [UiCommand; 20] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -124,6 +129,8 @@ impl UiCommand {
         UiCommand::Tab(Tab::Tables),
         UiCommand::Tab(Tab::Performance),
         UiCommand::Tab(Tab::Assets),
+        UiCommand::Shortcuts,
+        UiCommand::About,
     ];
 
     /// Menu label.
@@ -150,6 +157,8 @@ impl UiCommand {
             UiCommand::ExportAllCharts => {
                 return lang.pick("导出全部图表 PNG…", "Export all charts as PNG…");
             }
+            UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
+            UiCommand::About => return lang.pick("关于", "About"),
         };
         tr.get(lang)
     }
@@ -205,6 +214,14 @@ impl UiCommand {
                 "车辆、办公用房、政府采购、三公经费",
                 "Vehicles, offices, procurement, \"three public\" costs",
             ),
+            UiCommand::Shortcuts => lang.pick(
+                "列出全部命令及其快捷键",
+                "List every command and its shortcuts",
+            ),
+            UiCommand::About => lang.pick(
+                "版本、许可证和字体许可声明",
+                "Version, licence and the font's licence notice",
+            ),
         }
     }
 
@@ -224,10 +241,13 @@ impl UiCommand {
             UiCommand::Tab(Tab::Tables) => const { &[keys(CMD, Key::Num2)] },
             UiCommand::Tab(Tab::Performance) => const { &[keys(CMD, Key::Num3)] },
             UiCommand::Tab(Tab::Assets) => const { &[keys(CMD, Key::Num4)] },
+            // F1 is where PC users look for help first.
+            UiCommand::Shortcuts => const { &[keys(Modifiers::NONE, Key::F1)] },
             UiCommand::ExportChart
             | UiCommand::ExportAllCharts
             | UiCommand::Theme(_)
-            | UiCommand::Language(_) => &[],
+            | UiCommand::Language(_)
+            | UiCommand::About => &[],
         }
     }
 
@@ -238,6 +258,17 @@ impl UiCommand {
             .first()
             .map(|s| ctx.format_shortcut(s))
             .unwrap_or_default()
+    }
+
+    /// Every shortcut as this platform writes it, joined ("Ctrl+Shift+Z / Ctrl+Y"), or "" when
+    /// there is none: the Help → 快捷键 list.
+    #[must_use]
+    pub fn all_shortcuts_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect::<Vec<_>>()
+            .join(" / ")
     }
 
     /// The tooltip followed by the shortcut, for buttons, which have no room to show it.

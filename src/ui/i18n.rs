@@ -51,6 +51,7 @@ texts! {
     MenuFile => "文件", "File";
     MenuEdit => "编辑", "Edit";
     MenuView => "视图", "View";
+    MenuHelp => "帮助", "Help";
     New => "新建…", "New…";
     Open => "打开…", "Open…";
     OpenRecent => "最近打开", "Open Recent";

@@ -47,3 +47,15 @@ pub fn enter_into_cell(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) 
     h.key_press(Key::Enter);
     h.run_steps(2);
 }
+
+/// The app on the bundled sample in a 1400×900 harness, with no file dialogs scripted.
+pub fn sample_harness() -> Harness<'static, BudgetApp> {
+    let dialogs = budget_studio::ui::dialogs::ScriptedDialogs {
+        outcomes: Vec::new().into(),
+    };
+    let app = BudgetApp::new(budget_studio::app::Startup::load(None), Box::new(dialogs));
+    Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 900.0))
+        .with_context_setup(budget_studio::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut BudgetApp| app.frame(ui), app)
+}
