@@ -139,11 +139,12 @@ pub fn generate(lines: usize, seed: u64) -> Budget {
     let items = lines.saturating_sub(lines / 40).max(1);
     let mut budget = function_budget(items, seed);
     let mut rng = Rng::new(seed ^ 0x5EED);
-    let gp_basic: Money = budget
-        .function_lines
-        .iter()
-        .map(|l| l.split(IncomeSource::GeneralPublic).basic)
-        .sum();
+    let gp_basic = Money::saturating_sum(
+        budget
+            .function_lines
+            .iter()
+            .map(|l| l.split(IncomeSource::GeneralPublic).basic),
+    );
     // Economic table: shares of basic expenditure, the last line taking the rest exactly.
     let parts = [
         ("50101", "工资奖金津补贴", 55),
@@ -160,11 +161,11 @@ pub fn generate(lines: usize, seed: u64) -> Budget {
     let mut given = Money::ZERO;
     for (k, (code, name, pct)) in parts.iter().enumerate() {
         let amount = if k + 1 == parts.len() {
-            gp_basic - given
+            gp_basic.saturating_sub(given)
         } else {
             Money(gp_basic.value() * Decimal::from(*pct) / Decimal::ONE_HUNDRED).round_dp(2)
         };
-        given += amount;
+        given = given.saturating_add(amount);
         lines_econ.push(EconLine {
             amount,
             ..EconLine::new(*code, *name)
@@ -174,11 +175,12 @@ pub fn generate(lines: usize, seed: u64) -> Budget {
     budget.sort_lines();
 
     // Projects: one per ~50 lines, funds in 元 summing exactly to the project expenditure.
-    let project_total: Money = budget
-        .function_lines
-        .iter()
-        .flat_map(|l| l.amounts.values().map(|s| s.project))
-        .sum();
+    let project_total = Money::saturating_sum(
+        budget
+            .function_lines
+            .iter()
+            .flat_map(|l| l.amounts.values().map(|s| s.project)),
+    );
     let project_yuan = MoneyUnit::WanYuan.convert(project_total, MoneyUnit::Yuan);
     let count = (lines / 50).max(1);
     let mut remaining = project_yuan;
@@ -207,7 +209,7 @@ pub fn generate(lines: usize, seed: u64) -> Budget {
             let wobble = Decimal::from(80 + rng.below(40)) / Decimal::ONE_HUNDRED;
             Money((even * wobble).round_dp(0)).min(remaining)
         };
-        remaining -= share;
+        remaining = remaining.saturating_sub(share);
         let mut project = Project {
             name: format!("合成项目{:05}", n + 1),
             department: "999-合成测试部门".into(),

@@ -422,3 +422,21 @@ fn ctrl_and_a_digit_open_a_tab_and_the_present_button_presents() {
     h.run_steps(2);
     assert!(!h.state().view.presenting, "F5 also ends the presentation");
 }
+
+#[test]
+fn a_huge_amount_typed_into_a_cell_is_refused_and_the_document_unchanged() {
+    for huge in ["79228162514264337593543950335", "100000000000"] {
+        let mut h = harness(sample_app(vec![]));
+        h.run_steps(2);
+        open_tables(&mut h);
+        let before = h.state().document().budget().clone();
+        type_into_cell(&mut h, "[2150501] 基本支出", huge);
+        assert_eq!(cell_value(&h, "合计 合计"), "10,441.41", "{huge}");
+        h.key_press(Key::Enter);
+        h.run_steps(2);
+        let app = h.state();
+        assert_eq!(app.document().budget(), &before, "{huge}");
+        assert!(!app.document().is_modified());
+        assert!(app.document().undo_label().is_none());
+    }
+}

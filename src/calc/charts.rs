@@ -202,8 +202,11 @@ pub fn chart(
                         })
                         .collect();
                     // Money entered on the parent itself, not itemised further.
-                    let own = f.rows.get(parent).map_or(Money::ZERO, |r| r.total.total())
-                        - children.iter().map(|d| d.value).sum::<Money>();
+                    let own = f
+                        .rows
+                        .get(parent)
+                        .map_or(Money::ZERO, |r| r.total.total())
+                        .saturating_sub(Money::saturating_sum(children.iter().map(|d| d.value)));
                     if !own.is_zero() {
                         let label = if zh { "未细化" } else { "not itemised" };
                         let k = children.len();
@@ -337,7 +340,7 @@ pub fn chart(
         }
     };
     let data = with_shares(data);
-    let total = data.iter().map(|d| d.value).sum();
+    let total = Money::saturating_sum(data.iter().map(|d| d.value));
     Chart {
         kind,
         title,

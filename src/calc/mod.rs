@@ -204,10 +204,11 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
             share,
         })
         .collect();
-    let fiscal = IncomeSource::FISCAL
-        .iter()
-        .map(|s| function.grand_of(*s).total())
-        .sum();
+    let fiscal = Money::saturating_sum(
+        IncomeSource::FISCAL
+            .iter()
+            .map(|s| function.grand_of(*s).total()),
+    );
     let classes = class_figures(budget, function, |_, row| row.total);
     let general_public_classes = class_figures(budget, function, |i, _| {
         function.cell(i, IncomeSource::GeneralPublic)
@@ -222,12 +223,7 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
             .last_year
             .map(|last| Change::new(budget.sangong.this_year.total(), last.total())),
     };
-    let operating: Money = budget
-        .operating_costs
-        .entries
-        .iter()
-        .map(|e| e.amount)
-        .sum();
+    let operating = Money::saturating_sum(budget.operating_costs.entries.iter().map(|e| e.amount));
 
     let mut project_funds: Vec<UnitProjects> = Vec::new();
     for project in &budget.projects {
@@ -237,8 +233,8 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
             .find(|u| u.unit_code == project.unit_code)
         {
             Some(u) => {
-                u.count += 1;
-                u.yuan += yuan;
+                u.count = u.count.saturating_add(1);
+                u.yuan = u.yuan.saturating_add(yuan);
             }
             None => project_funds.push(UnitProjects {
                 unit_code: project.unit_code.clone(),
@@ -252,7 +248,7 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
     for u in &mut project_funds {
         u.in_table_unit = MoneyUnit::Yuan.convert(u.yuan, unit);
     }
-    let project_funds_total_yuan = project_funds.iter().map(|u| u.yuan).sum();
+    let project_funds_total_yuan = Money::saturating_sum(project_funds.iter().map(|u| u.yuan));
 
     let last = &budget.last_year;
     Summary {

@@ -129,7 +129,7 @@ impl FunctionTable {
     pub fn cell_sum(&self, row: usize, sources: &[IncomeSource]) -> Split {
         let mut sum = Split::default();
         for s in sources {
-            sum += self.cell(row, *s);
+            sum.saturating_add_assign(self.cell(row, *s));
         }
         sum
     }
@@ -171,24 +171,24 @@ impl FunctionTable {
                 continue;
             }
             let delta = Split {
-                basic: after.basic - before.basic,
-                project: after.project - before.project,
+                basic: after.basic.saturating_sub(before.basic),
+                project: after.project.saturating_sub(before.project),
             };
             let mut at = Some(row);
             while let Some(r) = at {
                 if let Some(cell) = self.cells.get_mut(r * width + k) {
-                    *cell += delta;
+                    cell.saturating_add_assign(delta);
                 }
                 let Some(data) = self.rows.get_mut(r) else {
                     break;
                 };
-                data.total += delta;
+                data.total.saturating_add_assign(delta);
                 at = data.parent;
             }
             if let Some(g) = self.grand_by_source.get_mut(k) {
-                *g += delta;
+                g.saturating_add_assign(delta);
             }
-            self.grand += delta;
+            self.grand.saturating_add_assign(delta);
         }
         true
     }
@@ -242,12 +242,12 @@ pub fn function_table(budget: &Budget) -> FunctionTable {
             let k = slot[source.index()];
             let mut at = Some(r);
             while let Some(a) = at {
-                table.cells[a * width + k] += *split;
-                table.rows[a].total += *split;
+                table.cells[a * width + k].saturating_add_assign(*split);
+                table.rows[a].total.saturating_add_assign(*split);
                 at = table.rows[a].parent;
             }
-            table.grand_by_source[k] += *split;
-            table.grand += *split;
+            table.grand_by_source[k].saturating_add_assign(*split);
+            table.grand.saturating_add_assign(*split);
         }
     }
     table
@@ -322,20 +322,23 @@ pub fn econ_table(budget: &Budget) -> EconTable {
             .or_else(|| standard_cost_kind(scheme, &line.code));
         let mut at = Some(r);
         while let Some(a) = at {
-            table.rows[a].total += amount;
+            let row = &mut table.rows[a].total;
+            *row = row.saturating_add(amount);
             if let Some(split) = table.costs.get_mut(a) {
                 match kind {
-                    Some(CostKind::Staff) => split.staff += amount,
-                    Some(CostKind::Running) => split.running += amount,
+                    Some(CostKind::Staff) => split.staff = split.staff.saturating_add(amount),
+                    Some(CostKind::Running) => {
+                        split.running = split.running.saturating_add(amount);
+                    }
                     None => {}
                 }
             }
             at = table.rows[a].parent;
         }
-        table.total += amount;
+        table.total = table.total.saturating_add(amount);
         match kind {
-            Some(CostKind::Staff) => table.staff += amount,
-            Some(CostKind::Running) => table.running += amount,
+            Some(CostKind::Staff) => table.staff = table.staff.saturating_add(amount),
+            Some(CostKind::Running) => table.running = table.running.saturating_add(amount),
             None => table.unclassified.push((index, amount)),
         }
     }

@@ -13,7 +13,7 @@ use crate::model::Money;
 /// (or all zero when the sum is zero).
 #[must_use]
 pub fn percent_shares(parts: &[Money]) -> Vec<Decimal> {
-    let total: Money = parts.iter().sum();
+    let total = Money::saturating_sum(parts.iter().copied());
     if total.is_zero() {
         return vec![Decimal::ZERO; parts.len()];
     }
@@ -69,7 +69,7 @@ impl Change {
     /// The change from `last_year` to `this_year`.
     #[must_use]
     pub fn new(this_year: Money, last_year: Money) -> Change {
-        let amount = this_year - last_year;
+        let amount = this_year.saturating_sub(last_year);
         Change {
             this_year,
             last_year,

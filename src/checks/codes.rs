@@ -198,7 +198,7 @@ fn check_amounts(line: &LineView<'_>, table: TableId, unit: MoneyUnit, out: &mut
             },
         ));
     }
-    let own: Money = line.amounts.iter().sum();
+    let own = Money::saturating_sum(line.amounts.iter().copied());
     if line.has_children && !own.is_zero() {
         out.push(
             Finding::new(

@@ -6,8 +6,11 @@ use rust_decimal::Decimal;
 
 use super::Rule;
 use crate::model::codes::CodeError;
+use crate::model::economic::EconScheme;
 use crate::model::sections::SangongItem;
-use crate::model::{Figure, IndicatorGroup, Money, MoneyUnit, Narrative, ProjectText, TableId};
+use crate::model::{
+    Figure, IncomeSource, IndicatorGroup, Money, MoneyUnit, Narrative, ProjectText, TableId,
+};
 
 /// The facts behind one finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -271,6 +274,40 @@ pub enum Facts {
     },
     /// A required section is missing.
     SectionMissing(Section),
+    /// An economic line whose code belongs to the other code set.
+    EconomicScheme {
+        /// The line's code.
+        code: String,
+        /// The table's scheme.
+        scheme: EconScheme,
+    },
+    /// The department has no code, and the template prints it.
+    DepartmentCodeEmpty,
+    /// A budget unit has no code, and the template prints unit codes.
+    UnitCodeEmpty {
+        /// The unit's name.
+        name: String,
+    },
+    /// A line has money in an income source the document's tables do not show.
+    IncomeOutsideColumns {
+        /// The line's code.
+        code: String,
+        /// The source.
+        source: IncomeSource,
+        /// Its total on the line.
+        amount: Money,
+        /// The tables' unit.
+        unit: MoneyUnit,
+    },
+    /// A total that reaches the magnitude limit (10^15 元).
+    TotalOutOfRange {
+        /// The table whose total it is.
+        table: TableId,
+        /// The total, possibly stopped at the edge of exact arithmetic.
+        amount: Money,
+        /// Its unit.
+        unit: MoneyUnit,
+    },
 }
 
 impl Facts {
@@ -303,6 +340,10 @@ impl Facts {
             Facts::Placeholder { .. } => Rule::Placeholder,
             Facts::YearInText { .. } => Rule::YearInText,
             Facts::SectionMissing(_) => Rule::SectionMissing,
+            Facts::EconomicScheme { .. } => Rule::EconomicScheme,
+            Facts::DepartmentCodeEmpty | Facts::UnitCodeEmpty { .. } => Rule::CodeMissing,
+            Facts::IncomeOutsideColumns { .. } => Rule::IncomeColumn,
+            Facts::TotalOutOfRange { .. } => Rule::AmountRange,
             Facts::DescriptionQuarters { .. } => Rule::DescriptionQuarters,
             Facts::PerformanceStatement { .. } => Rule::PerformanceStatement,
             Facts::OperatingScope { .. } => Rule::OperatingScope,

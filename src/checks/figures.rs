@@ -82,7 +82,7 @@ fn stated(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             .unit
             .convert(value, unit)
             .round_dp(stated.decimals.unwrap_or(2));
-        let difference = stated.value - value;
+        let difference = stated.value.saturating_sub(value);
         // The app derives the figure from the detail; a print that disagrees is the published
         // document's own mistake, shown as a warning (DOMAIN: "a figure that the published
         // document itself gets wrong is a warning").
@@ -113,7 +113,7 @@ fn economic(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     if budget.economic.lines.is_empty() && basic.is_zero() {
         return;
     }
-    let difference = econ.total - basic;
+    let difference = econ.total.saturating_sub(basic);
     if let Some(severity) = severity_of(difference, unit) {
         out.push(
             Finding::new(
@@ -164,7 +164,7 @@ fn sangong(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
         let code = lines[item.index()];
         let item_amount = budget.sangong.unit.convert(amount, table_unit);
         let econ_amount = derived.economic.amount(code);
-        let difference = item_amount - econ_amount;
+        let difference = item_amount.saturating_sub(econ_amount);
         let broken = if budget.sangong.all_basic {
             !difference.is_zero()
         } else {

@@ -4,7 +4,8 @@
 use super::facts::{Facts, NarrativeText, Section, Span, TextPlace};
 use crate::calc::figure_label;
 use crate::model::codes::CodeError;
-use crate::model::{Money, MoneyUnit, Template};
+use crate::model::economic::EconScheme;
+use crate::model::{Money, MoneyUnit, TableId, Template};
 
 /// The message for `facts` in Chinese (`zh`) or English; tables are named as `template` titles
 /// them.
@@ -274,6 +275,33 @@ fn chinese(facts: &Facts, template: &Template) -> String {
             budget_year,
         } => format!("{}提到{year}年，预算年度是{budget_year}年", place_zh(place)),
         Facts::SectionMissing(section) => format!("缺少{}", section_zh(*section)),
+        Facts::EconomicScheme { code, scheme } => format!(
+            "{}：[{code}] 不属于本表采用的{}（{}），两套经济分类不能混用",
+            template.title(TableId::BasicByEconomic, true),
+            scheme.label_zh(),
+            scheme_prefix(*scheme)
+        ),
+        Facts::DepartmentCodeEmpty => "概况：主管部门代码为空，本模板须印出".to_owned(),
+        Facts::UnitCodeEmpty { name } => format!("概况：预算单位“{name}”没有单位代码"),
+        Facts::IncomeOutsideColumns {
+            code,
+            source,
+            amount,
+            unit,
+        } => format!(
+            "[{code}] 有{}收入 {}，但本文件的表格没有这一收入列，该金额不会被印出",
+            source.label_zh(),
+            a(*amount, *unit)
+        ),
+        Facts::TotalOutOfRange {
+            table,
+            amount,
+            unit,
+        } => format!(
+            "{}：合计 {} 达到金额上限（10^15 元），无法准确计算",
+            template.title(*table, true),
+            a(*amount, *unit)
+        ),
     }
 }
 
@@ -521,6 +549,35 @@ fn english(facts: &Facts, template: &Template) -> String {
             place_en(place)
         ),
         Facts::SectionMissing(section) => format!("{} is missing", section_en(*section)),
+        Facts::EconomicScheme { code, scheme } => format!(
+            "{}: [{code}] is not in the table's code set, the {} ({}); the two sets cannot be mixed",
+            template.title(TableId::BasicByEconomic, false),
+            scheme.label_en(),
+            scheme_prefix(*scheme)
+        ),
+        Facts::DepartmentCodeEmpty => {
+            "profile: the department code is empty, and this template prints it".to_owned()
+        }
+        Facts::UnitCodeEmpty { name } => format!("profile: budget unit \"{name}\" has no code"),
+        Facts::IncomeOutsideColumns {
+            code,
+            source,
+            amount,
+            unit,
+        } => format!(
+            "[{code}] has {} from {}, a source the document's tables have no column for: it would not be printed",
+            a(*amount, *unit),
+            source.label_en()
+        ),
+        Facts::TotalOutOfRange {
+            table,
+            amount,
+            unit,
+        } => format!(
+            "{}: the total {} reaches the limit of amounts (10^15 yuan) and cannot be computed exactly",
+            template.title(*table, false),
+            a(*amount, *unit)
+        ),
     }
 }
 
@@ -635,5 +692,13 @@ fn section_en(section: Section) -> &'static str {
         Section::PerformanceStatement => "the performance-target statement",
         Section::OperatingCosts => "agency operating costs",
         Section::Assets => "the state assets section",
+    }
+}
+
+/// The class codes of a scheme, as messages name it.
+fn scheme_prefix(scheme: EconScheme) -> &'static str {
+    match scheme {
+        EconScheme::Government => "501–599",
+        EconScheme::Department => "301–399",
     }
 }

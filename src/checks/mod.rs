@@ -9,6 +9,7 @@ mod figures;
 mod hygiene;
 pub mod messages;
 mod projects;
+mod scope;
 
 pub use facts::Facts;
 
@@ -96,6 +97,14 @@ pub enum Rule {
     PerformanceStatement,
     /// 机关运行经费 recorded for a unit that is neither 行政 nor 参公.
     OperatingScope,
+    /// An economic code from the other code set than the table's scheme.
+    EconomicScheme,
+    /// The department or a budget unit has no code where the template prints one.
+    CodeMissing,
+    /// Money in an income source that is not among the document's columns.
+    IncomeColumn,
+    /// A total not below the magnitude limit: absurd, or beyond exact arithmetic.
+    AmountRange,
 }
 
 impl Rule {
@@ -131,6 +140,10 @@ impl Rule {
             Rule::DescriptionQuarters => "project.quarters",
             Rule::PerformanceStatement => "project.statement",
             Rule::OperatingScope => "operating.scope",
+            Rule::EconomicScheme => "economic.scheme",
+            Rule::CodeMissing => "profile.code",
+            Rule::IncomeColumn => "income.column",
+            Rule::AmountRange => "amount.range",
         }
     }
 }
@@ -290,6 +303,7 @@ pub fn structure(budget: &Budget) -> Vec<Finding> {
     let mut findings = Vec::new();
     codes::structure(budget, &mut findings);
     hygiene::structure(budget, &mut findings);
+    scope::structure(budget, &mut findings);
     in_template(budget, findings)
 }
 
@@ -331,6 +345,7 @@ pub fn figures(budget: &Budget, derived: &Derived) -> Vec<Finding> {
     figures::check(budget, derived, &mut findings);
     projects::check(budget, derived, &mut findings);
     hygiene::check(budget, derived, &mut findings);
+    scope::check(budget, derived, &mut findings);
     in_template(budget, findings)
 }
 

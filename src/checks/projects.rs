@@ -46,7 +46,7 @@ fn descriptions(budget: &Budget, out: &mut Vec<Finding>) {
         let (Some(amount), Some(quarters)) = (d.amount, d.quarters_total()) else {
             continue;
         };
-        let difference = quarters - amount;
+        let difference = quarters.saturating_sub(amount);
         if let Some(severity) = severity_of(difference, unit) {
             out.push(
                 Finding::new(
@@ -76,7 +76,7 @@ fn statement(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
         .unit
         .convert(derived.summary.project, unit)
         .round_dp(2);
-    let difference = statement.funds - expenditure;
+    let difference = statement.funds.saturating_sub(expenditure);
     let severity = if difference > crate::checks::rounding_tolerance(unit) {
         Severity::Error
     } else if difference.value().is_sign_negative() {
@@ -110,7 +110,7 @@ fn form(budget: &Budget, index: usize, p: &Project, out: &mut Vec<Finding>) {
         (&p.funds_year, ProjectField::FundsYear, Span::Year),
     ] {
         if let Some(stated) = funds.stated_total {
-            let difference = stated - funds.total();
+            let difference = stated.saturating_sub(funds.total());
             if !difference.is_zero() {
                 out.push(
                     Finding::new(
@@ -137,7 +137,7 @@ fn form(budget: &Budget, index: usize, p: &Project, out: &mut Vec<Finding>) {
                 Facts::ProjectYearExceedsPeriod { project: name() },
             )
             .with_difference(
-                p.funds_year.total() - p.funds_period.total(),
+                p.funds_year.total().saturating_sub(p.funds_period.total()),
                 MoneyUnit::Yuan,
             ),
         );
@@ -197,7 +197,7 @@ fn totals(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     let unit = budget.unit;
     let s = &derived.summary;
     let funds = MoneyUnit::Yuan.convert(s.project_funds_total_yuan, unit);
-    let difference = funds - s.project;
+    let difference = funds.saturating_sub(s.project);
     if let Some(severity) = severity_of(difference, unit) {
         let per_unit = s
             .project_funds
@@ -243,7 +243,7 @@ fn links(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             continue;
         }
         let entry = by_line.entry(code).or_insert((Money::ZERO, index));
-        entry.0 += p.funds_year.total();
+        entry.0 = entry.0.saturating_add(p.funds_year.total());
     }
     for (code, (yuan, first)) in by_line {
         let funds = MoneyUnit::Yuan.convert(yuan, unit);
@@ -251,7 +251,7 @@ fn links(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             .function
             .figure(code, Column::Project)
             .unwrap_or(Money::ZERO);
-        let difference = funds - line;
+        let difference = funds.saturating_sub(line);
         if let Some(severity) = severity_of(difference, unit) {
             out.push(
                 Finding::new(

@@ -41,7 +41,7 @@ impl ProjectDescription {
     /// The quarters' sum, when a quarterly plan is printed.
     #[must_use]
     pub fn quarters_total(&self) -> Option<Money> {
-        self.quarters.map(|q| q.iter().sum())
+        self.quarters.map(Money::saturating_sum)
     }
 }
 

@@ -280,7 +280,7 @@ impl Split {
     /// basic + project.
     #[must_use]
     pub fn total(self) -> Money {
-        self.basic + self.project
+        self.basic.saturating_add(self.project)
     }
 
     /// One column of it.
@@ -294,10 +294,12 @@ impl Split {
     }
 }
 
-impl std::ops::AddAssign for Split {
-    fn add_assign(&mut self, rhs: Split) {
-        self.basic += rhs.basic;
-        self.project += rhs.project;
+impl Split {
+    /// Adds `rhs` column by column, saturating like [`Money::saturating_add`] (roll-ups never
+    /// panic; a saturated total is reported by the checks).
+    pub fn saturating_add_assign(&mut self, rhs: Split) {
+        self.basic = self.basic.saturating_add(rhs.basic);
+        self.project = self.project.saturating_add(rhs.project);
     }
 }
 

@@ -3,10 +3,16 @@
 //! Tables of a disclosure are published in 万元 with two decimals (or in whole 元); performance-target
 //! forms always use 元. An amount carries no unit of its own: the table or section it sits in says
 //! which unit it is in, and conversions go through [`MoneyUnit`], which is exact in both directions.
+//!
+//! Arithmetic never panics. Every amount is below 10^15 元 when it is read or typed, so a sum of
+//! fewer than 7.9×10^13 of them stays within a decimal's range (7.9×10^28); a budget made some
+//! other way could still leave it. Hence [`Money`] has checked operations, which return `None` at
+//! the edge, and saturating ones for roll-ups, which stop at the largest decimal — far beyond the
+//! magnitude limit, so the checks report such a total as an error ([`Money::reaches_limit`]).
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::fmt;
-use std::iter::Sum;
-use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+use std::ops::Neg;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -52,6 +58,55 @@ impl Money {
         self.0.is_zero()
     }
 
+    /// `self + rhs`, or `None` when the sum leaves a decimal's range.
+    #[must_use]
+    pub fn checked_add(self, rhs: Money) -> Option<Money> {
+        self.0.checked_add(rhs.0).map(Money)
+    }
+
+    /// `self - rhs`, or `None` when the difference leaves a decimal's range.
+    #[must_use]
+    pub fn checked_sub(self, rhs: Money) -> Option<Money> {
+        self.0.checked_sub(rhs.0).map(Money)
+    }
+
+    /// `self + rhs`, stopping at the largest (or smallest) decimal. Such a figure is far beyond
+    /// the magnitude limit, so [`Money::reaches_limit`] reports it.
+    #[must_use]
+    pub fn saturating_add(self, rhs: Money) -> Money {
+        Money(self.0.saturating_add(rhs.0))
+    }
+
+    /// `self - rhs`, stopping at the edge of a decimal's range like [`Money::saturating_add`].
+    #[must_use]
+    pub fn saturating_sub(self, rhs: Money) -> Money {
+        Money(self.0.saturating_sub(rhs.0))
+    }
+
+    /// The sum of `amounts`, or `None` when a partial sum leaves a decimal's range.
+    #[must_use]
+    pub fn checked_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Option<Money> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+    }
+
+    /// The sum of `amounts`, saturating like [`Money::saturating_add`].
+    #[must_use]
+    pub fn saturating_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Money {
+        amounts
+            .into_iter()
+            .fold(Money::ZERO, |acc, m| acc.saturating_add(m))
+    }
+
+    /// True when the amount, counted in `unit`, is not below the magnitude limit every amount
+    /// read or typed must stay under (10^15 元). A derived total that reaches it is either absurd
+    /// or saturated, and the checks report it as an error.
+    #[must_use]
+    pub fn reaches_limit(self, unit: MoneyUnit) -> bool {
+        self.0.abs() >= strict::amount_limit(unit)
+    }
+
     /// The absolute value.
     #[must_use]
     pub fn abs(self) -> Money {
@@ -86,12 +141,13 @@ impl Money {
             Some((i, f)) => (i, Some(f)),
             None => (text.as_str(), None),
         };
-        let mut grouped = String::with_capacity(text.len() + int.len() / 3 + 1);
+        let mut grouped =
+            String::with_capacity(text.len().saturating_add(int.len() / 3).saturating_add(1));
         if rounded.is_sign_negative() && !rounded.is_zero() {
             grouped.push('-');
         }
         for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
+            if i > 0 && int.len().saturating_sub(i) % 3 == 0 {
                 grouped.push(',');
             }
             grouped.push(ch);
@@ -110,48 +166,18 @@ impl fmt::Display for Money {
     }
 }
 
-impl Add for Money {
-    type Output = Money;
-    fn add(self, rhs: Money) -> Money {
-        Money(self.0 + rhs.0)
-    }
-}
-
-impl AddAssign for Money {
-    fn add_assign(&mut self, rhs: Money) {
-        self.0 += rhs.0;
-    }
-}
-
-impl Sub for Money {
-    type Output = Money;
-    fn sub(self, rhs: Money) -> Money {
-        Money(self.0 - rhs.0)
-    }
-}
-
-impl SubAssign for Money {
-    fn sub_assign(&mut self, rhs: Money) {
-        self.0 -= rhs.0;
-    }
-}
-
+// Money deliberately implements no `+`, `-`, `+=` or `Sum`: rust_decimal's operators panic on
+// overflow, and a panic in the app loses unsaved work. Every sum says what happens at the edge of
+// the range instead (`checked_*` or `saturating_*`, see the methods above). Negation cannot
+// overflow: a decimal's range is symmetric.
 impl Neg for Money {
     type Output = Money;
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "a decimal's range is symmetric"
+    )]
     fn neg(self) -> Money {
         Money(-self.0)
-    }
-}
-
-impl Sum for Money {
-    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        iter.fold(Money::ZERO, Add::add)
-    }
-}
-
-impl<'a> Sum<&'a Money> for Money {
-    fn sum<I: Iterator<Item = &'a Money>>(iter: I) -> Money {
-        iter.copied().sum()
     }
 }
 
@@ -184,10 +210,29 @@ impl MoneyUnit {
     /// Converts `amount`, counted in `self`, into `target`. Exact: no cent is lost either way.
     #[must_use]
     pub fn convert(self, amount: Money, target: MoneyUnit) -> Money {
+        self.checked_convert(amount, target).unwrap_or_else(|| {
+            // Only 万元 → 元 can overflow (×10,000); the result stops at the edge of the range,
+            // where the checks report it.
+            let edge = if amount.0.is_sign_negative() {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            };
+            Money(edge)
+        })
+    }
+
+    /// Converts like [`MoneyUnit::convert`], or `None` when the result leaves a decimal's range.
+    #[must_use]
+    pub fn checked_convert(self, amount: Money, target: MoneyUnit) -> Option<Money> {
         if self == target {
-            return amount;
+            return Some(amount);
         }
-        Money((amount.0 * self.yuan_factor() / target.yuan_factor()).normalize())
+        amount
+            .0
+            .checked_mul(self.yuan_factor())?
+            .checked_div(target.yuan_factor())
+            .map(|v| Money(v.normalize()))
     }
 
     /// The label printed in table headers: 万元 or 元.
@@ -259,7 +304,9 @@ pub fn parse_amount(text: &str, unit: MoneyUnit) -> Result<Money, MoneyParseErro
         .chars()
         .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '０'..='９' => {
+                char::from_digit((c as u32).wrapping_sub('０' as u32), 10).unwrap_or(c)
+            }
             '．' => '.',
             '－' => '-',
             _ => c,

@@ -112,7 +112,13 @@ impl Funds {
     /// Sum of the sources.
     #[must_use]
     pub fn total(&self) -> Money {
-        self.central + self.provincial + self.local + self.self_raised + self.other
+        Money::saturating_sum([
+            self.central,
+            self.provincial,
+            self.local,
+            self.self_raised,
+            self.other,
+        ])
     }
 
     /// The sources with their labels, in form order.

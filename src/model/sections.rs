@@ -42,13 +42,13 @@ impl SangongFigures {
     /// 公务用车购置及运行费.
     #[must_use]
     pub fn vehicles(&self) -> Money {
-        self.vehicle_purchase + self.vehicle_running
+        self.vehicle_purchase.saturating_add(self.vehicle_running)
     }
 
     /// The total.
     #[must_use]
     pub fn total(&self) -> Money {
-        self.abroad + self.reception + self.vehicles()
+        Money::saturating_sum([self.abroad, self.reception, self.vehicles()])
     }
 
     /// The items in table order with their economic-line position (see
@@ -172,7 +172,7 @@ impl Procurement {
     /// goods + works + services.
     #[must_use]
     pub fn total(&self) -> Money {
-        self.goods + self.works + self.services
+        Money::saturating_sum([self.goods, self.works, self.services])
     }
 }
 

@@ -117,6 +117,9 @@ pub struct Template {
     /// The economic table prints 合计 / 人员经费 / 公用经费 columns (rather than one amount with
     /// the grouping beside it).
     pub economic_cost_columns: bool,
+    /// The department and each budget unit are printed with their codes (主管部门及代码,
+    /// 单位代码), so an empty code leaves a gap in the published document.
+    pub unit_codes: bool,
 }
 
 impl Template {
@@ -261,6 +264,7 @@ static SHANXI: Template = Template {
     fiscal_income_column: false,
     all_classes_in_summaries: true,
     economic_cost_columns: false,
+    unit_codes: true,
 };
 
 /// The Shanghai district (区级, 2025) template.
@@ -355,6 +359,7 @@ static SHANGHAI_DISTRICT: Template = Template {
     fiscal_income_column: true,
     all_classes_in_summaries: false,
     economic_cost_columns: true,
+    unit_codes: false,
 };
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
     let shanghai = !template.all_classes_in_summaries;
     let fiscal = id == TableId::Fiscal;
     let grand_sum = |sources: &[IncomeSource]| -> Money {
-        sources.iter().map(|s| f.grand_of(*s).total()).sum()
+        Money::saturating_sum(sources.iter().map(|s| f.grand_of(*s).total()))
     };
     let class_sum = |code: &str, sources: &[IncomeSource]| -> Money {
         f.row_of(code)

@@ -123,7 +123,7 @@ impl<'a> FunctionBody<'a> {
         let f = &self.derived.function;
         let of = |sources: &[IncomeSource]| match r {
             Some(r) => f.cell_sum(r, sources).total(),
-            None => sources.iter().map(|s| f.grand_of(*s).total()).sum(),
+            None => Money::saturating_sum(sources.iter().map(|s| f.grand_of(*s).total())),
         };
         match c {
             IncomeColumn::Total => of(ALL),
@@ -168,7 +168,7 @@ impl<'a> FunctionBody<'a> {
         let f = &self.derived.function;
         let mut sum = Split::default();
         for s in self.sources() {
-            sum += f.grand_of(*s);
+            sum.saturating_add_assign(f.grand_of(*s));
         }
         sum
     }
