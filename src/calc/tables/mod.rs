@@ -257,60 +257,37 @@ pub fn disclosure_tables(budget: &Budget) -> Vec<TableId> {
 /// Builds table `id` of `budget`, with labels in Chinese (`zh`) or English.
 #[must_use]
 pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool) -> Table<'a> {
-    let (unit, body, columns, header, header_rows, empty) = match id {
+    let short = match id {
         TableId::IncomeExpenditure | TableId::Fiscal => {
-            let t = fixed::two_sided(budget, derived, id, zh);
-            let rows = t.header_rows;
-            (
-                budget.unit,
-                Body::Rows(t.rows),
-                t.columns,
-                t.header,
-                rows,
-                false,
-            )
+            Some((budget.unit, fixed::two_sided(budget, derived, id, zh)))
         }
-        TableId::Sangong => {
-            let t = fixed::sangong(budget, derived, zh);
-            let rows = t.header_rows;
-            (
-                budget.sangong.unit,
-                Body::Rows(t.rows),
-                t.columns,
-                t.header,
-                rows,
-                false,
-            )
-        }
-        TableId::OperatingCosts => {
-            let t = fixed::operating(budget, derived, zh);
-            let (unit, rows) = (budget.operating_costs.unit, t.header_rows);
-            (unit, Body::Rows(t.rows), t.columns, t.header, rows, false)
-        }
-        TableId::SangongAndOperating => {
-            let t = fixed::sangong_and_operating(budget, derived, zh);
-            let rows = t.header_rows;
-            (
-                budget.sangong.unit,
-                Body::Rows(t.rows),
-                t.columns,
-                t.header,
-                rows,
-                false,
-            )
-        }
-        TableId::BasicByEconomic => {
+        TableId::Sangong => Some((budget.sangong.unit, fixed::sangong(budget, derived, zh))),
+        TableId::OperatingCosts => Some((
+            budget.operating_costs.unit,
+            fixed::operating(budget, derived, zh),
+        )),
+        TableId::SangongAndOperating => Some((
+            budget.sangong.unit,
+            fixed::sangong_and_operating(budget, derived, zh),
+        )),
+        _ => None,
+    };
+    let (unit, body, columns, header, header_rows, empty) = match (id, short) {
+        (_, Some((unit, t))) => (
+            unit,
+            Body::Rows(t.rows),
+            t.columns,
+            t.header,
+            t.header_rows,
+            false,
+        ),
+        (TableId::BasicByEconomic, None) => {
             let e = lines::EconBody::new(budget, derived, zh);
             let (columns, header, rows) = e.columns();
             let empty = e.is_empty_table();
             (budget.unit, Body::Economic(e), columns, header, rows, empty)
         }
-        TableId::Income
-        | TableId::Expenditure
-        | TableId::GeneralPublic
-        | TableId::GovFundIncome
-        | TableId::GovFundExpenditure
-        | TableId::StateCapital => {
+        _ => {
             let f = lines::FunctionBody::new(budget, derived, id, zh);
             let (columns, header, rows) = f.columns();
             let empty = f.is_empty_table();
