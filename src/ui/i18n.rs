@@ -160,6 +160,7 @@ texts! {
     Subtotal => "小计", "Subtotal";
     Sample => "示例", "sample";
     Units => "预算单位", "Budget units";
+    Template => "公开模板", "Template";
 }
 
 /// "3 个错误" / "1 error" / "2 errors": a count of findings in `lang`, singular where English wants it.
