@@ -6,8 +6,8 @@
 mod common;
 
 use budget_studio::app::BudgetApp;
-use budget_studio::model::TemplateId;
-use common::{harness_sized, sample_app};
+use budget_studio::model::{TemplateId, UnitKind};
+use common::{enter_into_cell, harness_sized, sample_app};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -47,4 +47,62 @@ fn new_asks_for_a_template_and_uses_it() {
     assert_eq!(budget.template, TemplateId::ShanghaiDistrict);
     assert_eq!(budget.profile.department_name, "上海市普陀区人民政府办公室");
     assert_eq!(budget.unit, TemplateId::ShanghaiDistrict.get().unit);
+}
+
+fn undo(h: &mut Harness<'_, BudgetApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+}
+
+fn open_tab(h: &mut Harness<'_, BudgetApp>, tab: &str) {
+    h.get_by_label(tab).click();
+    h.run_steps(3);
+}
+
+#[test]
+fn a_unit_becomes_civil_service_managed_and_merged_then_undone() {
+    let mut h = harness();
+    open_tab(&mut h, "资产");
+    // The second unit's kind.
+    h.get_all_by_label("参公").nth(1).unwrap().click();
+    h.run_steps(3);
+    let unit = |h: &Harness<'_, BudgetApp>| h.state().document().budget().profile.units[1].clone();
+    assert_eq!(unit(&h).kind, UnitKind::CivilServiceManaged);
+    // The second unit's tick.
+    h.get_all_by_label("不单列").nth(1).unwrap().click();
+    h.run_steps(3);
+    assert!(unit(&h).merged);
+    undo(&mut h);
+    assert!(!unit(&h).merged);
+    assert_eq!(unit(&h).kind, UnitKind::CivilServiceManaged);
+    undo(&mut h);
+    assert_eq!(unit(&h).kind, UnitKind::Institution);
+}
+
+#[test]
+fn procurement_reservations_are_typed_and_undone() {
+    let mut h = harness();
+    open_tab(&mut h, "资产");
+    enter_into_cell(&mut h, "政府采购 面向中小企业预留", "20");
+    let reserved =
+        |h: &Harness<'_, BudgetApp>| h.state().document().budget().procurement.sme_reserved;
+    assert_eq!(
+        reserved(&h).map(|m| m.to_string()),
+        Some("20.00".to_owned())
+    );
+    undo(&mut h);
+    assert_eq!(reserved(&h), None);
+}
+
+#[test]
+fn planned_vehicles_start_with_an_official_kind_and_undo() {
+    let mut h = harness();
+    open_tab(&mut h, "资产");
+    h.get_by_label("添加拟购车辆").click();
+    h.run_steps(3);
+    let assets = |h: &Harness<'_, BudgetApp>| h.state().document().budget().assets.clone();
+    assert_eq!(assets(&h).planned_vehicles.len(), 1);
+    assert_eq!(assets(&h).planned_vehicles[0].kind, "其他用车");
+    undo(&mut h);
+    assert!(assets(&h).planned_vehicles.is_empty());
 }

@@ -161,6 +161,7 @@ texts! {
     Sample => "示例", "sample";
     Units => "预算单位", "Budget units";
     Template => "公开模板", "Template";
+    NotStated => "未说明", "not stated";
 }
 
 /// "3 个错误" / "1 error" / "2 errors": a count of findings in `lang`, singular where English wants it.
