@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::calc::{Change, Derived, derive};
 use crate::checks::{self, Finding};
 use crate::io::load_file;
-use crate::model::{Budget, Money, MoneyUnit};
+use crate::model::{Budget, Money, MoneyUnit, codes};
 
 /// Exit code: no errors.
 pub const EXIT_OK: i32 = 0;
@@ -36,7 +36,12 @@ pub fn check(path: &Path, zh: bool, out: &mut dyn Write, err: &mut dyn Write) ->
     if zh {
         writeln!(out, "共 {errors} 个错误，{warnings} 个警告")?;
     } else {
-        writeln!(out, "{errors} errors, {warnings} warnings")?;
+        writeln!(
+            out,
+            "{}, {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        )?;
     }
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
 }
@@ -95,6 +100,11 @@ pub fn summary(
     Ok(EXIT_OK)
 }
 
+/// `1 error`, `2 errors`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn pct(d: Decimal) -> String {
     format!("{d:.2}%")
 }
@@ -105,23 +115,28 @@ fn amt(m: Money) -> String {
 
 fn change_text(c: &Change, zh: bool) -> String {
     let pct_text = c.percent.map_or_else(|| "—".to_owned(), pct);
-    if zh {
-        let word = if c.amount.value().is_sign_negative() {
-            "减少"
-        } else {
-            "增加"
-        };
-        format!(
-            "上年 {}，{word} {}（{pct_text}）",
-            amt(c.last_year),
-            amt(c.amount.abs())
-        )
-    } else {
-        format!(
+    let zero = c.amount.value().is_zero();
+    match (zh, zero) {
+        // A change of nothing is 持平, not "增加 0.00".
+        (true, true) => format!("上年 {}，持平", amt(c.last_year)),
+        (false, true) => format!("last year {}, unchanged", amt(c.last_year)),
+        (true, false) => {
+            let word = if c.amount.value().is_sign_negative() {
+                "减少"
+            } else {
+                "增加"
+            };
+            format!(
+                "上年 {}，{word} {}（{pct_text}）",
+                amt(c.last_year),
+                amt(c.amount.abs())
+            )
+        }
+        (false, false) => format!(
             "last year {}, change {} ({pct_text})",
             amt(c.last_year),
             amt(c.amount)
-        )
+        ),
     }
 }
 
@@ -141,21 +156,23 @@ pub fn write_summary_text(
     let t = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
     writeln!(
         out,
-        "{} {} {}（{}）",
-        p.department_code,
-        p.department_name,
+        "{} {}（{}）",
+        codes::with_code(&p.department_code, &p.department_name),
         p.year,
         t("年度部门预算", "budget")
     )?;
     writeln!(out, "{}: {unit}", t("单位", "Unit"))?;
     writeln!(out, "{}: {}", t("收入合计", "Total income"), amt(s.total))?;
+    if let Some(c) = &s.income_change {
+        writeln!(out, "  {}", change_text(c, zh))?;
+    }
     writeln!(
         out,
         "{}: {}",
         t("支出合计", "Total expenditure"),
         amt(s.total)
     )?;
-    if let Some(c) = &s.income_change {
+    if let Some(c) = &s.expenditure_change {
         writeln!(out, "  {}", change_text(c, zh))?;
     }
     writeln!(out, "{}:", t("收入来源", "Income by source"))?;
@@ -300,9 +317,8 @@ pub fn write_summary_text(
     for u in &s.project_funds {
         writeln!(
             out,
-            "  {} {}: {} {}，{} {unit}（{} {}）",
-            u.unit_code,
-            u.unit_name,
+            "  {}: {} {}，{} {unit}（{} {}）",
+            codes::with_code(&u.unit_code, &u.unit_name),
             u.count,
             t("个", "projects"),
             amt(u.in_table_unit),
@@ -470,5 +486,63 @@ pub fn charts(
             writeln!(err, "{e}")?;
             Ok(EXIT_UNREADABLE)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::money::m;
+
+    fn summary_of(budget: &Budget, zh: bool) -> String {
+        let mut out = Vec::new();
+        write_summary_text(budget, &derive(budget), zh, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A budget with nothing in it, and last year's totals as given.
+    fn empty_with_last_year(income: &str, expenditure: &str) -> Budget {
+        let mut budget = Budget::new("", "某局", 2025);
+        budget.last_year.income_total = Some(m(income));
+        budget.last_year.expenditure_total = Some(m(expenditure));
+        budget
+    }
+
+    #[test]
+    fn each_change_sits_under_its_own_total() {
+        let text = summary_of(&empty_with_last_year("0", "5"), true);
+        let lines: Vec<&str> = text.lines().collect();
+        let income = lines
+            .iter()
+            .position(|l| l.starts_with("收入合计"))
+            .unwrap();
+        let spending = lines
+            .iter()
+            .position(|l| l.starts_with("支出合计"))
+            .unwrap();
+        assert_eq!(lines[income + 1], "  上年 0.00，持平");
+        assert_eq!(lines[spending + 1], "  上年 5.00，减少 5.00（-100.00%）");
+    }
+
+    #[test]
+    fn a_zero_change_reads_unchanged() {
+        let text = summary_of(&empty_with_last_year("0", "0"), false);
+        assert!(text.contains("last year 0.00, unchanged"), "{text}");
+        assert!(!text.contains("change 0.00"), "{text}");
+    }
+
+    #[test]
+    fn an_empty_department_code_leaves_no_leading_space() {
+        let text = summary_of(&empty_with_last_year("0", "0"), true);
+        assert!(text.starts_with("某局 2025（"), "{text}");
+        assert_eq!(codes::with_code("", "某局"), "某局");
+        assert_eq!(codes::with_code("402", "某局"), "402 某局");
+    }
+
+    #[test]
+    fn english_counts_are_plural_only_when_they_should_be() {
+        assert_eq!(plural(1, "error", "errors"), "1 error");
+        assert_eq!(plural(0, "error", "errors"), "0 errors");
+        assert_eq!(plural(5, "warning", "warnings"), "5 warnings");
     }
 }

@@ -31,7 +31,7 @@ fn check_in_english() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("1 errors, 5 warnings"), "{text}");
+    assert!(text.contains("1 error, 5 warnings"), "{text}");
     assert!(
         text.contains("differ from the budget's project expenditure"),
         "{text}"

@@ -9,7 +9,7 @@ use super::BudgetApp;
 use super::files::Then;
 use super::help;
 use crate::document::Document;
-use crate::model::Budget;
+use crate::model::{Budget, TemplateId};
 use crate::ui;
 use crate::ui::dialogs::{DialogOutcome, FileBrowser};
 use crate::ui::i18n::{Lang, Tr};
@@ -20,6 +20,7 @@ pub struct NewForm {
     code: String,
     name: String,
     year: String,
+    template: TemplateId,
     error: Option<String>,
 }
 
@@ -175,6 +176,19 @@ fn new_form(ui: &mut egui::Ui, form: &mut NewForm, lang: Lang, answer: &mut Answ
         ui.label(Tr::Year.get(lang));
         ui::widgets::text_field(ui, &mut form.year, Tr::Year.get(lang), 80.0);
         ui.end_row();
+        ui.label(Tr::Template.get(lang));
+        // Radio buttons rather than a combo: two templates fit, and each stays one click away.
+        ui.vertical(|ui| {
+            for id in TemplateId::ALL {
+                let label = if lang.zh() {
+                    id.label_zh()
+                } else {
+                    id.label_en()
+                };
+                ui.radio_value(&mut form.template, id, label);
+            }
+        });
+        ui.end_row();
     });
     if let Some(e) = &form.error {
         ui.colored_label(ui::theme::error_colour(ui.visuals().dark_mode), e);
@@ -183,7 +197,12 @@ fn new_form(ui: &mut egui::Ui, form: &mut NewForm, lang: Lang, answer: &mut Answ
         if ui.button(Tr::Create.get(lang)).clicked() {
             match form.year.trim().parse::<i32>() {
                 Ok(year) if (1990..=2200).contains(&year) && !form.name.trim().is_empty() => {
-                    answer.new_budget = Some(Budget::new(form.code.trim(), form.name.trim(), year));
+                    answer.new_budget = Some(Budget::in_template(
+                        form.template,
+                        form.code.trim(),
+                        form.name.trim(),
+                        year,
+                    ));
                     answer.keep = false;
                 }
                 _ => {

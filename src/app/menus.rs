@@ -161,11 +161,11 @@ impl BudgetApp {
                 let dark = ui.visuals().dark_mode;
                 ui.colored_label(
                     ui::theme::error_colour(dark),
-                    format!("{errors} {}", Tr::Errors.get(lang)),
+                    crate::ui::i18n::error_count(errors, lang),
                 );
                 ui.colored_label(
                     ui::theme::warning_colour(dark),
-                    format!("{warnings} {}", Tr::Warnings.get(lang)),
+                    crate::ui::i18n::warning_count(warnings, lang),
                 );
                 ui.separator();
                 if self.doc.is_modified() {

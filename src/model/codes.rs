@@ -3,6 +3,17 @@
 
 use serde::{Deserialize, Serialize};
 
+/// `code name`, or just `name` when there is no code: an empty department or unit code must not
+/// leave a leading space.
+#[must_use]
+pub fn with_code(code: &str, name: &str) -> String {
+    match (code.trim().is_empty(), name.is_empty()) {
+        (true, _) => name.to_owned(),
+        (false, true) => code.to_owned(),
+        (false, false) => format!("{code} {name}"),
+    }
+}
+
 /// The depth of a classification code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {

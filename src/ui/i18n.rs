@@ -81,8 +81,6 @@ texts! {
     KeyFigures => "主要数据", "Key figures";
     Checks => "审核", "Checks";
     NoFindings => "未发现问题。", "No findings.";
-    Errors => "错误", "errors";
-    Warnings => "警告", "warnings";
     ClickToJump => "点击定位到相关位置", "Click to go there";
     Code => "科目编码", "Code";
     Name => "科目名称", "Name";
@@ -163,4 +161,40 @@ texts! {
     Subtotal => "小计", "Subtotal";
     Sample => "示例", "sample";
     Units => "预算单位", "Budget units";
+    Template => "公开模板", "Template";
+    NotStated => "未说明", "not stated";
+}
+
+/// "3 个错误" / "1 error" / "2 errors": a count of findings in `lang`, singular where English wants it.
+#[must_use]
+pub fn error_count(n: usize, lang: Lang) -> String {
+    counted(n, lang, "错误", "error", "errors")
+}
+
+/// The same for warnings.
+#[must_use]
+pub fn warning_count(n: usize, lang: Lang) -> String {
+    counted(n, lang, "警告", "warning", "warnings")
+}
+
+fn counted(n: usize, lang: Lang, zh: &str, one: &str, many: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 个{zh}"),
+        Lang::En if n == 1 => format!("{n} {one}"),
+        Lang::En => format!("{n} {many}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_as_english_plurals() {
+        assert_eq!(error_count(0, Lang::En), "0 errors");
+        assert_eq!(error_count(1, Lang::En), "1 error");
+        assert_eq!(warning_count(1, Lang::En), "1 warning");
+        assert_eq!(warning_count(2, Lang::En), "2 warnings");
+        assert_eq!(error_count(1, Lang::Zh), "1 个错误");
+    }
 }

@@ -41,10 +41,15 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             "{} · {}",
             budget.profile.department_name, budget.profile.year
         ));
+        // With no department code the label starts with the year, not a dangling "部门 ·".
+        let code = &budget.profile.department_code;
+        let department = if code.is_empty() {
+            String::new()
+        } else {
+            format!("{} {code} · ", Tr::Department.get(lang))
+        };
         ui.label(format!(
-            "{} {} · {} {} · {}: {unit}",
-            Tr::Department.get(lang),
-            budget.profile.department_code,
+            "{department}{} {} · {}: {unit}",
             Tr::Year.get(lang),
             budget.profile.year,
             Tr::Unit.get(lang),
@@ -144,11 +149,11 @@ fn checks_panel(ui: &mut Ui, doc: &Document, view: &ViewState, actions: &mut Vec
         ui.heading(Tr::Checks.get(lang));
         ui.colored_label(
             theme::error_colour(dark),
-            format!("{errors} {}", Tr::Errors.get(lang)),
+            crate::ui::i18n::error_count(errors, lang),
         );
         ui.colored_label(
             theme::warning_colour(dark),
-            format!("{warnings} {}", Tr::Warnings.get(lang)),
+            crate::ui::i18n::warning_count(warnings, lang),
         );
     });
     ui.separator();

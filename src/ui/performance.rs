@@ -109,10 +109,14 @@ fn list(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
                 .or_else(|| budget.profile.units.first().map(|u| u.code.clone()))
                 .unwrap_or_default();
             let project = Project {
-                department: format!(
-                    "{}-{}",
-                    budget.profile.department_code, budget.profile.department_name
-                ),
+                department: if budget.profile.department_code.is_empty() {
+                    budget.profile.department_name.clone()
+                } else {
+                    format!(
+                        "{}-{}",
+                        budget.profile.department_code, budget.profile.department_name
+                    )
+                },
                 unit_code: unit,
                 period: lang.pick("1 年", "1 year").to_owned(),
                 ..Project::default()

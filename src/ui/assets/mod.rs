@@ -1,5 +1,9 @@
 //! The Assets tab: vehicles, office floor area per unit (total derived), other assets; 政府采购;
 //! 三公经费 and 机关运行经费 with last year's figures — all editable, with their checks beside.
+//! The budget units' kinds and the template's planned purchases have their own modules.
+
+mod purchases;
+mod units;
 
 use egui::{ComboBox, DragValue, Grid, Id, RichText, Ui};
 
@@ -63,10 +67,14 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             )
         });
         findings_list(ui, relevant, lang.zh());
+        units::show(ui, doc, lang, actions);
+        ui.add_space(10.0);
         let mut commit = false;
         let mut area_events = Vec::new();
         if let Some((_, draft)) = view.assets_draft.as_mut() {
             commit |= vehicles(ui, doc, draft, lang);
+            ui.add_space(10.0);
+            commit |= purchases::show(ui, doc, draft, lang);
             ui.add_space(10.0);
             area_events = areas(
                 ui,
@@ -125,13 +133,11 @@ fn vehicles(ui: &mut Ui, doc: &Document, draft: &mut Assets, lang: Lang) -> bool
             ui.end_row();
             for (k, v) in draft.vehicles.iter_mut().enumerate() {
                 commit |= unit_combo(ui, doc, ("vehicle-unit", k), &mut v.unit_code, lang);
-                commit |= text_field(
+                commit |= purchases::vehicle_kind(
                     ui,
                     &mut v.kind,
                     &format!("{} {}", Tr::Kind.get(lang), k + 1),
-                    200.0,
-                )
-                .lost_focus();
+                );
                 let response = ui.add(DragValue::new(&mut v.count).range(0..=100_000));
                 commit |= response.changed() && !response.has_focus() || response.lost_focus();
                 if ui.button("×").clicked() {
@@ -312,5 +318,55 @@ fn procurement(
                 &format!("{} {}", Tr::Procurement.get(lang), Tr::Total.get(lang)),
             );
             ui.end_row();
+            reservations(ui, p, lang, editing, actions);
         });
+}
+
+/// Access to one reservation of the procurement section.
+type ReservationField = fn(&mut Procurement) -> &mut Option<Money>;
+
+/// 面向中小企业预留 and, of it, 小微企业: amount cells whose typed figure makes the reservation
+/// stated.
+fn reservations(
+    ui: &mut Ui,
+    p: &Procurement,
+    lang: Lang,
+    editing: &mut Option<crate::ui::widgets::CellEditing>,
+    actions: &mut Vec<Action>,
+) {
+    let rows: [(&str, &str, Option<Money>, ReservationField); 2] = [
+        (
+            "面向中小企业预留",
+            "Reserved for SMEs",
+            p.sme_reserved,
+            |p| &mut p.sme_reserved,
+        ),
+        (
+            "其中：小微企业",
+            "of which small and micro enterprises",
+            p.small_micro_reserved,
+            |p| &mut p.small_micro_reserved,
+        ),
+    ];
+    for (zh, en, value, field) in rows {
+        let label = lang.pick(zh, en);
+        let name = format!("{} {label}", Tr::Procurement.get(lang));
+        ui.label(label);
+        let shown = value.unwrap_or_default();
+        let event = money_cell(
+            ui,
+            editing,
+            Id::unique(("reservation", en)),
+            shown,
+            p.unit,
+            &name,
+        );
+        let edit = |amount: Money| {
+            let mut new = p.clone();
+            *field(&mut new) = Some(amount);
+            Edit::Procurement(new)
+        };
+        cell_actions(event, shown, &name, edit, lang, actions);
+        ui.end_row();
+    }
 }
