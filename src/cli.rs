@@ -489,6 +489,83 @@ pub fn charts(
     }
 }
 
+/// `export xlsx FILE --out OUT.xlsx`: the tables, forms and findings as a workbook; returns the
+/// exit code (2 when FILE cannot be read).
+///
+/// # Errors
+/// Only when writing to `out` or `err` fails.
+pub fn export_xlsx(
+    path: &Path,
+    target: &Path,
+    zh: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let Some(budget) = load_or_report(path, zh, err)? else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    let derived = derive(&budget);
+    let findings = checks::run(&budget, &derived);
+    let options = crate::io::xlsx::ExportOptions::default();
+    match crate::io::xlsx::export(&budget, &derived, &findings, target, &options) {
+        Ok(()) => {
+            writeln!(out, "{}", target.display())?;
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(EXIT_FINDINGS)
+        }
+    }
+}
+
+/// `import xlsx IN.xlsx --out OUT.ron`: a budget from a workbook, with what was read from each
+/// sheet; returns the exit code (2 when the workbook cannot be taken, with file, sheet and cell).
+///
+/// # Errors
+/// Only when writing to `out` or `err` fails.
+pub fn import_xlsx(
+    path: &Path,
+    target: &Path,
+    template: crate::io::xlsx::Template,
+    zh: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let options = crate::io::xlsx::ImportOptions { template };
+    let imported = match crate::io::xlsx::import(path, &options) {
+        Ok(i) => i,
+        Err(e) => {
+            writeln!(err, "{}", e.describe(zh))?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    for line in imported.report(zh) {
+        writeln!(out, "{line}")?;
+    }
+    if let Err(e) = crate::io::save(&imported.budget, target) {
+        writeln!(err, "{e}")?;
+        return Ok(EXIT_FINDINGS);
+    }
+    let derived = derive(&imported.budget);
+    let findings = checks::run(&imported.budget, &derived);
+    let (errors, warnings) = checks::counts(&findings);
+    if zh {
+        writeln!(
+            out,
+            "已写入 {}；审核：{errors} 个错误，{warnings} 个警告",
+            target.display()
+        )?;
+    } else {
+        writeln!(
+            out,
+            "wrote {}; checks: {errors} errors, {warnings} warnings",
+            target.display()
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

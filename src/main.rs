@@ -8,6 +8,8 @@
 
 // The GUI subsystem: no console window for the app (see above).
 #![cfg_attr(windows, windows_subsystem = "windows")]
+//! `budget-studio`: with no subcommand, the desktop app (optionally opening FILE); `check`,
+//! `summary`, `export xlsx`, `import xlsx` and the others work on files from the command line.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +67,16 @@ enum Command {
         /// Where to write the budget (.ron).
         out: PathBuf,
     },
+    /// Write the disclosure as a file of another kind.
+    Export {
+        #[command(subcommand)]
+        what: ExportKind,
+    },
+    /// Read a budget from a file of another kind.
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
     /// Export every chart as a 1920×1080 PNG, without opening a window.
     Charts {
         /// The budget file (.ron).
@@ -76,6 +88,43 @@ enum Command {
         #[arg(long)]
         dark: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum ExportKind {
+    /// The tables, forms and findings as an Excel workbook (.xlsx); exit 2 if FILE is unreadable.
+    Xlsx {
+        /// The budget file (.ron).
+        file: PathBuf,
+        /// The workbook to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportKind {
+    /// A budget from an Excel workbook (the app's own export or the official table layouts);
+    /// exit 2 if the workbook cannot be taken.
+    Xlsx {
+        /// The workbook (.xlsx, .xls or .ods).
+        file: PathBuf,
+        /// The budget file to write (.ron).
+        #[arg(long)]
+        out: PathBuf,
+        /// The template the workbook follows, for what it does not say itself.
+        #[arg(long, value_enum, default_value_t = TemplateArg::Shanxi)]
+        template: TemplateArg,
+    },
+}
+
+/// The disclosure templates a workbook can follow.
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateArg {
+    /// Shanxi / Xinzhou: 万元, one code column, the five income sources of the seed.
+    Shanxi,
+    /// Shanghai district: 元, codes in 类/款/项 columns, 事业收入 and the like.
+    Shanghai,
 }
 
 fn main() -> ExitCode {
@@ -122,6 +171,30 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 budget.projects.len()
             );
             return Ok(0);
+        }
+        Some(Command::Export {
+            what: ExportKind::Xlsx { file, out },
+        }) => cli::export_xlsx(&file, &out, zh, &mut stdout.lock(), &mut stderr.lock()),
+        Some(Command::Import {
+            what:
+                ImportKind::Xlsx {
+                    file,
+                    out,
+                    template,
+                },
+        }) => {
+            let template = match template {
+                TemplateArg::Shanxi => budget_studio::io::xlsx::Template::Shanxi,
+                TemplateArg::Shanghai => budget_studio::io::xlsx::Template::Shanghai,
+            };
+            cli::import_xlsx(
+                &file,
+                &out,
+                template,
+                zh,
+                &mut stdout.lock(),
+                &mut stderr.lock(),
+            )
         }
         None => {
             budget_studio::app::run(args.file, started)?;

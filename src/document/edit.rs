@@ -3,8 +3,8 @@
 
 use crate::model::codes::{self, CodeError};
 use crate::model::{
-    AmountField, Assets, Budget, EconLine, FunctionLine, LastYear, Money, Narrative,
-    OperatingCosts, Procurement, Profile, Project, Sangong, SangongFigures,
+    AmountField, Assets, Budget, EconLine, EconomicTable, FunctionLine, LastYear, Money, Narrative,
+    OperatingCosts, Procurement, Profile, Project, Sangong, SangongFigures, StatedFigure,
 };
 
 /// One change to a budget.
@@ -58,6 +58,15 @@ pub enum Edit {
     Narrative(Box<Narrative>),
     /// Replace last year's figures.
     LastYear(LastYear),
+    /// Replace every 功能分类 line at once (an imported workbook's tables): one swap, however
+    /// many lines, so a 100,000-line import is one cheap undo step.
+    FunctionLines(Vec<FunctionLine>),
+    /// Replace the economic table.
+    Economic(Box<EconomicTable>),
+    /// Replace every performance-target form.
+    Projects(Vec<Project>),
+    /// Replace the figures as printed.
+    Stated(Vec<StatedFigure>),
 }
 
 /// Why an edit was refused.
@@ -222,6 +231,17 @@ impl Edit {
                 Edit::Narrative(Box::new(std::mem::replace(&mut budget.narrative, *n)))
             }
             Edit::LastYear(l) => Edit::LastYear(std::mem::replace(&mut budget.last_year, l)),
+            Edit::FunctionLines(mut lines) => {
+                // Kept in code order, as every reader of the budget expects.
+                lines.sort_by(|a, b| a.code.cmp(&b.code));
+                Edit::FunctionLines(std::mem::replace(&mut budget.function_lines, lines))
+            }
+            Edit::Economic(mut table) => {
+                table.lines.sort_by(|a, b| a.code.cmp(&b.code));
+                Edit::Economic(Box::new(std::mem::replace(&mut budget.economic, *table)))
+            }
+            Edit::Projects(p) => Edit::Projects(std::mem::replace(&mut budget.projects, p)),
+            Edit::Stated(s) => Edit::Stated(std::mem::replace(&mut budget.stated, s)),
         })
     }
 }

@@ -11,6 +11,7 @@ pub mod save;
 pub mod stamp;
 pub mod version;
 mod writer;
+pub mod xlsx;
 
 pub use ron_file::{
     LoadError, Loaded, Notice, from_ron_str, load, load_file, parse, save, save_checked,

