@@ -514,7 +514,7 @@ pub fn export_xlsx(
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            Ok(EXIT_FINDINGS)
+            Ok(EXIT_UNREADABLE)
         }
     }
 }
@@ -545,7 +545,7 @@ pub fn import_xlsx(
     }
     if let Err(e) = crate::io::save(&imported.budget, target) {
         writeln!(err, "{e}")?;
-        return Ok(EXIT_FINDINGS);
+        return Ok(EXIT_UNREADABLE);
     }
     let derived = derive(&imported.budget);
     let findings = checks::run(&imported.budget, &derived);
