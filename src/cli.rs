@@ -497,6 +497,7 @@ pub fn charts(
 pub fn export_xlsx(
     path: &Path,
     target: &Path,
+    options: &crate::io::xlsx::ExportOptions,
     zh: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -506,8 +507,7 @@ pub fn export_xlsx(
     };
     let derived = derive(&budget);
     let findings = checks::run(&budget, &derived);
-    let options = crate::io::xlsx::ExportOptions::default();
-    match crate::io::xlsx::export(&budget, &derived, &findings, target, &options) {
+    match crate::io::xlsx::export(&budget, &derived, &findings, target, options) {
         Ok(()) => {
             writeln!(out, "{}", target.display())?;
             Ok(EXIT_OK)
@@ -527,7 +527,7 @@ pub fn export_xlsx(
 pub fn import_xlsx(
     path: &Path,
     target: &Path,
-    template: crate::io::xlsx::Template,
+    template: Option<crate::model::TemplateId>,
     zh: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,

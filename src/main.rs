@@ -18,6 +18,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use budget_studio::cli;
+use budget_studio::model::TemplateId;
 
 #[derive(Parser)]
 #[command(
@@ -99,6 +100,10 @@ enum ExportKind {
         /// The workbook to write.
         #[arg(long)]
         out: PathBuf,
+        /// Only what the sheets show, for publishing: leave out the hidden sheet that carries
+        /// the rest of the budget (texts, notes, assets) back on import.
+        #[arg(long)]
+        tables_only: bool,
     },
 }
 
@@ -112,9 +117,10 @@ enum ImportKind {
         /// The budget file to write (.ron).
         #[arg(long)]
         out: PathBuf,
-        /// The template the workbook follows, for what it does not say itself.
-        #[arg(long, value_enum, default_value_t = TemplateArg::Shanxi)]
-        template: TemplateArg,
+        /// The template the workbook follows, for what it does not say itself; by default the
+        /// one the app's own workbook names, or the one whose table titles the sheets print.
+        #[arg(long, value_enum)]
+        template: Option<TemplateArg>,
     },
 }
 
@@ -173,8 +179,26 @@ fn run(started: std::time::Instant) -> Result<i32> {
             return Ok(0);
         }
         Some(Command::Export {
-            what: ExportKind::Xlsx { file, out },
-        }) => cli::export_xlsx(&file, &out, zh, &mut stdout.lock(), &mut stderr.lock()),
+            what:
+                ExportKind::Xlsx {
+                    file,
+                    out,
+                    tables_only,
+                },
+        }) => {
+            let options = budget_studio::io::xlsx::ExportOptions {
+                tables_only,
+                ..Default::default()
+            };
+            cli::export_xlsx(
+                &file,
+                &out,
+                &options,
+                zh,
+                &mut stdout.lock(),
+                &mut stderr.lock(),
+            )
+        }
         Some(Command::Import {
             what:
                 ImportKind::Xlsx {
@@ -183,10 +207,10 @@ fn run(started: std::time::Instant) -> Result<i32> {
                     template,
                 },
         }) => {
-            let template = match template {
-                TemplateArg::Shanxi => budget_studio::io::xlsx::Template::Shanxi,
-                TemplateArg::Shanghai => budget_studio::io::xlsx::Template::Shanghai,
-            };
+            let template = template.map(|t| match t {
+                TemplateArg::Shanxi => TemplateId::Shanxi,
+                TemplateArg::Shanghai => TemplateId::ShanghaiDistrict,
+            });
             cli::import_xlsx(
                 &file,
                 &out,

@@ -12,13 +12,23 @@ use budget_studio::calc::derive;
 use budget_studio::calc::tables::{Cell, RowKind, disclosure_tables, table};
 use budget_studio::checks;
 use budget_studio::io::xlsx::{
-    CodeColumns, ExportOptions, ImportError, ImportOptions, Imported, SheetUse, Template,
-    cell_decimal, cell_number, import_bytes, workbook_bytes,
+    ExportOptions, ImportError, ImportOptions, Imported, SheetUse, cell_decimal, cell_number,
+    import_bytes, workbook_bytes,
 };
-use budget_studio::model::{Budget, MoneyUnit};
+use budget_studio::model::template::CodeLayout;
+use budget_studio::model::{Budget, MoneyUnit, TemplateId};
 use budget_studio::sample::sample_budget;
 use budget_studio::synth::generate;
 use calamine::{Data, Reader, Xlsx};
+use proptest::prelude::*;
+
+fn putuo() -> Budget {
+    budget_studio::io::load(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample_budgets/putuo-government-office-2025.ron"
+    )))
+    .unwrap()
+}
 
 fn export(budget: &Budget, options: &ExportOptions) -> Vec<u8> {
     let derived = derive(budget);
@@ -26,8 +36,16 @@ fn export(budget: &Budget, options: &ExportOptions) -> Vec<u8> {
     workbook_bytes(budget, &derived, &findings, options).unwrap()
 }
 
-fn import(bytes: Vec<u8>, template: Template) -> Result<Imported, ImportError> {
-    import_bytes(bytes, Path::new("in.xlsx"), &ImportOptions { template })
+fn import(bytes: Vec<u8>) -> Result<Imported, ImportError> {
+    import_bytes(bytes, Path::new("in.xlsx"), &ImportOptions::default())
+}
+
+/// The workbook as published: only what the sheets show.
+fn tables_only() -> ExportOptions {
+    ExportOptions {
+        tables_only: true,
+        ..ExportOptions::default()
+    }
 }
 
 /// The parts of a budget a workbook carries are the same.
@@ -44,7 +62,16 @@ fn assert_same_tables(back: &Budget, budget: &Budget) {
             (&b.code, &b.name, &b.amounts)
         );
     }
-    assert_eq!(back.economic, budget.economic);
+    // Notes are the officer's, not printed: compare the economic lines without them.
+    let lines = |b: &Budget| -> Vec<_> {
+        b.economic
+            .lines
+            .iter()
+            .map(|l| (l.code.clone(), l.name.clone(), l.amount, l.cost_kind))
+            .collect()
+    };
+    assert_eq!(back.economic.scheme, budget.economic.scheme);
+    assert_eq!(lines(back), lines(budget));
     assert_eq!(back.sangong.unit, budget.sangong.unit);
     assert_eq!(back.sangong.this_year, budget.sangong.this_year);
     assert_eq!(back.sangong.last_year, budget.sangong.last_year);
@@ -68,9 +95,26 @@ fn assert_same_tables(back: &Budget, budget: &Budget) {
 }
 
 #[test]
-fn the_sample_comes_back_the_same() {
+fn both_samples_come_back_the_same() {
+    for budget in [sample_budget().unwrap(), putuo()] {
+        let imported = import(export(&budget, &ExportOptions::default())).unwrap();
+        assert_eq!(
+            imported.budget, budget,
+            "{}",
+            budget.profile.department_name
+        );
+        let derived = derive(&budget);
+        assert_eq!(
+            checks::run(&imported.budget, &derive(&imported.budget)),
+            checks::run(&budget, &derived)
+        );
+    }
+}
+
+#[test]
+fn the_published_workbook_gives_back_its_tables() {
     let budget = sample_budget().unwrap();
-    let imported = import(export(&budget, &ExportOptions::default()), Template::Shanxi).unwrap();
+    let imported = import(export(&budget, &tables_only())).unwrap();
     assert_same_tables(&imported.budget, &budget);
     assert!(
         imported.budget.stated.is_empty(),
@@ -101,32 +145,57 @@ fn the_sample_comes_back_the_same() {
 }
 
 #[test]
-fn generated_budgets_come_back_the_same() {
-    for (lines, seed) in [(1_000, 3), (300, 11)] {
+fn the_template_is_read_from_the_titles_of_a_published_workbook() {
+    let budget = putuo();
+    let imported = import(export(&budget, &tables_only())).unwrap();
+    assert_eq!(imported.budget.template, TemplateId::ShanghaiDistrict);
+    // 表9 prints this year's 三公 only; last year's figures are in the text, not the tables.
+    let mut printed = budget.clone();
+    printed.sangong.last_year = None;
+    printed.operating_costs.last_year = None;
+    assert_same_tables(&imported.budget, &printed);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+    #[test]
+    fn generated_budgets_come_back_the_same(lines in 20_usize..400, seed in any::<u64>()) {
         let budget = generate(lines, seed);
-        let imported =
-            import(export(&budget, &ExportOptions::default()), Template::Shanxi).unwrap();
-        assert_same_tables(&imported.budget, &budget);
-        assert!(imported.budget.stated.is_empty());
+        let imported = import(export(&budget, &ExportOptions::default())).unwrap();
+        prop_assert_eq!(&imported.budget, &budget);
+        let published = import(export(&budget, &tables_only())).unwrap();
+        assert_same_tables(&published.budget, &budget);
+        prop_assert!(published.budget.stated.is_empty());
     }
+}
+
+#[test]
+fn a_thousand_lines_come_back_the_same() {
+    let budget = generate(1_000, 3);
+    let imported = import(export(&budget, &ExportOptions::default())).unwrap();
+    assert_eq!(imported.budget, budget);
 }
 
 #[test]
 fn three_code_columns_read_back_too() {
     let budget = sample_budget().unwrap();
     let options = ExportOptions {
-        codes: CodeColumns::ClassSectionItem,
+        codes: Some(CodeLayout::ThreeColumns),
         ..ExportOptions::default()
     };
-    let imported = import(export(&budget, &options), Template::Shanxi).unwrap();
-    assert_same_tables(&imported.budget, &budget);
+    let imported = import(export(&budget, &options)).unwrap();
+    assert_eq!(imported.budget, budget);
 }
 
 /// Every amount cell of every table sheet, read by calamine, is the app's figure exactly: a
 /// number whose shortest decimal is the model's decimal (a zero in the body may be blank).
 fn assert_cells_exact(budget: &Budget) {
+    assert_workbook_exact(export(budget, &ExportOptions::default()), budget);
+}
+
+/// Every amount cell of the workbook `bytes` is `budget`'s figure exactly.
+fn assert_workbook_exact(bytes: Vec<u8>, budget: &Budget) {
     let derived = derive(budget);
-    let bytes = export(budget, &ExportOptions::default());
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let mut checked = 0;
     for (n, id) in disclosure_tables(budget).into_iter().enumerate() {
@@ -225,8 +294,18 @@ fn sheets_are_named_short_and_in_the_disclosures_order() {
         names[1..12].join(","),
         "表1,表2,表3,表4,表5,表6,表7,表8,表9,表10,表11"
     );
-    assert_eq!(names.len(), 1 + 11 + budget.projects.len() + 1);
-    assert_eq!(names.last().map(String::as_str), Some("审核结果"));
+    // The forms, the findings, and the hidden sheet that carries the rest of the budget.
+    assert_eq!(names.len(), 1 + 11 + budget.projects.len() + 2);
+    assert_eq!(names[names.len() - 2], "审核结果");
+    assert_eq!(names.last().map(String::as_str), Some("预算数据"));
+    // The Shanghai sample: its nine tables and its one project description.
+    let putuo = putuo();
+    let bytes = export(&putuo, &tables_only());
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names().join(","),
+        "目录,表1,表2,表3,表4,表5,表6,表7,表8,表9,说明1,审核结果"
+    );
 }
 
 #[test]
@@ -238,8 +317,82 @@ fn an_empty_table_keeps_its_header_and_says_it_is_empty() {
     let texts: Vec<String> = range.rows().flatten().map(ToString::to_string).collect();
     assert!(texts.iter().any(|t| t == "基本支出"), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains("本表为空表")), "{texts:?}");
-    let imported = import(export(&budget, &ExportOptions::default()), Template::Shanxi).unwrap();
+    let imported = import(export(&budget, &ExportOptions::default())).unwrap();
     let sheet = imported.sheets.iter().find(|s| s.name == "表8").unwrap();
     assert_eq!(sheet.rows, 0);
     assert!(matches!(sheet.use_, SheetUse::Table(..)));
+}
+
+/// LibreOffice, when this machine has it (CI installs it; elsewhere the test says it skipped).
+fn soffice() -> Option<std::path::PathBuf> {
+    let found = ["soffice", "libreoffice"].into_iter().find(|name| {
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    match found {
+        Some(name) => Some(name.into()),
+        None if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("LibreOffice is missing: .ci/run installs it in CI")
+        }
+        None => {
+            eprintln!("skipped: LibreOffice (soffice) is not installed here");
+            None
+        }
+    }
+}
+
+/// The workbook as LibreOffice leaves it after opening it headless, recalculating every formula
+/// (a profile of its own says "always recalculate" for Excel files), and saving it again.
+fn recalculated_by_libreoffice(soffice: &Path, bytes: &[u8]) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    std::fs::create_dir_all(profile.join("user")).unwrap();
+    std::fs::write(
+        profile.join("user/registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    let input = dir.path().join("in.xlsx");
+    std::fs::write(&input, bytes).unwrap();
+    let out = dir.path().join("out");
+    let status = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    std::fs::read(out.join("in.xlsx")).unwrap()
+}
+
+#[test]
+fn libreoffice_recalculates_every_total_to_the_apps_figure() {
+    let Some(soffice) = soffice() else { return };
+    for budget in [sample_budget().unwrap(), generate(300, 9)] {
+        // Formulas written without their results: every total LibreOffice shows, it computed.
+        let options = ExportOptions {
+            without_results: true,
+            ..ExportOptions::default()
+        };
+        let bytes = export(&budget, &options);
+        let recalculated = recalculated_by_libreoffice(&soffice, &bytes);
+        assert_workbook_exact(recalculated, &budget);
+    }
 }

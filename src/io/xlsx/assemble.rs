@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use rust_decimal::Decimal;
 
-use super::ImportOptions;
+use super::carry;
 use super::imported::{Parts, SheetReport};
 use super::read_forms::ContentsRead;
 use super::recognise::{Field, Frame, Kind, Line, Lines, Scope};
@@ -19,7 +19,7 @@ use crate::calc::{Derived, derive};
 use crate::model::economic::standard_cost_kind;
 use crate::model::{
     Budget, BudgetUnit, Column, CostKind, EconLine, EconScheme, Figure, FunctionLine, IncomeSource,
-    Money, MoneyUnit, Project, Split, StatedFigure, UnitKind,
+    Money, MoneyUnit, Project, Split, StatedFigure, TemplateId, UnitKind,
 };
 
 use super::imported::Imported;
@@ -43,6 +43,8 @@ pub(super) struct Collected {
     pub operating: Option<(MoneyUnit, OperatingRead)>,
     pub projects: Vec<Project>,
     pub contents: Option<ContentsRead>,
+    /// The app's own workbook: the budget's rest, or why it could not be read.
+    pub carried: Option<Result<Budget, String>>,
     year: Option<i32>,
     department: Option<String>,
 }
@@ -294,8 +296,23 @@ fn economic(
 }
 
 /// Builds the budget and the report from what the sheets gave.
-pub(super) fn build(collected: Collected, options: &ImportOptions) -> Imported {
-    let template = options.template;
+pub(super) fn build(mut collected: Collected, template: TemplateId) -> Imported {
+    let mut notes = Vec::new();
+    let carried = match collected.carried.take() {
+        Some(Ok(budget)) => Some(budget),
+        Some(Err(why)) => {
+            notes.push((
+                format!("“{}”表无法读取，只取各表的数字：{why}", carry::SHEET),
+                format!(
+                    "the sheet “{}” cannot be read, so only the tables' figures are taken: {why}",
+                    carry::SHEET
+                ),
+            ));
+            None
+        }
+        None => None,
+    };
+    let t = template.get();
     let contents = collected.contents.as_ref();
     let year = contents
         .and_then(|c| c.year)
@@ -307,11 +324,9 @@ pub(super) fn build(collected: Collected, options: &ImportOptions) -> Imported {
         .or_else(|| collected.department.clone())
         .unwrap_or_default();
     let code = contents.map(|c| c.code.clone()).unwrap_or_default();
-    let mut budget = Budget::new(&code, &name, year);
-    budget.income_columns = template.income_columns();
-    budget.unit = collected.tables.first().map_or(template.unit(), |t| t.unit);
+    let mut budget = Budget::in_template(template, &code, &name, year);
+    budget.unit = collected.tables.first().map_or(t.unit, |t| t.unit);
     let mut units: Vec<BudgetUnit> = contents.map(|c| c.units.clone()).unwrap_or_default();
-    let mut notes = Vec::new();
     let mut parts = Parts::default();
     if let Some(cols) = income_columns(&collected) {
         budget.income_columns = cols;
@@ -325,7 +340,7 @@ pub(super) fn build(collected: Collected, options: &ImportOptions) -> Imported {
         budget.function_lines = lines;
         parts.function = true;
     }
-    if let Some(table) = economic(&collected, budget.unit, template.scheme()) {
+    if let Some(table) = economic(&collected, budget.unit, t.econ_scheme) {
         budget.economic = table;
         parts.economic = true;
     }
@@ -385,16 +400,25 @@ pub(super) fn build(collected: Collected, options: &ImportOptions) -> Imported {
     }
     budget.profile.units = units;
     budget.sort_lines();
+    if let Some(base) = carried {
+        budget = carry::overlay(base, budget, parts);
+    }
     let derived = derive(&budget);
     let mut compared = 0;
     let stated = stated_figures(&collected, &budget, &derived, &mut compared, &mut notes);
-    budget.stated = stated;
+    // What the workbook prints that differs replaces what the carried rest says of that figure.
+    let differing = stated.len();
+    budget
+        .stated
+        .retain(|s| !stated.iter().any(|n| n.figure == s.figure));
+    budget.stated.extend(stated);
     Imported {
         budget,
         sheets: collected.sheets,
         parts,
         notes,
         compared,
+        differing,
     }
 }
 

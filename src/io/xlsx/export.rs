@@ -10,29 +10,23 @@ use std::path::Path;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet};
 
 use super::rollup::Plan;
-use super::{ExportError, cell_number, display_width, forms};
+use super::{ExportError, carry, cell_number, descriptions, display_width, forms};
 use crate::calc::Derived;
 use crate::calc::tables::{
     Cell, ColumnKind, HeaderCell, Row, RowKind, Table, disclosure_tables, table,
 };
 use crate::checks::Finding;
+use crate::model::template::CodeLayout;
 use crate::model::{Budget, MoneyUnit};
-
-/// How codes are printed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum CodeColumns {
-    /// One column: `2080505`.
-    #[default]
-    One,
-    /// Three columns 类 / 款 / 项: `208 | 05 | 05`.
-    ClassSectionItem,
-}
 
 /// Choices of the export.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ExportOptions {
-    /// How codes are printed.
-    pub codes: CodeColumns,
+    /// How codes are printed, where it should differ from the budget's template.
+    pub codes: Option<CodeLayout>,
+    /// Only what the sheets show, for publishing: without the hidden sheet that carries the rest
+    /// of the budget (texts, notes, assets …) for the way back.
+    pub tables_only: bool,
     /// Write the formulas without their results (zero in their place), so that a figure shown
     /// proves the spreadsheet recalculated it — for testing spreadsheet programs, not for use.
     pub without_results: bool,
@@ -228,7 +222,14 @@ pub fn workbook_bytes(
         let name = format!("绩效{}", n + 1);
         workbook.push_worksheet(forms::project_sheet(budget, project, &name, &formats)?);
     }
+    for (n, d) in budget.descriptions.iter().enumerate() {
+        let name = format!("说明{}", n + 1);
+        workbook.push_worksheet(descriptions::description_sheet(budget, d, &name, &formats)?);
+    }
     workbook.push_worksheet(forms::findings_sheet(budget, findings, &formats)?);
+    if !options.tables_only {
+        workbook.push_worksheet(carry::sheet(budget)?);
+    }
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -264,8 +265,15 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(t: &Table<'_>, codes: CodeColumns) -> Self {
-        let code = (codes == CodeColumns::ClassSectionItem)
+    fn new(t: &Table<'_>, codes: CodeLayout) -> Self {
+        // A model that already prints 类/款/项 apart (the template's own layout) has three code
+        // columns; only a single code column is split.
+        let code_columns = t
+            .columns
+            .iter()
+            .filter(|c| c.kind == ColumnKind::Code)
+            .count();
+        let code = (codes == CodeLayout::ThreeColumns && code_columns == 1)
             .then(|| t.columns.iter().position(|c| c.kind == ColumnKind::Code))
             .flatten()
             // Only the classification tables have 类/款/项 codes; a unit code stays whole.
@@ -347,7 +355,8 @@ fn table_sheet(
 ) -> Result<Worksheet, ExportError> {
     let mut ws = Worksheet::new();
     ws.set_name(name)?;
-    let layout = Layout::new(t, options.codes);
+    let codes = options.codes.unwrap_or(budget.template().code_layout);
+    let layout = Layout::new(t, codes);
     let last_col = layout.width.saturating_sub(1);
     let mut widths = Widths::new(usize::from(layout.width));
 

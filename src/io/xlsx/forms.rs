@@ -20,6 +20,9 @@ pub(super) const DEPARTMENT_CODE: &str = "部门编码";
 pub(super) const DEPARTMENT_NAME: &str = "部门名称";
 pub(super) const YEAR: &str = "预算年度";
 pub(super) const UNIT_CODE: &str = "单位编码";
+pub(super) const UNIT_NAME: &str = "单位名称";
+/// 不单列预算: the unit's money is in the 本部's.
+pub(super) const MERGED: &str = "不单列预算";
 
 /// Labels of the form, shared with the import.
 pub(super) const FORM_TITLE: &str = "项目支出绩效目标申报表";
@@ -68,7 +71,10 @@ pub(super) fn contents_sheet(
         r += 1;
     }
     r += 1;
-    for (c, label) in [UNIT_CODE, "单位名称", "单位性质"].iter().enumerate() {
+    for (c, label) in [UNIT_CODE, UNIT_NAME, "单位性质", MERGED]
+        .iter()
+        .enumerate()
+    {
         ws.write_string_with_format(r, u16::try_from(c).unwrap_or(0), *label, &f.header)?;
     }
     r += 1;
@@ -76,6 +82,7 @@ pub(super) fn contents_sheet(
         ws.write_string_with_format(r, 0, &unit.code, &f.text)?;
         ws.write_string_with_format(r, 1, &unit.name, &f.text)?;
         ws.write_string_with_format(r, 2, unit.kind.label_zh(), &f.text)?;
+        ws.write_string_with_format(r, 3, if unit.merged { "是" } else { "" }, &f.text)?;
         r += 1;
     }
     r += 1;
@@ -89,6 +96,12 @@ pub(super) fn contents_sheet(
             format!("{FORM_TITLE}：{}", project.name),
         ));
     }
+    for (n, d) in budget.descriptions.iter().enumerate() {
+        entries.push((
+            format!("说明{}", n + 1),
+            format!("{}：{}", super::descriptions::TITLE, d.name),
+        ));
+    }
     entries.push((FINDINGS.to_owned(), "审核结果（勾稽关系检查）".to_owned()));
     for (sheet, what) in &entries {
         let link = Url::new(format!("internal:'{sheet}'!A1")).set_text(sheet);
@@ -99,6 +112,7 @@ pub(super) fn contents_sheet(
     ws.set_column_width(0, 16)?;
     ws.set_column_width(1, 60)?;
     ws.set_column_width(2, 14)?;
+    ws.set_column_width(3, 12)?;
     print_setup(&mut ws);
     Ok(ws)
 }
@@ -114,7 +128,7 @@ fn yuan_format(amount: Money, f: &Formats) -> Format {
 }
 
 /// Rows a wrapped text needs in `width` units, for a readable row height.
-fn height_for(text: &str, width: usize) -> f64 {
+pub(super) fn height_for(text: &str, width: usize) -> f64 {
     let lines: usize = text
         .split('\n')
         .map(|l| super::display_width(l).div_ceil(width.max(1)).max(1))

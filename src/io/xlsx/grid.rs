@@ -178,7 +178,9 @@ fn read_formula(text: &str) -> Formula {
         return Formula::Sum { own: Decimal::ZERO };
     }
     let number = rest.strip_prefix('+').unwrap_or(rest);
-    Decimal::from_str(number.trim()).map_or(Formula::Other, |own| Formula::Sum { own })
+    Decimal::from_str(number.trim()).map_or(Formula::Other, |own| Formula::Sum {
+        own: super::money_scale(own),
+    })
 }
 
 fn value_of(data: &DataRef<'_>) -> Value {

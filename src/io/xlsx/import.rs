@@ -9,61 +9,17 @@ use super::forms::CONTENTS;
 use super::grid::{Book, Grid};
 use super::imported::{Imported, SheetReport, SheetUse};
 use super::recognise::{Col, Frame, Kind, column_of, frame, read_lines, squeeze};
-use super::{CellRef, ImportError, MAX_PROBLEMS, Problem, a1, read_forms, small};
-use crate::model::{EconScheme, IncomeSource, MoneyUnit};
-
-/// The disclosure template a workbook follows, for what it does not state itself.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Template {
-    /// Shanxi / Xinzhou (the seed): tables in 万元, the five income sources of the seed, the 50x
-    /// economic codes.
-    #[default]
-    Shanxi,
-    /// Shanghai district: tables in 元, 事业收入 and the like, the 30x economic codes.
-    Shanghai,
-}
-
-impl Template {
-    /// The tables' unit when a sheet does not state one.
-    #[must_use]
-    pub fn unit(self) -> MoneyUnit {
-        match self {
-            Template::Shanxi => MoneyUnit::WanYuan,
-            Template::Shanghai => MoneyUnit::Yuan,
-        }
-    }
-
-    /// The income columns of a new budget.
-    #[must_use]
-    pub fn income_columns(self) -> Vec<IncomeSource> {
-        match self {
-            Template::Shanxi => IncomeSource::SEED_TEMPLATE.to_vec(),
-            Template::Shanghai => vec![
-                IncomeSource::GeneralPublic,
-                IncomeSource::GovernmentFund,
-                IncomeSource::StateCapital,
-                IncomeSource::ServiceIncome,
-                IncomeSource::BusinessIncome,
-                IncomeSource::Other,
-            ],
-        }
-    }
-
-    /// The economic code set when no line says.
-    #[must_use]
-    pub fn scheme(self) -> EconScheme {
-        match self {
-            Template::Shanxi => EconScheme::Government,
-            Template::Shanghai => EconScheme::Department,
-        }
-    }
-}
+use super::{
+    CellRef, ImportError, MAX_PROBLEMS, Problem, a1, carry, descriptions, read_forms, small,
+};
+use crate::model::TemplateId;
 
 /// Choices of an import.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ImportOptions {
-    /// The template for what the workbook leaves unsaid.
-    pub template: Template,
+    /// The template the workbook follows, for what it does not state itself; `None` takes the
+    /// one the app's own workbook names, or the one whose table titles the sheets print.
+    pub template: Option<TemplateId>,
 }
 
 /// How many rows are enough to recognise a sheet: title, 编制部门 and 单位, up to three header
@@ -94,21 +50,47 @@ pub fn import_bytes(
     let mut book = Book::open(bytes, path)?;
     let mut collected = Collected::default();
     let mut problems: Vec<Problem> = Vec::new();
-    for name in book.sheet_names() {
-        let peek = book.read(&name, Some(PEEK_ROWS), path)?;
+    let names = book.sheet_names();
+    if names.iter().any(|n| n == carry::SHEET) {
+        let grid = book.read(carry::SHEET, None, path)?;
+        collected.carried = Some(carry::read(&grid));
+    }
+    let mut peeks = Vec::with_capacity(names.len());
+    let mut described = Vec::with_capacity(names.len());
+    for name in &names {
+        let peek = book.read(name, Some(PEEK_ROWS), path)?;
+        peeks.push(frame(&peek));
+        described.push((peek.text(0, 0) == descriptions::TITLE).then(|| peek.text(2, 1)));
+    }
+    let template = options
+        .template
+        .or_else(|| {
+            collected
+                .carried
+                .as_ref()?
+                .as_ref()
+                .ok()
+                .map(|b| b.template)
+        })
+        .unwrap_or_else(|| template_of(peeks.iter().flatten().map(|f| f.title.as_str())));
+    for ((name, peeked), described) in names.iter().zip(peeks).zip(described) {
         let report = if name == CONTENTS {
-            let grid = book.read(&name, None, path)?;
+            let grid = book.read(name, None, path)?;
             collected.contents = Some(read_forms::contents(&grid));
-            SheetReport::new(&name, SheetUse::Contents)
+            SheetReport::new(name, SheetUse::Contents)
+        } else if name == carry::SHEET {
+            SheetReport::new(name, SheetUse::Carried)
+        } else if let Some(project) = described {
+            SheetReport::new(name, SheetUse::Description(project))
         } else {
-            match frame(&peek) {
-                None => SheetReport::new(&name, SheetUse::Ignored),
-                Some(f) if f.kind == Kind::Findings => SheetReport::new(&name, SheetUse::Findings),
+            match peeked {
+                None => SheetReport::new(name, SheetUse::Ignored),
+                Some(f) if f.kind == Kind::Findings => SheetReport::new(name, SheetUse::Findings),
                 Some(f) => {
-                    let grid = book.read(&name, None, path)?;
+                    let grid = book.read(name, None, path)?;
                     // The frame again on the whole sheet: the peek may have cut a long header.
                     let f = frame(&grid).unwrap_or(f);
-                    read_sheet(&grid, &f, options, &mut collected, &mut problems)
+                    read_sheet(&grid, &f, template, &mut collected, &mut problems)
                 }
             }
         };
@@ -129,7 +111,7 @@ pub fn import_bytes(
             path: path.to_owned(),
         });
     }
-    Ok(assemble::build(collected, options))
+    Ok(assemble::build(collected, template))
 }
 
 /// The problem of a sheet whose header cannot be read.
@@ -153,11 +135,11 @@ fn no_header(grid: &Grid, frame: &Frame, zh: &str, en: &str) -> Problem {
 fn read_sheet(
     grid: &Grid,
     frame: &Frame,
-    options: &ImportOptions,
+    template: TemplateId,
     collected: &mut Collected,
     problems: &mut Vec<Problem>,
 ) -> SheetReport {
-    let unit = frame.unit.unwrap_or_else(|| options.template.unit());
+    let unit = frame.unit.unwrap_or(template.get().unit);
     collected.note_frame(frame);
     let mut report = SheetReport::new(
         &grid.name,
@@ -224,4 +206,48 @@ fn read_sheet(
         Kind::Findings => {}
     }
     report
+}
+
+/// The template whose table titles the sheets print most: each title votes for the template
+/// with the longest title it contains (a Shanghai title contains shorter Shanxi ones). No vote
+/// leaves the default.
+fn template_of<'a>(titles: impl Iterator<Item = &'a str>) -> TemplateId {
+    let mut votes = [0_usize; TemplateId::ALL.len()];
+    for title in titles {
+        let title = squeeze(title);
+        let best = TemplateId::ALL
+            .iter()
+            .enumerate()
+            .flat_map(|(i, id)| id.get().tables.iter().map(move |t| (i, t.title_zh)))
+            .filter(|(_, t)| title.contains(&squeeze(t)))
+            .max_by_key(|(_, t)| t.chars().count());
+        if let Some((i, _)) = best {
+            votes[i] += 1;
+        }
+    }
+    let mut best = (TemplateId::default(), 0);
+    for (id, n) in TemplateId::ALL.into_iter().zip(votes) {
+        if n > best.1 {
+            best = (id, n);
+        }
+    }
+    best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_name_their_template() {
+        assert_eq!(
+            template_of(["2025年部门财务收支预算总表", "部门 收入预算总表"].into_iter()),
+            TemplateId::ShanghaiDistrict
+        );
+        assert_eq!(
+            template_of(["忻州市工业和信息化局2022年预算收支总表"].into_iter()),
+            TemplateId::Shanxi
+        );
+        assert_eq!(template_of(std::iter::empty()), TemplateId::Shanxi);
+    }
 }

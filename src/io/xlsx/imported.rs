@@ -19,6 +19,11 @@ pub enum SheetUse {
     Contents,
     /// The app's findings: recomputed after import, not read.
     Findings,
+    /// A 项目经费情况说明 (its project's name): printed for reading; the app's own workbook
+    /// carries its content in the hidden sheet.
+    Description(String),
+    /// The app's hidden sheet with what the tables do not show (template, texts, assets …).
+    Carried,
     /// Not recognised as a table (no title naming one): left out.
     Ignored,
 }
@@ -104,6 +109,19 @@ impl SheetReport {
             (SheetUse::Findings, false) => {
                 "findings (checked again after import; not read)".to_owned()
             }
+            (SheetUse::Description(name), true) => {
+                format!("项目经费情况说明：{name}（内容随“预算数据”表读回）")
+            }
+            (SheetUse::Description(name), false) => {
+                format!("project description: {name} (its content comes back with the data sheet)")
+            }
+            (SheetUse::Carried, true) => {
+                "表格以外的内容（模板、概况、说明、采购、资产等）".to_owned()
+            }
+            (SheetUse::Carried, false) => {
+                "what the tables do not show (template, profile, texts, procurement, assets …)"
+                    .to_owned()
+            }
             (SheetUse::Ignored, true) => "未识别为预算表，未读取".to_owned(),
             (SheetUse::Ignored, false) => "not a recognisable table; left out".to_owned(),
         };
@@ -160,6 +178,8 @@ pub struct Imported {
     pub notes: Vec<(String, String)>,
     /// How many printed subtotals and totals were compared with the lines.
     pub compared: usize,
+    /// How many of them differ (kept as printed figures).
+    pub differing: usize,
 }
 
 impl Imported {
@@ -182,7 +202,7 @@ impl Imported {
                 lines.push(format!("    … {}", sheet.skipped.len() - 20));
             }
         }
-        let differ = self.budget.stated.len();
+        let differ = self.differing;
         lines.push(if zh {
             format!(
                 "核对印发的小计和合计 {} 个：{differ} 个与明细不符，作为印发数保留，由审核列出",

@@ -13,6 +13,8 @@
 //! that a spreadsheet cannot hold the amount exactly, whatever writes it.
 
 mod assemble;
+mod carry;
+mod descriptions;
 mod export;
 mod forms;
 mod grid;
@@ -30,8 +32,8 @@ use rust_decimal::Decimal;
 
 use crate::model::Money;
 
-pub use export::{CodeColumns, ExportOptions, export, workbook_bytes};
-pub use import::{ImportOptions, Template, import, import_bytes};
+pub use export::{ExportOptions, export, workbook_bytes};
+pub use import::{ImportOptions, import, import_bytes};
 pub use imported::{Imported, Parts, SheetReport, SheetUse, TableKind};
 
 /// Why a workbook could not be written.
@@ -197,7 +199,18 @@ pub fn cell_decimal(number: f64) -> Option<Decimal> {
     if !number.is_finite() {
         return None;
     }
+    // Money keeps two decimals (`110000.00`), as typed amounts and the budget file do.
     Decimal::from_str(&format!("{number}")).ok()
+}
+
+/// An amount read from a cell as the budget file writes money: with two decimals at least
+/// (`110000.00`, not `110000`), so a budget read back is saved as it was. Adding zeros changes
+/// no value.
+fn money_scale(mut d: Decimal) -> Decimal {
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    d
 }
 
 /// `A`, `B`, … `Z`, `AA` … for a 0-based column.

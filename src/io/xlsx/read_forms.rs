@@ -242,20 +242,26 @@ pub(super) fn contents(grid: &Grid) -> ContentsRead {
         units: Vec::new(),
     };
     if let Some((r0, c)) = find(&all, UNIT_CODE) {
+        // A unit may have no code (a document that prints none); the list ends at a blank row.
         for r in r0 + 1..grid.height() {
-            let code = grid.text(r, c);
-            if code.is_empty() {
+            let (code, name) = (grid.text(r, c), grid.text(r, c + 1));
+            if code.is_empty() && name.is_empty() {
                 break;
             }
-            out.units.push(BudgetUnit {
-                merged: false,
-                code,
-                name: grid.text(r, c + 1),
-                kind: if grid.text(r, c + 2).contains("事业") {
+            let kind_text = grid.text(r, c + 2);
+            let kind = UnitKind::ALL
+                .into_iter()
+                .find(|k| k.label_zh() == kind_text)
+                .unwrap_or(if kind_text.contains("事业") {
                     UnitKind::Institution
                 } else {
                     UnitKind::Administrative
-                },
+                });
+            out.units.push(BudgetUnit {
+                merged: grid.text(r, c + 3) == "是",
+                code,
+                name,
+                kind,
             });
         }
     }

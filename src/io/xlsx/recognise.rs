@@ -518,7 +518,10 @@ pub(super) fn amount(
     let max = unit.decimals();
     let value = value.normalize();
     if value.scale() <= max {
-        return Ok(Some(Amount { value, formula }));
+        return Ok(Some(Amount {
+            value: super::money_scale(value),
+            formula,
+        }));
     }
     // A spreadsheet's own sums carry binary noise (0.1 + 0.2 = 0.30000000000000004): a value
     // within a few parts in 10^12 of a whole number of cents is that number of cents.
@@ -526,7 +529,7 @@ pub(super) fn amount(
     let tolerance = Decimal::new(1, 12) * rounded.abs().max(Decimal::ONE);
     if (value - rounded).abs() <= tolerance {
         return Ok(Some(Amount {
-            value: rounded.normalize(),
+            value: super::money_scale(rounded.normalize()),
             formula,
         }));
     }
@@ -798,7 +801,7 @@ mod tests {
         let get =
             |c| amount(&grid, 0, c, MoneyUnit::WanYuan).map(|a| a.map(|a| a.value.to_string()));
         assert_eq!(get(0), Ok(Some("1014.42".into())));
-        assert_eq!(get(1), Ok(Some("1234.5".into())));
+        assert_eq!(get(1), Ok(Some("1234.50".into())));
         assert_eq!(get(2), Ok(None));
         let text = get(3).unwrap_err();
         assert_eq!(text.at.cell, "D1");
@@ -810,7 +813,7 @@ mod tests {
             "{}",
             decimals.en
         );
-        assert_eq!(get(5), Ok(Some("0.3".into())));
-        assert_eq!(get(6), Ok(Some("12.5".into())));
+        assert_eq!(get(5), Ok(Some("0.30".into())));
+        assert_eq!(get(6), Ok(Some("12.50".into())));
     }
 }
