@@ -8,10 +8,11 @@ use egui::Id;
 use super::BudgetApp;
 use super::files::Then;
 use super::help;
+use super::workbook::{self, ImportPreview};
 use crate::document::Document;
 use crate::model::{Budget, TemplateId};
 use crate::ui;
-use crate::ui::dialogs::{DialogOutcome, FileBrowser};
+use crate::ui::dialogs::{BrowseMode, DialogOutcome, FileBrowser, FileKind};
 use crate::ui::i18n::{Lang, Tr};
 
 /// The form of the New dialog.
@@ -50,6 +51,8 @@ pub enum Dialog {
     Shortcuts,
     /// Help → 关于: version, licence, the font's notice.
     About,
+    /// File → 导入 Excel…: what the workbook gave, before anything changes.
+    Import(Box<ImportPreview>),
 }
 
 /// What the in-app file browser was opened for.
@@ -63,6 +66,23 @@ pub enum Purpose {
     ExportChart,
     /// Export every chart.
     ExportAll,
+    /// Export the tables as a workbook.
+    ExportWorkbook,
+    /// Import a workbook.
+    ImportWorkbook,
+}
+
+impl Purpose {
+    /// Whether the file is read or written.
+    fn mode(&self) -> BrowseMode {
+        match self {
+            Purpose::Open | Purpose::ImportWorkbook => BrowseMode::Open,
+            Purpose::Save(_)
+            | Purpose::ExportChart
+            | Purpose::ExportAll
+            | Purpose::ExportWorkbook => BrowseMode::Save,
+        }
+    }
 }
 
 /// What the user answered this frame; applied once the modal is drawn.
@@ -73,9 +93,39 @@ struct Answer {
     save_then: Option<Then>,
     browsed: Option<(PathBuf, Purpose)>,
     new_budget: Option<Budget>,
+    import: Option<workbook::ImportChoice>,
 }
 
 impl BudgetApp {
+    /// Asks for a file of `kind` (to open when `purpose` opens or imports, else to write, named
+    /// `name`). The native dialog's choice is returned at once; where the desktop has no dialog
+    /// the in-app browser opens instead and its answer comes back through `purpose`.
+    pub(super) fn ask_path(
+        &mut self,
+        kind: FileKind,
+        name: String,
+        purpose: Purpose,
+    ) -> Option<PathBuf> {
+        let dir = self.start_dir();
+        let mode = purpose.mode();
+        let outcome = match mode {
+            BrowseMode::Open => self.dialogs.pick_open(kind, dir.as_deref()),
+            BrowseMode::Save => self.dialogs.pick_save(kind, dir.as_deref(), &name),
+        };
+        match outcome {
+            DialogOutcome::Chosen(path) => Some(path),
+            DialogOutcome::Cancelled => None,
+            DialogOutcome::Unavailable => {
+                let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+                self.dialog = Some(Dialog::Browser(
+                    Box::new(FileBrowser::new(mode, dir, name, kind)),
+                    purpose,
+                ));
+                None
+            }
+        }
+    }
+
     /// Draws the open dialog, if any, and acts on the answer.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
         let Some(mut dialog) = self.dialog.take() else {
@@ -124,6 +174,13 @@ impl BudgetApp {
                 }
                 Dialog::Shortcuts => answer.keep = help::shortcuts(ui, lang),
                 Dialog::About => answer.keep = help::about(ui, lang),
+                Dialog::Import(preview) => {
+                    if let Some(choice) = workbook::preview_ui(ui, preview, self.doc.budget(), lang)
+                    {
+                        answer.keep = false;
+                        answer.import = choice;
+                    }
+                }
             }
         });
         // Clicking outside closes any dialog but the guard, which needs an answer.
@@ -132,17 +189,26 @@ impl BudgetApp {
         }
         if answer.keep {
             self.dialog = Some(dialog);
+        } else if let (Dialog::Import(preview), Some(choice)) = (dialog, answer.import.take()) {
+            self.decide_import(ctx, *preview, choice);
         }
         self.act_on(ctx, answer);
+    }
+
+    /// Shows `budget` as a new, unsaved document named `name`.
+    pub(super) fn adopt(&mut self, budget: Budget, name: String) {
+        self.doc = Document::new(budget, None, name);
+        self.stamp = None;
+        self.dismissed = None;
+        self.view.selected_code = None;
+        self.view.project = 0;
     }
 
     fn act_on(&mut self, ctx: &egui::Context, answer: Answer) {
         let lang = self.view.lang;
         if let Some(budget) = answer.new_budget {
             let name = Tr::Untitled.get(lang).to_owned();
-            self.doc = Document::new(budget, None, format!("{name}.ron"));
-            self.view.selected_code = None;
-            self.view.project = 0;
+            self.adopt(budget, format!("{name}.ron"));
         }
         if let Some(then) = answer.then_after {
             // Discard: drop the changes by performing directly.
@@ -159,6 +225,8 @@ impl BudgetApp {
                 }
                 Purpose::ExportChart => self.export_chart_to(&path),
                 Purpose::ExportAll => self.export_all_to(&path),
+                Purpose::ExportWorkbook => self.export_workbook_to(&path),
+                Purpose::ImportWorkbook => self.import_workbook_from(&path),
             }
         }
     }

@@ -1,12 +1,12 @@
 //! PNG export from the app: asks where (native dialog or the in-app browser), then writes the
 //! chart on screen or every chart through the same rasteriser the command line uses.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::BudgetApp;
-use super::dialogs::{Dialog, Purpose};
+use super::dialogs::Purpose;
 use crate::io;
-use crate::ui::dialogs::{BrowseMode, DialogOutcome, FileBrowser};
+use crate::ui::dialogs::FileKind;
 
 impl BudgetApp {
     /// Asks for a PNG file name, then exports for `purpose` (the chart on screen, or all).
@@ -18,19 +18,10 @@ impl BudgetApp {
             Purpose::ExportChart => format!("{stem}-{}.png", self.view.chart.slug()),
             _ => format!("{stem}.png"),
         };
-        let dir = self.start_dir();
-        match self.dialogs.pick_png(dir.as_deref(), &name) {
-            DialogOutcome::Chosen(path) => match purpose {
+        if let Some(path) = self.ask_path(FileKind::Png, name, purpose.clone()) {
+            match purpose {
                 Purpose::ExportAll => self.export_all_to(&path),
                 _ => self.export_chart_to(&path),
-            },
-            DialogOutcome::Cancelled => {}
-            DialogOutcome::Unavailable => {
-                let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-                self.dialog = Some(Dialog::Browser(
-                    Box::new(FileBrowser::new(BrowseMode::Save, dir, name, "png")),
-                    purpose,
-                ));
             }
         }
     }

@@ -11,7 +11,7 @@ use crate::document::Document;
 use crate::io;
 use crate::model::Budget;
 use crate::sample::{SAMPLE_NAME, sample_budget};
-use crate::ui::dialogs::{BrowseMode, DialogOutcome, FileBrowser};
+use crate::ui::dialogs::FileKind;
 use crate::ui::i18n::{Lang, Tr};
 
 const RECENT_MAX: usize = 10;
@@ -27,6 +27,9 @@ pub enum Then {
     Quit,
     /// Nothing further.
     Stay,
+    /// Put this budget in the window as a new, unsaved document with this name (an imported
+    /// workbook).
+    Adopt(Box<Budget>, String),
 }
 
 /// How the app starts.
@@ -100,6 +103,7 @@ impl BudgetApp {
     pub(super) fn perform(&mut self, ctx: &egui::Context, then: Then) {
         match then {
             Then::Stay => {}
+            Then::Adopt(budget, name) => self.adopt(*budget, name),
             Then::Quit => {
                 // Saved, or discarded on purpose: no copy to recover.
                 self.drop_recovery_copy();
@@ -113,22 +117,8 @@ impl BudgetApp {
             }
             Then::Open(Some(path)) => self.open_path(&path),
             Then::Open(None) => {
-                let dir = self.start_dir();
-                match self.dialogs.pick_open(dir.as_deref()) {
-                    DialogOutcome::Chosen(path) => self.open_path(&path),
-                    DialogOutcome::Cancelled => {}
-                    DialogOutcome::Unavailable => {
-                        let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-                        self.dialog = Some(Dialog::Browser(
-                            Box::new(FileBrowser::new(
-                                BrowseMode::Open,
-                                dir,
-                                String::new(),
-                                "ron",
-                            )),
-                            Purpose::Open,
-                        ));
-                    }
+                if let Some(path) = self.ask_path(FileKind::Budget, String::new(), Purpose::Open) {
+                    self.open_path(&path);
                 }
             }
         }
@@ -196,19 +186,10 @@ impl BudgetApp {
     /// Asks where to save, then saves. Returns true when saved.
     pub(super) fn save_as(&mut self, ctx: &egui::Context, then: Then) -> bool {
         self.doc.commit_pending();
-        let dir = self.start_dir();
         let name = self.doc.name().to_owned();
-        match self.dialogs.pick_save(dir.as_deref(), &name) {
-            DialogOutcome::Chosen(path) => self.write(ctx, &path, then),
-            DialogOutcome::Cancelled => false,
-            DialogOutcome::Unavailable => {
-                let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-                self.dialog = Some(Dialog::Browser(
-                    Box::new(FileBrowser::new(BrowseMode::Save, dir, name, "ron")),
-                    Purpose::Save(then),
-                ));
-                false
-            }
+        match self.ask_path(FileKind::Budget, name, Purpose::Save(then.clone())) {
+            Some(path) => self.write(ctx, &path, then),
+            None => false,
         }
     }
 

@@ -10,6 +10,7 @@ mod menus;
 mod present;
 mod recovery;
 mod safety;
+mod workbook;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -158,6 +159,8 @@ impl BudgetApp {
             UiCommand::Present => self.view.presenting = !self.view.presenting,
             UiCommand::ExportChart => self.export(Purpose::ExportChart),
             UiCommand::ExportAllCharts => self.export(Purpose::ExportAll),
+            UiCommand::ExportWorkbook => self.export_workbook(),
+            UiCommand::ImportWorkbook => self.import_workbook(),
             UiCommand::Theme(theme) => self.view.theme = theme,
             UiCommand::Language(lang) => self.view.lang = lang,
             UiCommand::Tab(tab) => {

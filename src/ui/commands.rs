@@ -32,6 +32,10 @@ pub enum UiCommand {
     ExportChart,
     /// Export every chart as PNG.
     ExportAllCharts,
+    /// Export the disclosure tables as an Excel workbook.
+    ExportWorkbook,
+    /// Import figures from an Excel workbook (with a preview first).
+    ImportWorkbook,
     /// Use the light or the dark theme.
     Theme(ThemeChoice),
     /// Use this UI language.
@@ -79,6 +83,9 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::Save),
                 C(U::SaveAs),
                 Separator,
+                C(U::ImportWorkbook),
+                C(U::ExportWorkbook),
+                Separator,
                 C(U::ExportChart),
                 C(U::ExportAllCharts),
                 Separator,
@@ -110,7 +117,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 22] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -121,6 +128,8 @@ impl UiCommand {
         UiCommand::Present,
         UiCommand::ExportChart,
         UiCommand::ExportAllCharts,
+        UiCommand::ExportWorkbook,
+        UiCommand::ImportWorkbook,
         UiCommand::Theme(ThemeChoice::Light),
         UiCommand::Theme(ThemeChoice::Dark),
         UiCommand::Language(Lang::Zh),
@@ -157,6 +166,8 @@ impl UiCommand {
             UiCommand::ExportAllCharts => {
                 return lang.pick("导出全部图表 PNG…", "Export all charts as PNG…");
             }
+            UiCommand::ExportWorkbook => return lang.pick("导出 Excel…", "Export Excel…"),
+            UiCommand::ImportWorkbook => return lang.pick("导入 Excel…", "Import Excel…"),
             UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
             UiCommand::About => return lang.pick("关于", "About"),
         };
@@ -198,6 +209,14 @@ impl UiCommand {
             UiCommand::ExportAllCharts => lang.pick(
                 "把每张图表各写成一个 PNG 图片",
                 "Write every chart as its own PNG",
+            ),
+            UiCommand::ExportWorkbook => lang.pick(
+                "把各预算公开表、绩效目标表和审核结果写成 Excel 工作簿（合计为公式）",
+                "Write the tables, forms and findings as an Excel workbook (totals as formulas)",
+            ),
+            UiCommand::ImportWorkbook => lang.pick(
+                "从 Excel 工作簿读取各表数字，先预览再确认",
+                "Read the tables' figures from an Excel workbook; preview before anything changes",
             ),
             UiCommand::Theme(ThemeChoice::Light) => lang.pick("浅色界面", "Light interface"),
             UiCommand::Theme(ThemeChoice::Dark) => lang.pick("深色界面", "Dark interface"),
@@ -243,6 +262,8 @@ impl UiCommand {
             UiCommand::Tab(Tab::Assets) => const { &[keys(CMD, Key::Num4)] },
             // F1 is where PC users look for help first.
             UiCommand::Shortcuts => const { &[keys(Modifiers::NONE, Key::F1)] },
+            UiCommand::ExportWorkbook => const { &[keys(CMD, Key::E)] },
+            UiCommand::ImportWorkbook => const { &[keys(CMD, Key::I)] },
             UiCommand::ExportChart
             | UiCommand::ExportAllCharts
             | UiCommand::Theme(_)

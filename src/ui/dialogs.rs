@@ -21,16 +21,46 @@ pub enum DialogOutcome {
     Unavailable,
 }
 
+/// The kinds of file the app opens and writes, each with its extension and the filter a native
+/// dialog shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A budget (`.ron`).
+    Budget,
+    /// A chart image (`.png`).
+    Png,
+    /// An Excel workbook (`.xlsx`).
+    Workbook,
+}
+
+impl FileKind {
+    /// The extension written and shown, without the dot.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Budget => "ron",
+            FileKind::Png => "png",
+            FileKind::Workbook => "xlsx",
+        }
+    }
+
+    /// The name of the dialog's filter.
+    #[must_use]
+    pub fn filter_name(self) -> &'static str {
+        match self {
+            FileKind::Budget => "Budget (RON)",
+            FileKind::Png => "PNG",
+            FileKind::Workbook => "Excel (xlsx)",
+        }
+    }
+}
+
 /// Open and save dialogs.
 pub trait FileDialogs {
-    /// Asks for a budget file to open.
-    fn pick_open(&mut self, dir: Option<&Path>) -> DialogOutcome;
-    /// Asks where to save, suggesting `name`.
-    fn pick_save(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome;
-    /// Asks where to save a PNG image, suggesting `name`.
-    fn pick_png(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
-        self.pick_save(dir, name)
-    }
+    /// Asks for a file of `kind` to open.
+    fn pick_open(&mut self, kind: FileKind, dir: Option<&Path>) -> DialogOutcome;
+    /// Asks where to save a file of `kind`, suggesting `name`.
+    fn pick_save(&mut self, kind: FileKind, dir: Option<&Path>, name: &str) -> DialogOutcome;
 }
 
 /// The system's dialogs through rfd.
@@ -51,34 +81,23 @@ fn outcome(started: Instant, picked: Option<PathBuf>) -> DialogOutcome {
     }
 }
 
+fn native(kind: FileKind, dir: Option<&Path>) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().add_filter(kind.filter_name(), &[kind.extension()]);
+    match dir {
+        Some(dir) => dialog.set_directory(dir),
+        None => dialog,
+    }
+}
+
 impl FileDialogs for NativeDialogs {
-    fn pick_open(&mut self, dir: Option<&Path>) -> DialogOutcome {
-        let mut dialog = rfd::FileDialog::new().add_filter("Budget (RON)", &["ron"]);
-        if let Some(dir) = dir {
-            dialog = dialog.set_directory(dir);
-        }
+    fn pick_open(&mut self, kind: FileKind, dir: Option<&Path>) -> DialogOutcome {
+        let dialog = native(kind, dir);
         let started = Instant::now();
         outcome(started, dialog.pick_file())
     }
 
-    fn pick_save(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
-        let mut dialog = rfd::FileDialog::new()
-            .add_filter("Budget (RON)", &["ron"])
-            .set_file_name(name);
-        if let Some(dir) = dir {
-            dialog = dialog.set_directory(dir);
-        }
-        let started = Instant::now();
-        outcome(started, dialog.save_file())
-    }
-
-    fn pick_png(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
-        let mut dialog = rfd::FileDialog::new()
-            .add_filter("PNG", &["png"])
-            .set_file_name(name);
-        if let Some(dir) = dir {
-            dialog = dialog.set_directory(dir);
-        }
+    fn pick_save(&mut self, kind: FileKind, dir: Option<&Path>, name: &str) -> DialogOutcome {
+        let dialog = native(kind, dir).set_file_name(name);
         let started = Instant::now();
         outcome(started, dialog.save_file())
     }
@@ -92,13 +111,13 @@ pub struct ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self, _dir: Option<&Path>) -> DialogOutcome {
+    fn pick_open(&mut self, _kind: FileKind, _dir: Option<&Path>) -> DialogOutcome {
         self.outcomes
             .pop_front()
             .unwrap_or(DialogOutcome::Unavailable)
     }
 
-    fn pick_save(&mut self, _dir: Option<&Path>, _name: &str) -> DialogOutcome {
+    fn pick_save(&mut self, _kind: FileKind, _dir: Option<&Path>, _name: &str) -> DialogOutcome {
         self.outcomes
             .pop_front()
             .unwrap_or(DialogOutcome::Unavailable)
@@ -123,8 +142,8 @@ pub struct FileBrowser {
     pub dir: PathBuf,
     /// The typed or clicked file name.
     pub file_name: String,
-    /// The extension of the files shown and written (`ron`, `png`).
-    pub extension: &'static str,
+    /// The kind of file shown and written.
+    pub kind: FileKind,
     entries: Vec<(String, bool)>,
     error: Option<String>,
 }
@@ -132,12 +151,12 @@ pub struct FileBrowser {
 impl FileBrowser {
     /// A browser in `dir`.
     #[must_use]
-    pub fn new(mode: BrowseMode, dir: PathBuf, file_name: String, extension: &'static str) -> Self {
+    pub fn new(mode: BrowseMode, dir: PathBuf, file_name: String, kind: FileKind) -> Self {
         let mut browser = FileBrowser {
             mode,
             dir,
             file_name,
-            extension,
+            kind,
             entries: Vec::new(),
             error: None,
         };
@@ -156,7 +175,7 @@ impl FileBrowser {
                         continue;
                     }
                     let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-                    if is_dir || name.ends_with(&format!(".{}", self.extension)) {
+                    if is_dir || name.ends_with(&format!(".{}", self.kind.extension())) {
                         self.entries.push((name, is_dir));
                     }
                 }
@@ -169,11 +188,19 @@ impl FileBrowser {
 
     /// Draws the browser; returns the outcome once the user decides.
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang) -> Option<DialogOutcome> {
-        let title = match self.mode {
-            BrowseMode::Open => Tr::FileBrowserOpen,
-            BrowseMode::Save => Tr::FileBrowserSave,
+        let title = match (self.mode, self.kind) {
+            (BrowseMode::Open, FileKind::Budget) => Tr::FileBrowserOpen.get(lang),
+            (BrowseMode::Save, FileKind::Budget) => Tr::FileBrowserSave.get(lang),
+            (BrowseMode::Open, FileKind::Workbook) => {
+                lang.pick("打开 Excel 工作簿", "Open an Excel workbook")
+            }
+            (BrowseMode::Open, FileKind::Png) => lang.pick("打开图片", "Open an image"),
+            (BrowseMode::Save, FileKind::Png) => lang.pick("保存图片", "Save the image"),
+            (BrowseMode::Save, FileKind::Workbook) => {
+                lang.pick("保存 Excel 工作簿", "Save the Excel workbook")
+            }
         };
-        ui.heading(title.get(lang));
+        ui.heading(title);
         ui.label(RichText::new(Tr::NoDialog.get(lang)).weak());
         let mut result = None;
         ui.horizontal(|ui| {
@@ -237,7 +264,7 @@ impl FileBrowser {
                 .clicked()
             {
                 let mut name = name.to_owned();
-                let ext = format!(".{}", self.extension);
+                let ext = format!(".{}", self.kind.extension());
                 if self.mode == BrowseMode::Save && !name.ends_with(&ext) {
                     name.push_str(&ext);
                 }
