@@ -16,7 +16,7 @@ use budget_studio::io::xlsx::{
     import_bytes, workbook_bytes,
 };
 use budget_studio::model::template::CodeLayout;
-use budget_studio::model::{Budget, MoneyUnit, TemplateId};
+use budget_studio::model::{Budget, Money, MoneyUnit, TemplateId};
 use budget_studio::sample::sample_budget;
 use budget_studio::synth::generate;
 use calamine::{Data, Reader, Xlsx};
@@ -278,7 +278,26 @@ fn a_tables_number_format_follows_its_unit() {
     // 合计 of 表3 (row 5): 万元 with two decimals; a 项 row prints a zero as blank.
     assert_eq!(number_format(&bytes, "表3", (4, 2)), "#,##0.00");
     assert_eq!(number_format(&bytes, "表3", (7, 3)), "#,##0.00;-#,##0.00;");
+    // A 元 table with cents shows them, as the Shanghai documents print 元 …
     budget.unit = MoneyUnit::Yuan;
+    let bytes = export(&budget, &ExportOptions::default());
+    assert_eq!(number_format(&bytes, "表3", (4, 2)), "#,##0.00");
+    // … and one of whole yuan shows whole yuan.
+    for line in &mut budget.function_lines {
+        let whole: Vec<_> = line
+            .amounts
+            .iter()
+            .map(|(source, split)| {
+                let mut split = *split;
+                split.basic = Money(split.basic.value().trunc());
+                split.project = Money(split.project.value().trunc());
+                (*source, split)
+            })
+            .collect();
+        for (source, split) in whole {
+            line.amounts.insert(source, split);
+        }
+    }
     let bytes = export(&budget, &ExportOptions::default());
     assert_eq!(number_format(&bytes, "表3", (4, 2)), "#,##0");
 }

@@ -162,6 +162,33 @@ pub(super) fn put(
     Ok(())
 }
 
+/// Makes each one-row header cell tall enough for its wrapped text: a merged cell's text wraps
+/// but the row does not grow by itself, so a long heading over narrow code columns would
+/// overflow into the row below.
+fn fit_header_heights(
+    ws: &mut Worksheet,
+    header: &[Placed],
+    widths: &Widths,
+    top: u32,
+    bounds: (usize, usize),
+) -> Result<(), ExportError> {
+    let mut lines: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+    for (r0, c0, r1, c1, text) in header {
+        if r0 == r1 {
+            let room = widths.span(*c0, *c1, bounds).saturating_sub(1).max(1);
+            let needed = display_width(text).div_ceil(room).max(1);
+            let at = lines.entry(*r0).or_insert(1);
+            *at = (*at).max(needed);
+        }
+    }
+    for (r, n) in lines {
+        if n > 1 {
+            ws.set_row_height(top + r, 15.0 * n as f64 + 3.0)?;
+        }
+    }
+    Ok(())
+}
+
 /// Column widths from the widest text, kept between `min` and `max` units.
 pub(super) struct Widths(Vec<usize>);
 
@@ -174,6 +201,17 @@ impl Widths {
         if let Some(w) = self.0.get_mut(usize::from(col)) {
             *w = (*w).max(display_width(text));
         }
+    }
+
+    /// The width of columns `c0..=c1` as [`Widths::apply`] sets them.
+    fn span(&self, c0: u16, c1: u16, (min, max): (usize, usize)) -> usize {
+        (c0..=c1)
+            .map(|c| {
+                self.0
+                    .get(usize::from(c))
+                    .map_or(min, |w| (w + 2).clamp(min, max))
+            })
+            .sum()
     }
 
     pub(super) fn apply(
@@ -366,9 +404,15 @@ fn table_sheet(
     let unit = format!("单位：{}", t.unit.label_zh());
     let year = format!("{}年度", budget.profile.year);
     if last_col >= 4 {
-        let split = last_col / 2;
-        put(&mut ws, (1, 0, 1, split - 1), &department, &f.left)?;
-        put(&mut ws, (1, split, 1, last_col - 1), &year, &f.subtitle)?;
+        // The department's name is the longest: it takes every column but the last two, which
+        // hold the year and the unit (the code columns alone are too narrow for it).
+        put(&mut ws, (1, 0, 1, last_col - 2), &department, &f.left)?;
+        put(
+            &mut ws,
+            (1, last_col - 1, 1, last_col - 1),
+            &year,
+            &f.subtitle,
+        )?;
         put(&mut ws, (1, last_col, 1, last_col), &unit, &f.right)?;
     } else if last_col >= 1 {
         let both = format!("{department}　{year}");
@@ -397,18 +441,24 @@ fn table_sheet(
     print_setup(&mut ws);
 
     if t.empty {
-        put(
-            &mut ws,
-            (body, 0, body, last_col),
-            "注：本部门本年度无此项预算，故本表为空表。",
-            &f.note,
-        )?;
+        let note = t.empty_note.as_deref().unwrap_or_default();
+        put(&mut ws, (body, 0, body, last_col), note, &f.note)?;
         widths.apply(&mut ws, 12, 40)?;
+        fit_header_heights(&mut ws, &header, &widths, top, (12, 40))?;
         return Ok(ws);
     }
 
     let rows: Vec<Row> = t.rows().collect();
     let plan = Plan::new(&t.columns, &rows);
+    // A 元 table shows whole yuan, unless it holds cents — the Shanghai documents print 元
+    // with two decimals — so no printed figure hides a fen the app counts.
+    let cents = rows.iter().flat_map(|r| &r.cells).any(|c| match c {
+        Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
+            !m.value().fract().is_zero()
+        }
+        _ => false,
+    });
+    let shown = if cents { MoneyUnit::WanYuan } else { t.unit };
     let sheet_row = |i: usize| body + u32::try_from(i).unwrap_or(u32::MAX - body);
     let sheet_col = |c: usize| layout.col(c);
     for (i, row) in rows.iter().enumerate() {
@@ -446,12 +496,12 @@ fn table_sheet(
                     ws.write_number_with_format(r, col, value, &f.percent)?;
                 }
                 Cell::Change(change) => {
-                    let format = f.amount(t.unit, RowKind::Total);
+                    let format = f.amount(shown, RowKind::Total);
                     ws.write_number_with_format(r, col, cell_number(change.amount), format)?;
                     widths.fit(col, &change.amount.format_grouped(2));
                 }
                 Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
-                    let format = f.amount(t.unit, row.kind);
+                    let format = f.amount(shown, row.kind);
                     let number = cell_number(*m);
                     if let Some(sum) = plan.sum(&rows, i, c, &sheet_row, &sheet_col) {
                         let result = if options.without_results { 0.0 } else { number };
@@ -477,6 +527,7 @@ fn table_sheet(
         }
     }
     widths.apply(&mut ws, 6, 60)?;
+    fit_header_heights(&mut ws, &header, &widths, top, (6, 60))?;
     Ok(ws)
 }
 
