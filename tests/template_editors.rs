@@ -271,6 +271,35 @@ fn the_statements_funds_are_edited_and_its_finding_follows_then_undo() {
 }
 
 #[test]
+fn the_statements_project_count_is_typed_and_undone_in_one_step() {
+    let mut h = putuo_harness();
+    open_tab(&mut h, "绩效目标");
+    let label = "编报绩效目标的项目（个）";
+    let projects = |h: &Harness<'_, BudgetApp>| {
+        h.state()
+            .document()
+            .budget()
+            .performance_statement
+            .as_ref()
+            .map(|s| s.projects)
+    };
+    h.get_by_role_and_label(Role::SpinButton, label).click();
+    h.run_steps(2);
+    // Focused, the count is a text field: the first keystroke replaces the selected figure.
+    h.get_by_role_and_label(Role::SpinButton, label)
+        .type_text("12");
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(projects(&h), Some(12));
+    assert!(
+        h.query_by_label_contains("编报绩效目标的项目 12 个")
+            .is_some()
+    );
+    undo(&mut h);
+    assert_eq!(projects(&h), Some(11));
+}
+
+#[test]
 fn a_new_shanghai_budget_creates_its_statement_from_the_tab() {
     let mut h = harness();
     new_shanghai_budget(&mut h);

@@ -211,9 +211,26 @@ pub fn statement_sentence(
         Lang::Zh => format!(
             "{units} 个预算单位编报绩效目标，编报绩效目标的项目 {projects} 个，涉及项目预算资金 {funds} {unit}。"
         ),
-        Lang::En => format!(
-            "{units} budget units report performance targets for {projects} projects, with project funds of {funds} {unit}."
-        ),
+        Lang::En => {
+            let (units_noun, verb) = if units == 1 {
+                ("budget unit", "reports")
+            } else {
+                ("budget units", "report")
+            };
+            let projects_noun = if projects == 1 { "project" } else { "projects" };
+            format!(
+                "{units} {units_noun} {verb} performance targets for {projects} {projects_noun}, with project funds of {funds} {unit}."
+            )
+        }
+    }
+}
+
+/// A label with its unit: "项目金额（万元）" / "Project amount (10k yuan)".
+#[must_use]
+pub fn with_unit(label: &str, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}（{unit}）"),
+        Lang::En => format!("{label} ({unit})"),
     }
 }
 
@@ -248,5 +265,23 @@ mod tests {
         assert_eq!(warning_count(1, Lang::En), "1 warning");
         assert_eq!(warning_count(2, Lang::En), "2 warnings");
         assert_eq!(error_count(1, Lang::Zh), "1 个错误");
+    }
+
+    #[test]
+    fn the_statement_reads_in_both_languages() {
+        assert_eq!(
+            statement_sentence(1, 11, "6,626.00", "万元", Lang::Zh),
+            "1 个预算单位编报绩效目标，编报绩效目标的项目 11 个，涉及项目预算资金 6,626.00 万元。"
+        );
+        assert_eq!(
+            statement_sentence(1, 1, "5.00", "10k yuan", Lang::En),
+            "1 budget unit reports performance targets for 1 project, with project funds of 5.00 10k yuan."
+        );
+        assert!(
+            statement_sentence(2, 3, "5.00", "10k yuan", Lang::En)
+                .starts_with("2 budget units report")
+        );
+        assert_eq!(with_unit("Amount", "yuan", Lang::En), "Amount (yuan)");
+        assert_eq!(with_unit("金额", "元", Lang::Zh), "金额（元）");
     }
 }

@@ -8,7 +8,7 @@ use super::{display_name, statement};
 use crate::checks::Location;
 use crate::document::{Document, Edit};
 use crate::model::{DescriptionText, Money, MoneyUnit, ProjectDescription};
-use crate::ui::i18n::{Lang, Tr};
+use crate::ui::i18n::{Lang, Tr, with_unit};
 use crate::ui::tables::cell_actions;
 use crate::ui::widgets::{
     CellEditing, amount_label, findings_list, money_cell, text_area, text_field,
@@ -221,10 +221,10 @@ impl Amounts<'_> {
         actions: &mut Vec<Action>,
     ) {
         let lang = self.lang;
-        let name = format!(
-            "{}（{}）",
+        let name = with_unit(
             Tr::ProjectAmount.get(lang),
-            self.unit.label(lang.zh())
+            self.unit.label(lang.zh()),
+            lang,
         );
         ui.label(&name);
         ui.horizontal(|ui| {
@@ -264,7 +264,8 @@ impl Amounts<'_> {
                 ui.strong(Tr::ProjectAmount.get(lang));
                 ui.end_row();
                 for (k, (q, value)) in QUARTERS.iter().zip(quarters).enumerate() {
-                    let name = format!("{} {}（{unit}）", Tr::QuarterlyPlan.get(lang), q.get(lang));
+                    let quarter = format!("{} {}", Tr::QuarterlyPlan.get(lang), q.get(lang));
+                    let name = with_unit(&quarter, unit, lang);
                     let id = Id::unique(("description-quarter", self.index, k));
                     let event = money_cell(ui, editing, id, value, self.unit, &name);
                     let edit = |m: Money| {
@@ -282,7 +283,7 @@ impl Amounts<'_> {
                     total,
                     2,
                     true,
-                    &format!("{}（{unit}）", Tr::QuartersTotal.get(lang)),
+                    &with_unit(Tr::QuartersTotal.get(lang), unit, lang),
                 );
                 match d.amount {
                     Some(amount) => ui.label(amount.format_grouped(2)),

@@ -6,7 +6,7 @@ use egui::{Grid, Id, RichText, Ui};
 use crate::checks::Location;
 use crate::document::{Document, Edit};
 use crate::model::{Money, PerformanceStatement};
-use crate::ui::i18n::{Tr, statement_sentence};
+use crate::ui::i18n::{Tr, statement_sentence, with_unit};
 use crate::ui::tables::cell_actions;
 use crate::ui::widgets::{count_field, findings_list, money_cell};
 use crate::ui::{Action, ViewState};
@@ -66,11 +66,7 @@ pub(super) fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &
                 }
                 ui.end_row();
             }
-            let name = format!(
-                "{}（{}）",
-                Tr::StatementFunds.get(lang),
-                unit.label(lang.zh())
-            );
+            let name = with_unit(Tr::StatementFunds.get(lang), unit.label(lang.zh()), lang);
             ui.label(&name);
             let event = money_cell(
                 ui,
