@@ -446,7 +446,7 @@ fn check_reports_only_the_performance_statement() {
         (
             Severity::Warning,
             Rule::PerformanceStatement,
-            &Location::Narrative
+            &Location::PerformanceStatement
         )
     );
     assert_eq!(finding.difference, Some((m("-15"), MoneyUnit::WanYuan)));

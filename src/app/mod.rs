@@ -30,7 +30,7 @@ use crate::ui::commands::UiCommand;
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::i18n::Tr;
 use crate::ui::theme::ThemeChoice;
-use crate::ui::{self, Action, Tab, ViewState, fonts};
+use crate::ui::{self, Action, PerformanceSection, Tab, ViewState, fonts};
 
 /// The name eframe knows the app by: it picks the settings folder, and on Linux the window's
 /// app id, which the desktop entry (budget-studio.desktop) has to match.
@@ -213,7 +213,17 @@ impl BudgetApp {
             }
             Location::Project { index, .. } => {
                 self.view.tab = Tab::Performance;
+                self.view.performance_section = PerformanceSection::Forms;
                 self.view.project = *index;
+            }
+            Location::Description { index } => {
+                self.view.tab = Tab::Performance;
+                self.view.performance_section = PerformanceSection::Descriptions;
+                self.view.description = *index;
+            }
+            Location::PerformanceStatement => {
+                self.view.tab = Tab::Performance;
+                self.view.performance_section = PerformanceSection::Descriptions;
             }
             Location::Procurement | Location::Assets => self.view.tab = Tab::Assets,
             Location::Profile | Location::Narrative => self.view.tab = Tab::Overview,

@@ -307,7 +307,10 @@ fn sections(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
                 missing(Location::Narrative, Section::PerformanceForms);
             }
             ProjectDisclosure::SelectedDescriptions if budget.performance_statement.is_none() => {
-                missing(Location::Narrative, Section::PerformanceStatement);
+                missing(
+                    Location::PerformanceStatement,
+                    Section::PerformanceStatement,
+                );
             }
             _ => {}
         }

@@ -192,6 +192,13 @@ pub enum Location {
     Profile,
     /// The officer's explanations.
     Narrative,
+    /// A 项目经费情况说明.
+    Description {
+        /// Position in `Budget::descriptions`.
+        index: usize,
+    },
+    /// The 绩效目标设置情况 statement.
+    PerformanceStatement,
 }
 
 impl Location {
@@ -218,6 +225,23 @@ impl Location {
             Location::Assets => (if zh { "国有资产" } else { "assets" }).to_owned(),
             Location::Profile => (if zh { "概况" } else { "profile" }).to_owned(),
             Location::Narrative => (if zh { "情况说明" } else { "narrative" }).to_owned(),
+            Location::Description { index } => {
+                let name = budget
+                    .descriptions
+                    .get(*index)
+                    .map_or("?", |d| d.name.as_str());
+                if zh {
+                    format!("项目经费情况说明 {name}")
+                } else {
+                    format!("project description {name}")
+                }
+            }
+            Location::PerformanceStatement => (if zh {
+                "绩效目标设置情况"
+            } else {
+                "performance-target statement"
+            })
+            .to_owned(),
         }
     }
 }

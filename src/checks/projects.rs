@@ -42,7 +42,7 @@ pub(super) fn check(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) 
 /// A described project's quarterly plan adds up to its amount.
 fn descriptions(budget: &Budget, out: &mut Vec<Finding>) {
     let unit = budget.template().text_unit;
-    for d in &budget.descriptions {
+    for (index, d) in budget.descriptions.iter().enumerate() {
         let (Some(amount), Some(quarters)) = (d.amount, d.quarters_total()) else {
             continue;
         };
@@ -51,7 +51,7 @@ fn descriptions(budget: &Budget, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     severity,
-                    Location::Narrative,
+                    Location::Description { index },
                     Facts::DescriptionQuarters {
                         project: d.name.clone(),
                         quarters,
@@ -87,7 +87,7 @@ fn statement(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     out.push(
         Finding::new(
             severity,
-            Location::Narrative,
+            Location::PerformanceStatement,
             Facts::PerformanceStatement {
                 funds: statement.funds,
                 expenditure,

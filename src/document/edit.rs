@@ -4,7 +4,8 @@
 use crate::model::codes::{self, CodeError};
 use crate::model::{
     AmountField, Assets, Budget, EconLine, EconomicTable, FunctionLine, LastYear, Money, Narrative,
-    OperatingCosts, Procurement, Profile, Project, Sangong, SangongFigures, StatedFigure,
+    OperatingCosts, PerformanceStatement, Procurement, Profile, Project, ProjectDescription,
+    Sangong, SangongFigures, StatedFigure, TableNote,
 };
 
 /// One change to a budget.
@@ -67,6 +68,12 @@ pub enum Edit {
     Projects(Vec<Project>),
     /// Replace the figures as printed.
     Stated(Vec<StatedFigure>),
+    /// Replace the 项目经费情况说明 (a handful per budget, so the whole list is one cheap swap).
+    Descriptions(Vec<ProjectDescription>),
+    /// Replace (or, with `None`, remove) the 绩效目标设置情况 statement.
+    PerformanceStatement(Option<PerformanceStatement>),
+    /// Replace the officer's notes under empty tables.
+    TableNotes(Vec<TableNote>),
 }
 
 /// Why an edit was refused.
@@ -242,6 +249,13 @@ impl Edit {
             }
             Edit::Projects(p) => Edit::Projects(std::mem::replace(&mut budget.projects, p)),
             Edit::Stated(s) => Edit::Stated(std::mem::replace(&mut budget.stated, s)),
+            Edit::Descriptions(d) => {
+                Edit::Descriptions(std::mem::replace(&mut budget.descriptions, d))
+            }
+            Edit::PerformanceStatement(s) => {
+                Edit::PerformanceStatement(std::mem::replace(&mut budget.performance_statement, s))
+            }
+            Edit::TableNotes(n) => Edit::TableNotes(std::mem::replace(&mut budget.table_notes, n)),
         })
     }
 }

@@ -163,6 +163,75 @@ texts! {
     Units => "预算单位", "Budget units";
     Template => "公开模板", "Template";
     NotStated => "未说明", "not stated";
+    Forms => "绩效目标申报表", "Performance-target forms";
+    Descriptions => "项目经费情况说明", "Project descriptions";
+    Statement => "绩效目标设置情况", "Performance-target statement";
+    Unnamed => "（未命名）", "(unnamed)";
+    CopySuffix => "（副本）", " (copy)";
+    AddDescription => "新增说明", "Add description";
+    DuplicateItem => "复制", "Duplicate";
+    DeleteItem => "删除", "Delete";
+    AddDescriptionStep => "新增项目经费情况说明", "Add project description";
+    DuplicateDescriptionStep => "复制项目经费情况说明", "Duplicate project description";
+    DeleteDescriptionStep => "删除项目经费情况说明", "Delete project description";
+    EditDescriptionStep => "修改项目经费情况说明", "Edit project description ";
+    NoDescriptions => "尚无项目经费情况说明。", "No project descriptions yet.";
+    ProjectName => "项目名称", "Project name";
+    ProjectAmount => "项目金额", "Project amount";
+    AmountNotPrinted => "留空：未印发金额", "Blank: no amount printed";
+    QuarterlyPlan => "分季度安排", "Quarterly plan";
+    Quarter1 => "第一季度", "Q1";
+    Quarter2 => "第二季度", "Q2";
+    Quarter3 => "第三季度", "Q3";
+    Quarter4 => "第四季度", "Q4";
+    QuartersTotal => "各季度合计", "Quarters total";
+    StatementUnits => "编报绩效目标的预算单位（个）", "Budget units reporting targets";
+    StatementProjects => "编报绩效目标的项目（个）", "Projects with targets";
+    StatementFunds => "涉及项目预算资金", "Their project funds";
+    AddStatement => "填写绩效目标设置情况", "Add the statement";
+    RemoveStatement => "删除本说明", "Remove the statement";
+    NoStatement => "尚未填写绩效目标设置情况。", "No statement yet.";
+    EditStatementStep => "修改绩效目标设置情况", "Edit performance-target statement";
+    EmptyTableNote => "空表说明", "Note under the empty table";
+    EmptyTableNoteHint => "印发在空表下方；清空即恢复模板的默认说明。", "Printed under the table; clear it to go back to the template's wording.";
+    TemplateWording => "恢复默认说明", "Use the template's wording";
+    EditNoteStep => "修改空表说明", "Edit empty-table note";
+}
+
+/// The 绩效目标设置情况 sentence as it will read, in `lang`.
+#[must_use]
+pub fn statement_sentence(
+    units: u32,
+    projects: u32,
+    funds: &str,
+    unit: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{units} 个预算单位编报绩效目标，编报绩效目标的项目 {projects} 个，涉及项目预算资金 {funds} {unit}。"
+        ),
+        Lang::En => {
+            let (units_noun, verb) = if units == 1 {
+                ("budget unit", "reports")
+            } else {
+                ("budget units", "report")
+            };
+            let projects_noun = if projects == 1 { "project" } else { "projects" };
+            format!(
+                "{units} {units_noun} {verb} performance targets for {projects} {projects_noun}, with project funds of {funds} {unit}."
+            )
+        }
+    }
+}
+
+/// A label with its unit: "项目金额（万元）" / "Project amount (10k yuan)".
+#[must_use]
+pub fn with_unit(label: &str, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}（{unit}）"),
+        Lang::En => format!("{label} ({unit})"),
+    }
 }
 
 /// "3 个错误" / "1 error" / "2 errors": a count of findings in `lang`, singular where English wants it.
@@ -196,5 +265,23 @@ mod tests {
         assert_eq!(warning_count(1, Lang::En), "1 warning");
         assert_eq!(warning_count(2, Lang::En), "2 warnings");
         assert_eq!(error_count(1, Lang::Zh), "1 个错误");
+    }
+
+    #[test]
+    fn the_statement_reads_in_both_languages() {
+        assert_eq!(
+            statement_sentence(1, 11, "6,626.00", "万元", Lang::Zh),
+            "1 个预算单位编报绩效目标，编报绩效目标的项目 11 个，涉及项目预算资金 6,626.00 万元。"
+        );
+        assert_eq!(
+            statement_sentence(1, 1, "5.00", "10k yuan", Lang::En),
+            "1 budget unit reports performance targets for 1 project, with project funds of 5.00 10k yuan."
+        );
+        assert!(
+            statement_sentence(2, 3, "5.00", "10k yuan", Lang::En)
+                .starts_with("2 budget units report")
+        );
+        assert_eq!(with_unit("Amount", "yuan", Lang::En), "Amount (yuan)");
+        assert_eq!(with_unit("金额", "元", Lang::Zh), "金额（元）");
     }
 }

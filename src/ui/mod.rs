@@ -118,6 +118,18 @@ pub struct ViewState {
     /// The performance form being edited (texts are committed when a field is left).
     #[serde(skip)]
     pub project_draft: Option<ProjectDraft>,
+    /// What the Performance tab shows, where the budget has both forms and descriptions.
+    #[serde(skip)]
+    pub performance_section: PerformanceSection,
+    /// The selected 项目经费情况说明.
+    #[serde(skip)]
+    pub description: usize,
+    /// The description being edited (texts are committed when a field is left).
+    #[serde(skip)]
+    pub description_draft: Option<Draft<crate::model::ProjectDescription>>,
+    /// The note under an empty table being edited, by table.
+    #[serde(skip)]
+    pub note_draft: Option<Draft<String, TableId>>,
     /// Performance list: only this implementing unit (`None`: all).
     #[serde(skip)]
     pub project_unit_filter: Option<String>,
@@ -151,15 +163,56 @@ impl ViewState {
     }
 }
 
-/// A performance form being edited: the form as in the document (`base`) and as typed.
+/// Something being edited field by field: as in the document (`base`) and as typed (`value`).
+/// Typing changes only the draft; leaving a field commits it as one undo step.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ProjectDraft {
-    /// Position in the budget.
-    pub index: usize,
+pub struct Draft<T, K = usize> {
+    /// What is edited (a position in the budget, a table).
+    pub key: K,
     /// As in the document when the draft was taken.
-    pub base: crate::model::Project,
+    pub base: T,
     /// As edited.
-    pub project: crate::model::Project,
+    pub value: T,
+}
+
+impl<T: Clone + PartialEq, K: PartialEq> Draft<T, K> {
+    /// Keeps `slot` in step with the document: a new key, an undo or any outside change
+    /// replaces the draft; otherwise what is typed stays.
+    pub fn sync(slot: &mut Option<Self>, key: K, current: &T) {
+        let stale = slot
+            .as_ref()
+            .is_none_or(|d| d.key != key || d.base != *current);
+        if stale {
+            *slot = Some(Draft {
+                key,
+                base: current.clone(),
+                value: current.clone(),
+            });
+        }
+    }
+
+    /// The edited value, when it differs from the document's; the draft's base then becomes it,
+    /// so one gesture is committed once.
+    pub fn take_change(&mut self) -> Option<T> {
+        if self.value == self.base {
+            return None;
+        }
+        self.base = self.value.clone();
+        Some(self.value.clone())
+    }
+}
+
+/// A performance form being edited.
+pub type ProjectDraft = Draft<crate::model::Project>;
+
+/// The two halves of the Performance tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PerformanceSection {
+    /// 项目支出绩效目标申报表, one per project.
+    #[default]
+    Forms,
+    /// 项目经费情况说明 and the 绩效目标设置情况 statement.
+    Descriptions,
 }
 
 /// Order of the performance list.

@@ -229,3 +229,17 @@ pub fn findings_list<'a>(
         );
     }
 }
+
+/// A whole number (a count) to drag or type, with an accessible name. Returns whether the value
+/// changed this frame and whether the gesture ended (drag released, field left): previewing while
+/// it changes and committing when it ends makes one undo step of a drag.
+pub fn count_field(ui: &mut Ui, value: &mut u32, max: u32, a11y: &str) -> (bool, bool) {
+    let response = ui.add(egui::DragValue::new(value).range(0..=max));
+    ui.ctx()
+        .accesskit_node_builder(response.id, |b| b.set_label(a11y.to_owned()));
+    let changed = response.changed();
+    let finished = response.drag_stopped()
+        || response.lost_focus()
+        || (changed && !response.dragged() && !response.has_focus());
+    (changed, finished)
+}

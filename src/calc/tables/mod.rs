@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::calc::{Change, Derived};
 use crate::model::template::CodeLayout;
-use crate::model::{AmountField, Budget, Money, MoneyUnit, TableId};
+use crate::model::{AmountField, Budget, Money, MoneyUnit, TableId, TableNote};
 
 /// What kind of row: how it is emphasised and whether a zero prints as `0.00` or blank.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,6 +314,33 @@ pub fn empty_note(budget: &Budget, id: TableId, zh: bool) -> String {
     if let Some(note) = budget.table_notes.iter().find(|n| n.table == id) {
         return note.text.clone();
     }
+    template_empty_note(budget, id, zh)
+}
+
+/// The officer's notes with table `id`'s set to `text`. An empty text, or the template's own
+/// wording, leaves no note of the officer's for the table: the template's sentence is printed.
+#[must_use]
+pub fn notes_with(budget: &Budget, id: TableId, text: &str) -> Vec<TableNote> {
+    let text = text.trim();
+    let mut notes: Vec<TableNote> = budget
+        .table_notes
+        .iter()
+        .filter(|n| n.table != id)
+        .cloned()
+        .collect();
+    if !text.is_empty() && text != template_empty_note(budget, id, true) {
+        notes.push(TableNote {
+            table: id,
+            text: text.to_owned(),
+        });
+        notes.sort_by_key(|n| n.table);
+    }
+    notes
+}
+
+/// The template's sentence under an empty table, whatever the officer wrote.
+#[must_use]
+pub fn template_empty_note(budget: &Budget, id: TableId, zh: bool) -> String {
     let year = budget.profile.year;
     let (what_zh, what_en) = match id {
         TableId::GovFundIncome | TableId::GovFundExpenditure => (

@@ -285,3 +285,29 @@ fn every_table_has_a_cell_per_column_in_every_row() {
         }
     }
 }
+
+#[test]
+fn an_officers_note_replaces_the_templates_and_empty_or_same_wording_removes_it() {
+    let (mut budget, _) = sample();
+    let id = TableId::GovFundExpenditure;
+    let default = template_empty_note(&budget, id, true);
+    assert!(default.contains("故本表为空表"), "{default}");
+    budget.table_notes = notes_with(&budget, id, "  注：本部门无政府性基金。 ");
+    assert_eq!(budget.table_notes.len(), 1);
+    assert_eq!(empty_note(&budget, id, true), "注：本部门无政府性基金。");
+    // Another table's note stays; notes keep table order.
+    budget.table_notes = notes_with(&budget, TableId::StateCapital, "注：无。");
+    assert_eq!(budget.table_notes.len(), 2);
+    assert!(budget.table_notes[0].table < budget.table_notes[1].table);
+    // Empty text or the template's own sentence: the template speaks again.
+    budget.table_notes = notes_with(&budget, id, "");
+    assert_eq!(empty_note(&budget, id, true), default);
+    let capital = template_empty_note(&budget, TableId::StateCapital, true);
+    budget.table_notes = notes_with(&budget, TableId::StateCapital, &capital);
+    assert!(
+        budget
+            .table_notes
+            .iter()
+            .all(|n| n.table != TableId::StateCapital)
+    );
+}

@@ -5,14 +5,16 @@
 mod purchases;
 mod units;
 
-use egui::{ComboBox, DragValue, Grid, Id, RichText, Ui};
+use egui::{ComboBox, Grid, Id, RichText, Ui};
 
 use crate::checks::Location;
 use crate::document::{Document, Edit};
 use crate::model::{Assets, Money, OfficeArea, Procurement, TableId, VehicleGroup};
 use crate::ui::i18n::{Lang, Tr};
 use crate::ui::tables::{cell_actions, embedded};
-use crate::ui::widgets::{amount_label, findings_list, money_cell, text_area, text_field};
+use crate::ui::widgets::{
+    amount_label, count_field, findings_list, money_cell, text_area, text_field,
+};
 use crate::ui::{Action, ViewState};
 
 fn unit_combo(
@@ -128,6 +130,8 @@ fn vehicles(ui: &mut Ui, doc: &Document, draft: &mut Assets, lang: Lang) -> bool
         .show(ui, |ui| {
             ui.strong(Tr::Units.get(lang));
             ui.strong(Tr::Kind.get(lang));
+            // Under the kind's picker button.
+            ui.label("");
             ui.strong(Tr::Count.get(lang));
             ui.label("");
             ui.end_row();
@@ -138,14 +142,15 @@ fn vehicles(ui: &mut Ui, doc: &Document, draft: &mut Assets, lang: Lang) -> bool
                     &mut v.kind,
                     &format!("{} {}", Tr::Kind.get(lang), k + 1),
                 );
-                let response = ui.add(DragValue::new(&mut v.count).range(0..=100_000));
-                commit |= response.changed() && !response.has_focus() || response.lost_focus();
+                let a11y = format!("{} {}", Tr::Count.get(lang), k + 1);
+                commit |= count_field(ui, &mut v.count, 100_000, &a11y).1;
                 if ui.button("×").clicked() {
                     remove = Some(k);
                 }
                 ui.end_row();
             }
             ui.strong(Tr::Total.get(lang));
+            ui.label("");
             ui.label("");
             ui.strong(draft.vehicle_count().to_string());
             ui.end_row();

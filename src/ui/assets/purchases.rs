@@ -1,14 +1,14 @@
 //! What the Shanghai template adds to the assets section: vehicles to be bought this year (by
 //! official category), and equipment of one million 元 or more, held and to be bought.
 
-use egui::{DragValue, Grid, Ui};
+use egui::{Grid, Ui};
 
 use crate::document::Document;
 use crate::model::Assets;
 use crate::model::VehicleGroup;
 use crate::model::assets::OFFICIAL_VEHICLE_KINDS;
 use crate::ui::i18n::{Lang, Tr};
-use crate::ui::widgets::text_field;
+use crate::ui::widgets::{count_field, text_field};
 
 /// A vehicle kind: typed, or picked from the eight official categories. True when it changed.
 pub(super) fn vehicle_kind(ui: &mut Ui, kind: &mut String, a11y: &str) -> bool {
@@ -34,6 +34,13 @@ pub(super) fn show(ui: &mut Ui, doc: &Document, draft: &mut Assets, lang: Lang) 
         .striped(true)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
+            if !draft.planned_vehicles.is_empty() {
+                ui.strong(Tr::Units.get(lang));
+                ui.strong(Tr::Kind.get(lang));
+                ui.label("");
+                ui.strong(Tr::Count.get(lang));
+                ui.end_row();
+            }
             for (k, v) in draft.planned_vehicles.iter_mut().enumerate() {
                 commit |= super::unit_combo(ui, doc, ("planned-unit", k), &mut v.unit_code, lang);
                 let a11y = format!(
@@ -42,8 +49,12 @@ pub(super) fn show(ui: &mut Ui, doc: &Document, draft: &mut Assets, lang: Lang) 
                     k + 1
                 );
                 commit |= vehicle_kind(ui, &mut v.kind, &a11y);
-                let response = ui.add(DragValue::new(&mut v.count).range(0..=100_000));
-                commit |= response.changed() && !response.has_focus() || response.lost_focus();
+                let a11y = format!(
+                    "{} {}",
+                    lang.pick("拟购车辆数量", "Planned vehicles"),
+                    k + 1
+                );
+                commit |= count_field(ui, &mut v.count, 100_000, &a11y).1;
                 if ui.button("×").clicked() {
                     remove = Some(k);
                 }
@@ -97,14 +108,10 @@ pub(super) fn show(ui: &mut Ui, doc: &Document, draft: &mut Assets, lang: Lang) 
 fn optional_count(ui: &mut Ui, label: &str, value: &mut Option<u32>, lang: Lang) -> bool {
     ui.label(label);
     let mut n = value.unwrap_or(0);
-    let response = ui.add(DragValue::new(&mut n).range(0..=1_000_000));
-    ui.ctx()
-        .accesskit_node_builder(response.id, |b| b.set_label(label.to_owned()));
-    let mut commit = false;
-    if response.changed() {
+    let (changed, mut commit) = count_field(ui, &mut n, 1_000_000, label);
+    if changed {
         *value = Some(n);
     }
-    commit |= response.changed() && !response.has_focus() || response.lost_focus();
     if value.is_some() {
         if ui
             .button("×")

@@ -4,6 +4,7 @@
 
 pub mod grid;
 pub mod lines;
+mod note;
 
 use egui::{RichText, Ui};
 
@@ -144,6 +145,9 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             sangong_scope(ui, doc, lang, actions);
         }
         _ => {}
+    }
+    if table.empty {
+        note::show(ui, doc, id, view, actions);
     }
     ui.separator();
     grid::show(ui, doc, &table, view, actions, true);
