@@ -178,7 +178,7 @@ texts! {
     NoDescriptions => "尚无项目经费情况说明。", "No project descriptions yet.";
     ProjectName => "项目名称", "Project name";
     ProjectAmount => "项目金额", "Project amount";
-    AmountNotPrinted => "留空：未印发金额", "Blank: no amount printed";
+    AmountNotPrinted => "点击填写；留空表示未印发金额", "Click to enter; blank: no amount printed";
     QuarterlyPlan => "分季度安排", "Quarterly plan";
     Quarter1 => "第一季度", "Q1";
     Quarter2 => "第二季度", "Q2";
