@@ -32,6 +32,8 @@ pub enum UiCommand {
     ExportChart,
     /// Export every chart as PNG.
     ExportAllCharts,
+    /// Attach last year's budget file as the comparison base.
+    AttachLastYear,
     /// Use the light or the dark theme.
     Theme(ThemeChoice),
     /// Use this UI language.
@@ -79,6 +81,8 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::Save),
                 C(U::SaveAs),
                 Separator,
+                C(U::AttachLastYear),
+                Separator,
                 C(U::ExportChart),
                 C(U::ExportAllCharts),
                 Separator,
@@ -100,6 +104,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::Tab(Tab::Tables)),
                 C(U::Tab(Tab::Performance)),
                 C(U::Tab(Tab::Assets)),
+                C(U::Tab(Tab::Narrative)),
                 Separator,
                 C(U::Present),
             ],
@@ -110,7 +115,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 22] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -121,6 +126,7 @@ impl UiCommand {
         UiCommand::Present,
         UiCommand::ExportChart,
         UiCommand::ExportAllCharts,
+        UiCommand::AttachLastYear,
         UiCommand::Theme(ThemeChoice::Light),
         UiCommand::Theme(ThemeChoice::Dark),
         UiCommand::Language(Lang::Zh),
@@ -129,6 +135,7 @@ impl UiCommand {
         UiCommand::Tab(Tab::Tables),
         UiCommand::Tab(Tab::Performance),
         UiCommand::Tab(Tab::Assets),
+        UiCommand::Tab(Tab::Narrative),
         UiCommand::Shortcuts,
         UiCommand::About,
     ];
@@ -156,6 +163,9 @@ impl UiCommand {
             }
             UiCommand::ExportAllCharts => {
                 return lang.pick("导出全部图表 PNG…", "Export all charts as PNG…");
+            }
+            UiCommand::AttachLastYear => {
+                return lang.pick("附加上年预算…", "Attach Last Year's Budget…");
             }
             UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
             UiCommand::About => return lang.pick("关于", "About"),
@@ -214,9 +224,17 @@ impl UiCommand {
                 "车辆、办公用房、政府采购、三公经费",
                 "Vehicles, offices, procurement, \"three public\" costs",
             ),
+            UiCommand::Tab(Tab::Narrative) => lang.pick(
+                "按报表数字生成的情况说明",
+                "The narrative written from the figures",
+            ),
             UiCommand::Shortcuts => lang.pick(
                 "列出全部命令及其快捷键",
                 "List every command and its shortcuts",
+            ),
+            UiCommand::AttachLastYear => lang.pick(
+                "打开上年的预算文件作为对比基数：逐行列出增减，情况说明按其计算变动",
+                "Open last year's budget file as the base: line-by-line changes, and the narrative's changes computed from it",
             ),
             UiCommand::About => lang.pick(
                 "版本、许可证和字体许可声明",
@@ -241,10 +259,12 @@ impl UiCommand {
             UiCommand::Tab(Tab::Tables) => const { &[keys(CMD, Key::Num2)] },
             UiCommand::Tab(Tab::Performance) => const { &[keys(CMD, Key::Num3)] },
             UiCommand::Tab(Tab::Assets) => const { &[keys(CMD, Key::Num4)] },
+            UiCommand::Tab(Tab::Narrative) => const { &[keys(CMD, Key::Num5)] },
             // F1 is where PC users look for help first.
             UiCommand::Shortcuts => const { &[keys(Modifiers::NONE, Key::F1)] },
             UiCommand::ExportChart
             | UiCommand::ExportAllCharts
+            | UiCommand::AttachLastYear
             | UiCommand::Theme(_)
             | UiCommand::Language(_)
             | UiCommand::About => &[],
