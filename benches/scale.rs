@@ -13,7 +13,7 @@ use budget_studio::calc::derive;
 use budget_studio::checks;
 use budget_studio::document::{Document, Edit};
 use budget_studio::io::{from_ron_str, to_ron_string};
-use budget_studio::model::{Column, IncomeSource, Money, TableId};
+use budget_studio::model::{Column, IncomeSource, Money, TableId, TemplateId};
 use budget_studio::synth::generate;
 use budget_studio::ui::dialogs::ScriptedDialogs;
 use budget_studio::ui::{Tab, fonts};
@@ -172,5 +172,64 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, file_and_model, derive_and_keystroke, frames);
+/// The 情况说明 of a 100k-line budget, in both templates (Shanghai's 编制说明 lists every 项),
+/// written from figures already derived, as the Narrative tab does on each frame after an edit.
+fn narrative(c: &mut Criterion) {
+    let mut group = c.benchmark_group("narrative");
+    group.sample_size(20);
+    let lines = 100_000;
+    for template in [TemplateId::Shanxi, TemplateId::ShanghaiDistrict] {
+        let mut budget = generate(lines, 7);
+        budget.template = template;
+        let derived = derive(&budget);
+        group.bench_function(BenchmarkId::new(format!("{template:?}"), lines), |b| {
+            b.iter(|| {
+                budget_studio::calc::narrative::narrative(&budget, &derived)
+                    .sections
+                    .len()
+            });
+        });
+    }
+    group.finish();
+}
+
+/// Two 100k-line budgets compared line by line: a budget and an edited copy (the realistic
+/// case: few lines change), and two budgets of different seeds (every line differs).
+fn compare(c: &mut Criterion) {
+    let mut group = c.benchmark_group("compare");
+    group.sample_size(10);
+    let lines = 100_000;
+    let last = generate(lines, 7);
+    let last_derived = derive(&last);
+    let mut edited = last.clone();
+    for line in edited.function_lines.iter_mut().step_by(997) {
+        let old = line.split(IncomeSource::GeneralPublic).basic;
+        line.set(
+            IncomeSource::GeneralPublic,
+            Column::Basic,
+            old.saturating_add(Money(rust_decimal::Decimal::ONE)),
+        );
+    }
+    let other = generate(lines, 8);
+    for (name, this) in [("edited copy", &edited), ("other seed", &other)] {
+        let this_derived = derive(this);
+        group.bench_function(BenchmarkId::new(name, lines), |b| {
+            b.iter(|| {
+                budget_studio::calc::compare::compare(&last, &last_derived, this, &this_derived)
+                    .lines
+                    .len()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    file_and_model,
+    derive_and_keystroke,
+    frames,
+    narrative,
+    compare
+);
 criterion_main!(benches);

@@ -9,7 +9,7 @@
 // The GUI subsystem: no console window for the app (see above).
 #![cfg_attr(windows, windows_subsystem = "windows")]
 //! `budget-studio`: with no subcommand, the desktop app (optionally opening FILE); `check`,
-//! `summary`, `export xlsx`, `import xlsx` and the others work on files from the command line.
+//! `summary`, `narrative`, `compare`, `export xlsx`, `import xlsx` and the others work on files from the command line.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +53,26 @@ enum Command {
     Summary {
         /// The budget file (.ron).
         file: PathBuf,
+        /// Machine-readable JSON (amounts as exact decimal strings).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the 情况说明 written from the figures; exit 2 if FILE is unreadable.
+    Narrative {
+        /// The budget file (.ron).
+        file: PathBuf,
+        /// Last year's budget file, as the base of every change (instead of the last-year
+        /// figures written in FILE).
+        #[arg(long)]
+        last_year: Option<PathBuf>,
+    },
+    /// Print the lines that differ between last year's and this year's budget (matched by code);
+    /// exit 2 if a file is unreadable.
+    Compare {
+        /// Last year's budget file (.ron).
+        old: PathBuf,
+        /// This year's budget file (.ron).
+        new: PathBuf,
         /// Machine-readable JSON (amounts as exact decimal strings).
         #[arg(long)]
         json: bool,
@@ -158,6 +178,16 @@ fn run(started: std::time::Instant) -> Result<i32> {
         }
         Some(Command::Summary { file, json }) => {
             cli::summary(&file, json, zh, &mut stdout.lock(), &mut stderr.lock())
+        }
+        Some(Command::Narrative { file, last_year }) => cli::narrative(
+            &file,
+            last_year.as_deref(),
+            zh,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        ),
+        Some(Command::Compare { old, new, json }) => {
+            cli::compare(&old, &new, json, zh, &mut stdout.lock(), &mut stderr.lock())
         }
         Some(Command::Charts { file, out, dark }) => cli::charts(
             &file,

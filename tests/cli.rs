@@ -21,7 +21,7 @@ fn check_lists_the_seed_findings_and_exits_1() {
     assert!(text.contains("project.total"), "{text}");
     assert!(text.contains("相差 9.00 万元"), "{text}");
     assert!(text.contains("[505]"), "{text}");
-    assert!(text.contains("共 1 个错误，5 个警告"), "{text}");
+    assert!(text.contains("共 1 个错误，6 个警告"), "{text}");
 }
 
 #[test]
@@ -31,7 +31,7 @@ fn check_in_english() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("1 error, 5 warnings"), "{text}");
+    assert!(text.contains("1 error, 6 warnings"), "{text}");
     assert!(
         text.contains("differ from the budget's project expenditure"),
         "{text}"
@@ -161,4 +161,45 @@ fn a_gbk_file_is_checked_with_a_notice() {
     assert_eq!(out.status.code(), Some(1), "the sample's own error");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("GBK/GB18030"), "{err}");
+}
+
+#[test]
+fn narrative_prints_the_text_written_from_the_figures() {
+    let out = bin().args(["narrative", SAMPLE]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("第三部分 2022 年度单位预算情况说明\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("比上年增加 8866.64 万元，增加 563.04%，主要原因是"),
+        "{text}"
+    );
+    assert!(text.contains("十二、其他说明\n无其他说明。\n"), "{text}");
+}
+
+#[test]
+fn narrative_in_english_and_on_an_unreadable_file() {
+    let out = bin()
+        .args(["narrative", SAMPLE, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Part 3 Notes on the 2022 budget\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("up 8866.64 10k yuan on last year, or 563.04%"),
+        "{text}"
+    );
+    let out = bin()
+        .args(["narrative", "/nonexistent/budget.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(!out.stderr.is_empty());
 }

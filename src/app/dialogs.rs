@@ -70,13 +70,15 @@ pub enum Purpose {
     ExportWorkbook,
     /// Import a workbook.
     ImportWorkbook,
+    /// Attach last year's budget.
+    AttachLastYear,
 }
 
 impl Purpose {
     /// Whether the file is read or written.
     fn mode(&self) -> BrowseMode {
         match self {
-            Purpose::Open | Purpose::ImportWorkbook => BrowseMode::Open,
+            Purpose::Open | Purpose::ImportWorkbook | Purpose::AttachLastYear => BrowseMode::Open,
             Purpose::Save(_)
             | Purpose::ExportChart
             | Purpose::ExportAll
@@ -227,6 +229,7 @@ impl BudgetApp {
                 Purpose::ExportAll => self.export_all_to(&path),
                 Purpose::ExportWorkbook => self.export_workbook_to(&path),
                 Purpose::ImportWorkbook => self.import_workbook_from(&path),
+                Purpose::AttachLastYear => self.attach_last_year_from(&path),
             }
         }
     }

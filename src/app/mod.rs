@@ -6,6 +6,7 @@ mod dialogs;
 mod export;
 mod files;
 mod help;
+mod last_year;
 mod menus;
 mod present;
 mod recovery;
@@ -161,6 +162,7 @@ impl BudgetApp {
             UiCommand::ExportAllCharts => self.export(Purpose::ExportAll),
             UiCommand::ExportWorkbook => self.export_workbook(),
             UiCommand::ImportWorkbook => self.import_workbook(),
+            UiCommand::AttachLastYear => self.attach_last_year(),
             UiCommand::Theme(theme) => self.view.theme = theme,
             UiCommand::Language(lang) => self.view.lang = lang,
             UiCommand::Tab(tab) => {
@@ -226,7 +228,8 @@ impl BudgetApp {
                 self.view.performance_section = PerformanceSection::Descriptions;
             }
             Location::Procurement | Location::Assets => self.view.tab = Tab::Assets,
-            Location::Profile | Location::Narrative => self.view.tab = Tab::Overview,
+            Location::Profile => self.view.tab = Tab::Overview,
+            Location::Narrative => self.view.tab = Tab::Narrative,
         }
     }
 
@@ -246,6 +249,9 @@ impl BudgetApp {
             return;
         }
         self.leave_presentation(&ctx);
+        if let Some(base) = self.view.base.as_mut() {
+            base.refresh(&self.doc);
+        }
         let mut actions = Vec::new();
         self.menu_bar(ui);
         self.status_bar(ui);
@@ -254,6 +260,7 @@ impl BudgetApp {
             Tab::Tables => ui::tables::show(ui, &self.doc, &mut self.view, &mut actions),
             Tab::Performance => ui::performance::show(ui, &self.doc, &mut self.view, &mut actions),
             Tab::Assets => ui::assets::show(ui, &self.doc, &mut self.view, &mut actions),
+            Tab::Narrative => ui::narrative::show(ui, &self.doc, &mut self.view, &mut actions),
         });
         self.apply_actions(&ctx, actions);
         self.dialogs_ui(&ctx);

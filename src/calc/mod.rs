@@ -1,7 +1,10 @@
 //! Derived figures: everything a disclosure prints that is not typed in. Pure functions of the
 //! [`Budget`]; recomputed after every edit.
 
+pub mod base;
 pub mod charts;
+pub mod compare;
+pub mod narrative;
 pub mod rollup;
 pub mod shares;
 pub mod tables;
@@ -11,6 +14,7 @@ use rust_decimal::Decimal;
 use crate::model::codes::class_name_zh;
 use crate::model::sections::SangongFigures;
 use crate::model::{Budget, Figure, IncomeSource, Money, MoneyUnit, Split};
+pub use base::LastFigures;
 pub use rollup::{
     EconRow, EconTable, FunctionRow, FunctionTable, TreeRow, econ_table, function_table,
 };
@@ -50,6 +54,10 @@ pub struct Summary {
     pub classes: Vec<ClassFigure>,
     /// Each 类 of the 一般公共预算 with its share of that budget (sum 100.00).
     pub general_public_classes: Vec<ClassFigure>,
+    /// Each 类 of the 财政拨款 (the three fund types together), with shares (sum 100.00).
+    pub fiscal_classes: Vec<ClassFigure>,
+    /// Change of 财政拨款 against last year.
+    pub fiscal_change: Option<Change>,
     /// 一般公共预算 total, basic and project.
     pub general_public: Split,
     /// Economic-table total (should equal 一般公共预算 basic).
@@ -66,6 +74,8 @@ pub struct Summary {
     pub operating_change: Option<Change>,
     /// 政府采购 total, in its section's unit.
     pub procurement: Money,
+    /// Its change against last year, when last year is known.
+    pub procurement_change: Option<Change>,
     /// Performance projects' funds of the year per implementing unit.
     pub project_funds: Vec<UnitProjects>,
     /// All performance projects' funds of the year, in 元.
@@ -89,6 +99,8 @@ pub struct SourceFigure {
     pub amount: Money,
     /// Its share of total income, percent.
     pub share: Decimal,
+    /// Its change against last year, where last year's figure for the source is stated.
+    pub change: Option<Change>,
 }
 
 /// One 类 with its figures.
@@ -113,6 +125,37 @@ pub struct SangongSummary {
     pub last_year: Option<SangongFigures>,
     /// Change of the total.
     pub change: Option<Change>,
+    /// Change of each item, when last year is stated.
+    pub item_changes: Option<SangongChanges>,
+}
+
+/// The change of each 三公 item against last year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SangongChanges {
+    /// 因公出国(境)费.
+    pub abroad: Change,
+    /// 公务接待费.
+    pub reception: Change,
+    /// 公务用车购置及运行费.
+    pub vehicles: Change,
+    /// 公务用车购置费.
+    pub vehicle_purchase: Change,
+    /// 公务用车运行维护费.
+    pub vehicle_running: Change,
+}
+
+impl SangongChanges {
+    /// Each item's change from `last` to `this`.
+    #[must_use]
+    pub fn new(this: &SangongFigures, last: &SangongFigures) -> SangongChanges {
+        SangongChanges {
+            abroad: Change::new(this.abroad, last.abroad),
+            reception: Change::new(this.reception, last.reception),
+            vehicles: Change::new(this.vehicles(), last.vehicles()),
+            vehicle_purchase: Change::new(this.vehicle_purchase, last.vehicle_purchase),
+            vehicle_running: Change::new(this.vehicle_running, last.vehicle_running),
+        }
+    }
 }
 
 /// Performance projects of one implementing unit.
@@ -174,9 +217,21 @@ fn class_figures(
     figures
 }
 
-/// The headline figures from the derived tables.
+/// The headline figures from the derived tables, compared with the last-year figures written in
+/// the budget.
 #[must_use]
 pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable) -> Summary {
+    summarise_against(budget, function, economic, &LastFigures::stated(budget))
+}
+
+/// The headline figures, compared with `last` (from the file, or from last year's budget).
+#[must_use]
+pub fn summarise_against(
+    budget: &Budget,
+    function: &FunctionTable,
+    economic: &EconTable,
+    last: &LastFigures,
+) -> Summary {
     let unit = budget.unit;
     let total = function.grand.total();
     let [basic_share, project_share] =
@@ -202,6 +257,13 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
             source: *source,
             amount: *amount,
             share,
+            change: match source {
+                IncomeSource::GeneralPublic => last.general_public,
+                IncomeSource::GovernmentFund => last.government_fund,
+                IncomeSource::StateCapital => last.state_capital,
+                _ => None,
+            }
+            .map(|l| Change::new(*amount, l)),
         })
         .collect();
     let fiscal = Money::saturating_sum(
@@ -213,15 +275,20 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
     let general_public_classes = class_figures(budget, function, |i, _| {
         function.cell(i, IncomeSource::GeneralPublic)
     });
+    let fiscal_classes = class_figures(budget, function, |i, _| {
+        function.cell_sum(i, &IncomeSource::FISCAL)
+    });
     let general_public = function.grand_of(IncomeSource::GeneralPublic);
 
     let sangong = SangongSummary {
         this_year: budget.sangong.this_year,
-        last_year: budget.sangong.last_year,
-        change: budget
+        last_year: last.sangong,
+        change: last
             .sangong
-            .last_year
-            .map(|last| Change::new(budget.sangong.this_year.total(), last.total())),
+            .map(|l| Change::new(budget.sangong.this_year.total(), l.total())),
+        item_changes: last
+            .sangong
+            .map(|l| SangongChanges::new(&budget.sangong.this_year, &l)),
     };
     let operating = Money::saturating_sum(budget.operating_costs.entries.iter().map(|e| e.amount));
 
@@ -250,7 +317,6 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
     }
     let project_funds_total_yuan = Money::saturating_sum(project_funds.iter().map(|u| u.yuan));
 
-    let last = &budget.last_year;
     Summary {
         unit,
         total,
@@ -262,16 +328,18 @@ pub fn summarise(budget: &Budget, function: &FunctionTable, economic: &EconTable
         fiscal,
         classes,
         general_public_classes,
+        fiscal_classes,
+        fiscal_change: last.fiscal.map(|l| Change::new(fiscal, l)),
         general_public,
         economic_total: economic.total,
         staff: economic.staff,
         running: economic.running,
         sangong,
         operating,
-        operating_change: budget
-            .operating_costs
-            .last_year
-            .map(|l| Change::new(operating, l)),
+        operating_change: last.operating.map(|l| Change::new(operating, l)),
+        procurement_change: last
+            .procurement
+            .map(|l| Change::new(budget.procurement.total(), l)),
         procurement: budget.procurement.total(),
         project_funds,
         project_funds_total_yuan,

@@ -8,9 +8,7 @@ use super::Rule;
 use crate::model::codes::CodeError;
 use crate::model::economic::EconScheme;
 use crate::model::sections::SangongItem;
-use crate::model::{
-    Figure, IncomeSource, IndicatorGroup, Money, MoneyUnit, Narrative, ProjectText, TableId,
-};
+use crate::model::{Figure, IncomeSource, IndicatorGroup, Money, MoneyUnit, ProjectText, TableId};
 
 /// The facts behind one finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -274,6 +272,8 @@ pub enum Facts {
     },
     /// A required section is missing.
     SectionMissing(Section),
+    /// The 情况说明 states a change and the officer's reason for it is empty.
+    ReasonMissing(NarrativeText),
     /// An economic line whose code belongs to the other code set.
     EconomicScheme {
         /// The line's code.
@@ -340,6 +340,7 @@ impl Facts {
             Facts::Placeholder { .. } => Rule::Placeholder,
             Facts::YearInText { .. } => Rule::YearInText,
             Facts::SectionMissing(_) => Rule::SectionMissing,
+            Facts::ReasonMissing(_) => Rule::ReasonMissing,
             Facts::EconomicScheme { .. } => Rule::EconomicScheme,
             Facts::DepartmentCodeEmpty | Facts::UnitCodeEmpty { .. } => Rule::CodeMissing,
             Facts::IncomeOutsideColumns { .. } => Rule::IncomeColumn,
@@ -360,39 +361,7 @@ pub enum Span {
     Year,
 }
 
-/// A text of the officer's explanations (情况说明).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum NarrativeText {
-    /// 变动原因.
-    ChangeReason,
-    /// 三公说明.
-    SangongReason,
-    /// 机关运行经费说明.
-    OperatingReason,
-    /// 其他说明.
-    Other,
-}
-
-impl NarrativeText {
-    /// Every narrative text.
-    pub const ALL: [NarrativeText; 4] = [
-        NarrativeText::ChangeReason,
-        NarrativeText::SangongReason,
-        NarrativeText::OperatingReason,
-        NarrativeText::Other,
-    ];
-
-    /// The text in `narrative`.
-    #[must_use]
-    pub fn get(self, narrative: &Narrative) -> &str {
-        match self {
-            NarrativeText::ChangeReason => &narrative.change_reason,
-            NarrativeText::SangongReason => &narrative.sangong_reason,
-            NarrativeText::OperatingReason => &narrative.operating_reason,
-            NarrativeText::Other => &narrative.other,
-        }
-    }
-}
+pub use crate::model::sections::NarrativeText;
 
 /// Where a text sits in the document, for the text-hygiene messages.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -30,6 +30,7 @@ pub(super) fn structure(budget: &Budget, out: &mut Vec<Finding>) {
 pub(super) fn check(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     years(budget, out);
     sections(budget, derived, out);
+    reasons(budget, derived, out);
 }
 
 /// The form texts searched for placeholders: the ones a template leaves to be filled in.
@@ -54,8 +55,9 @@ const YEAR_TEXTS: [ProjectText; 3] = [
 ];
 
 /// The narrative texts searched for stray years (the catch-all 其他说明 may cite any year).
-const YEAR_NARRATIVE: [NarrativeText; 3] = [
+const YEAR_NARRATIVE: [NarrativeText; 4] = [
     NarrativeText::ChangeReason,
+    NarrativeText::ExpenditureReason,
     NarrativeText::SangongReason,
     NarrativeText::OperatingReason,
 ];
@@ -272,6 +274,18 @@ fn years(budget: &Budget, out: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+}
+
+/// A change the 情况说明 states needs the officer's reason (主要原因是……).
+fn reasons(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
+    let doc = crate::calc::narrative::narrative(budget, derived);
+    for text in doc.missing_officer_texts() {
+        out.push(Finding::new(
+            Severity::Warning,
+            Location::Narrative,
+            Facts::ReasonMissing(text),
+        ));
     }
 }
 

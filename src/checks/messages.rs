@@ -275,6 +275,10 @@ fn chinese(facts: &Facts, template: &Template) -> String {
             budget_year,
         } => format!("{}提到{year}年，预算年度是{budget_year}年", place_zh(place)),
         Facts::SectionMissing(section) => format!("缺少{}", section_zh(*section)),
+        Facts::ReasonMissing(text) => format!(
+            "情况说明写有“{}”的变动，但没有写明原因（主要原因是……）",
+            place_zh(&TextPlace::Narrative(*text))
+        ),
         Facts::EconomicScheme { code, scheme } => format!(
             "{}：[{code}] 不属于本表采用的{}（{}），两套经济分类不能混用",
             template.title(TableId::BasicByEconomic, true),
@@ -549,6 +553,10 @@ fn english(facts: &Facts, template: &Template) -> String {
             place_en(place)
         ),
         Facts::SectionMissing(section) => format!("{} is missing", section_en(*section)),
+        Facts::ReasonMissing(text) => format!(
+            "the narrative states a change but {} giving its reason is empty",
+            place_en(&TextPlace::Narrative(*text))
+        ),
         Facts::EconomicScheme { code, scheme } => format!(
             "{}: [{code}] is not in the table's code set, the {} ({}); the two sets cannot be mixed",
             template.title(TableId::BasicByEconomic, false),
@@ -605,6 +613,9 @@ fn place_zh(place: &TextPlace) -> String {
         TextPlace::UnitName(code) => format!("预算单位 {code}"),
         TextPlace::Narrative(text) => match text {
             NarrativeText::ChangeReason => "变动原因",
+            NarrativeText::ExpenditureReason => "支出变动原因",
+            NarrativeText::StaffItems => "人员经费主要项目",
+            NarrativeText::RunningItems => "公用经费主要项目",
             NarrativeText::SangongReason => "三公说明",
             NarrativeText::OperatingReason => "机关运行经费说明",
             NarrativeText::Other => "其他说明",
@@ -637,6 +648,9 @@ fn place_en(place: &TextPlace) -> String {
         TextPlace::UnitName(code) => format!("the name of budget unit {code}"),
         TextPlace::Narrative(text) => match text {
             NarrativeText::ChangeReason => "the reason for the changes",
+            NarrativeText::ExpenditureReason => "the reason for the change in expenditure",
+            NarrativeText::StaffItems => "the items of staff costs",
+            NarrativeText::RunningItems => "the items of running costs",
             NarrativeText::SangongReason => "the \"three public\" explanation",
             NarrativeText::OperatingReason => "the operating-costs explanation",
             NarrativeText::Other => "the other notes",

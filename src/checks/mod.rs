@@ -91,6 +91,8 @@ pub enum Rule {
     YearInText,
     /// A required section is missing.
     SectionMissing,
+    /// A change stated in the 情况说明 without the officer's reason.
+    ReasonMissing,
     /// A project description's quarterly plan ≠ its amount.
     DescriptionQuarters,
     /// The 绩效目标 statement's funds against the budget's 项目支出.
@@ -137,6 +139,7 @@ impl Rule {
             Rule::Placeholder => "text.placeholder",
             Rule::YearInText => "text.year",
             Rule::SectionMissing => "section.missing",
+            Rule::ReasonMissing => "text.reason",
             Rule::DescriptionQuarters => "project.quarters",
             Rule::PerformanceStatement => "project.statement",
             Rule::OperatingScope => "operating.scope",

@@ -190,10 +190,78 @@ pub struct LastYear {
     /// Last year's 一般公共预算 appropriation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub general_public: Option<Money>,
+    /// Last year's 财政拨款 (一般公共预算 + 政府性基金 + 国有资本经营), where the document states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal: Option<Money>,
+    /// Last year's 政府性基金预算 appropriation, where stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub government_fund: Option<Money>,
+    /// Last year's 国有资本经营预算 appropriation, where stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_capital: Option<Money>,
     /// Where last year's figures come from and how exact they are (a document may print them only
     /// as a rounded change in another unit).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// A text of the officer's explanations (情况说明).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NarrativeText {
+    /// 变动原因.
+    ChangeReason,
+    /// 支出变动原因.
+    ExpenditureReason,
+    /// 人员经费的主要项目.
+    StaffItems,
+    /// 公用经费的主要项目.
+    RunningItems,
+    /// 三公说明.
+    SangongReason,
+    /// 机关运行经费说明.
+    OperatingReason,
+    /// 其他说明.
+    Other,
+}
+
+impl NarrativeText {
+    /// Every narrative text.
+    pub const ALL: [NarrativeText; 7] = [
+        NarrativeText::ChangeReason,
+        NarrativeText::ExpenditureReason,
+        NarrativeText::StaffItems,
+        NarrativeText::RunningItems,
+        NarrativeText::SangongReason,
+        NarrativeText::OperatingReason,
+        NarrativeText::Other,
+    ];
+
+    /// The text in `narrative`.
+    #[must_use]
+    pub fn get(self, narrative: &Narrative) -> &str {
+        match self {
+            NarrativeText::ChangeReason => &narrative.change_reason,
+            NarrativeText::ExpenditureReason => &narrative.expenditure_reason,
+            NarrativeText::StaffItems => &narrative.staff_items,
+            NarrativeText::RunningItems => &narrative.running_items,
+            NarrativeText::SangongReason => &narrative.sangong_reason,
+            NarrativeText::OperatingReason => &narrative.operating_reason,
+            NarrativeText::Other => &narrative.other,
+        }
+    }
+
+    /// The text in `narrative`, to change it.
+    pub fn get_mut(self, narrative: &mut Narrative) -> &mut String {
+        match self {
+            NarrativeText::ChangeReason => &mut narrative.change_reason,
+            NarrativeText::ExpenditureReason => &mut narrative.expenditure_reason,
+            NarrativeText::StaffItems => &mut narrative.staff_items,
+            NarrativeText::RunningItems => &mut narrative.running_items,
+            NarrativeText::SangongReason => &mut narrative.sangong_reason,
+            NarrativeText::OperatingReason => &mut narrative.operating_reason,
+            NarrativeText::Other => &mut narrative.other,
+        }
+    }
 }
 
 /// The officer's own explanations for the narrative (the figures are derived, the reasons are not).
@@ -201,8 +269,19 @@ pub struct LastYear {
 #[serde(default)]
 #[serde(deny_unknown_fields)]
 pub struct Narrative {
-    /// Why income and expenditure changed against last year.
+    /// Why income (and, unless `expenditure_reason` says otherwise, expenditure) changed against
+    /// last year: `主要原因是……`.
     pub change_reason: String,
+    /// Why expenditure changed, where the officer words it apart from income.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub expenditure_reason: String,
+    /// The main items of 人员经费 in the officer's own wording (`基本工资、津贴补贴……`); empty:
+    /// the names of the economic lines are listed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub staff_items: String,
+    /// The main items of 公用经费 in the officer's own wording.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub running_items: String,
     /// Why 三公 changed, and the vehicle situation.
     pub sangong_reason: String,
     /// Why 机关运行经费 changed.

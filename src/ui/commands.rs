@@ -36,6 +36,8 @@ pub enum UiCommand {
     ExportWorkbook,
     /// Import figures from an Excel workbook (with a preview first).
     ImportWorkbook,
+    /// Attach last year's budget file as the comparison base.
+    AttachLastYear,
     /// Use the light or the dark theme.
     Theme(ThemeChoice),
     /// Use this UI language.
@@ -85,6 +87,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 Separator,
                 C(U::ImportWorkbook),
                 C(U::ExportWorkbook),
+                C(U::AttachLastYear),
                 Separator,
                 C(U::ExportChart),
                 C(U::ExportAllCharts),
@@ -107,6 +110,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::Tab(Tab::Tables)),
                 C(U::Tab(Tab::Performance)),
                 C(U::Tab(Tab::Assets)),
+                C(U::Tab(Tab::Narrative)),
                 Separator,
                 C(U::Present),
             ],
@@ -117,7 +121,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 24] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -130,6 +134,7 @@ impl UiCommand {
         UiCommand::ExportAllCharts,
         UiCommand::ExportWorkbook,
         UiCommand::ImportWorkbook,
+        UiCommand::AttachLastYear,
         UiCommand::Theme(ThemeChoice::Light),
         UiCommand::Theme(ThemeChoice::Dark),
         UiCommand::Language(Lang::Zh),
@@ -138,6 +143,7 @@ impl UiCommand {
         UiCommand::Tab(Tab::Tables),
         UiCommand::Tab(Tab::Performance),
         UiCommand::Tab(Tab::Assets),
+        UiCommand::Tab(Tab::Narrative),
         UiCommand::Shortcuts,
         UiCommand::About,
     ];
@@ -168,6 +174,9 @@ impl UiCommand {
             }
             UiCommand::ExportWorkbook => return lang.pick("导出 Excel…", "Export Excel…"),
             UiCommand::ImportWorkbook => return lang.pick("导入 Excel…", "Import Excel…"),
+            UiCommand::AttachLastYear => {
+                return lang.pick("附加上年预算…", "Attach Last Year's Budget…");
+            }
             UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
             UiCommand::About => return lang.pick("关于", "About"),
         };
@@ -233,9 +242,17 @@ impl UiCommand {
                 "车辆、办公用房、政府采购、三公经费",
                 "Vehicles, offices, procurement, \"three public\" costs",
             ),
+            UiCommand::Tab(Tab::Narrative) => lang.pick(
+                "按报表数字生成的情况说明",
+                "The narrative written from the figures",
+            ),
             UiCommand::Shortcuts => lang.pick(
                 "列出全部命令及其快捷键",
                 "List every command and its shortcuts",
+            ),
+            UiCommand::AttachLastYear => lang.pick(
+                "打开上年的预算文件作为对比基数：逐行列出增减，情况说明按其计算变动",
+                "Open last year's budget file as the base: line-by-line changes, and the narrative's changes computed from it",
             ),
             UiCommand::About => lang.pick(
                 "版本、许可证和字体许可声明",
@@ -260,12 +277,14 @@ impl UiCommand {
             UiCommand::Tab(Tab::Tables) => const { &[keys(CMD, Key::Num2)] },
             UiCommand::Tab(Tab::Performance) => const { &[keys(CMD, Key::Num3)] },
             UiCommand::Tab(Tab::Assets) => const { &[keys(CMD, Key::Num4)] },
+            UiCommand::Tab(Tab::Narrative) => const { &[keys(CMD, Key::Num5)] },
             // F1 is where PC users look for help first.
             UiCommand::Shortcuts => const { &[keys(Modifiers::NONE, Key::F1)] },
             UiCommand::ExportWorkbook => const { &[keys(CMD, Key::E)] },
             UiCommand::ImportWorkbook => const { &[keys(CMD, Key::I)] },
             UiCommand::ExportChart
             | UiCommand::ExportAllCharts
+            | UiCommand::AttachLastYear
             | UiCommand::Theme(_)
             | UiCommand::Language(_)
             | UiCommand::About => &[],

@@ -5,9 +5,12 @@
 pub mod assets;
 pub mod charts;
 pub mod commands;
+pub mod compare_chart;
 pub mod dialogs;
 pub mod fonts;
 pub mod i18n;
+pub mod last_year;
+pub mod narrative;
 pub mod overview;
 pub mod performance;
 pub mod tables;
@@ -25,7 +28,7 @@ use i18n::{Lang, Tr};
 use theme::ThemeChoice;
 use widgets::CellEditing;
 
-/// The four tabs.
+/// The five tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
     /// Key figures, charts, checks.
@@ -37,11 +40,19 @@ pub enum Tab {
     Performance,
     /// Vehicles, buildings, procurement.
     Assets,
+    /// The 情况说明 written from the figures.
+    Narrative,
 }
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Tables, Tab::Performance, Tab::Assets];
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Tables,
+        Tab::Performance,
+        Tab::Assets,
+        Tab::Narrative,
+    ];
 
     /// Tab label.
     #[must_use]
@@ -51,6 +62,7 @@ impl Tab {
             Tab::Tables => Tr::TabTables,
             Tab::Performance => Tr::TabPerformance,
             Tab::Assets => Tr::TabAssets,
+            Tab::Narrative => Tr::TabNarrative,
         }
         .get(lang)
     }
@@ -142,6 +154,12 @@ pub struct ViewState {
     /// Assets being edited (texts and counts are committed when a field is left).
     #[serde(skip)]
     pub assets_draft: Option<(crate::model::Assets, crate::model::Assets)>,
+    /// Last year's budget attached as the comparison base (kept in the app, not in the file).
+    #[serde(skip)]
+    pub base: Option<Box<last_year::LastYearBase>>,
+    /// The officer's text being typed on the 情况说明 tab.
+    #[serde(skip)]
+    pub narrative_draft: Option<narrative::NarrativeDraft>,
     /// The chart shown on the Overview and in presentation mode.
     pub chart: ChartKind,
     /// Drill-down path of the class chart (类, then 款 codes).
@@ -150,6 +168,10 @@ pub struct ViewState {
     /// The figures of the chart drawn last (what the room sees).
     #[serde(skip)]
     pub shown_chart: Option<Chart>,
+    /// The slide of this year against last year is shown (presentation mode, with last year's
+    /// budget attached).
+    #[serde(skip)]
+    pub compare_slide: bool,
     /// True in presentation mode.
     #[serde(skip)]
     pub presenting: bool,

@@ -69,5 +69,36 @@ pub fn total_row_fill(dark: bool) -> Color32 {
     }
 }
 
+/// Figures in the 情况说明 that link to their table row.
+#[must_use]
+pub fn link_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x79, 0xC0, 0xFF)
+    } else {
+        Color32::from_rgb(0x0B, 0x5C, 0xAD)
+    }
+}
+
+/// Background behind the officer's own words in the 情况说明.
+#[must_use]
+pub fn officer_text_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(52, 58, 40)
+    } else {
+        Color32::from_rgb(250, 243, 214)
+    }
+}
+
+/// Bars of the year-on-year chart: last year (muted) and this year.
+#[must_use]
+pub fn compare_colour(this_year: bool, dark: bool) -> Color32 {
+    match (this_year, dark) {
+        (false, false) => Color32::from_rgb(0x8A, 0x9B, 0xB0),
+        (false, true) => Color32::from_rgb(0x9A, 0xAC, 0xC2),
+        (true, false) => Color32::from_rgb(0xD9, 0x6C, 0x06),
+        (true, true) => Color32::from_rgb(0xF5, 0x9E, 0x42),
+    }
+}
+
 /// Height of a table row.
 pub const ROW_HEIGHT: f32 = 24.0;

@@ -12,6 +12,9 @@ use crate::checks::{self, Finding};
 use crate::io::load_file;
 use crate::model::{Budget, Money, MoneyUnit, codes};
 
+mod narrative;
+pub use narrative::{compare, comparison_json, narrative};
+
 /// Exit code: no errors.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: the budget has errors.

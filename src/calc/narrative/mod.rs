@@ -1,0 +1,393 @@
+//! The 情况说明 written from the figures: the template's outline as sections of paragraphs made
+//! of runs — words, figures that carry their value, unit and the table row they come from, and
+//! the officer's own texts. The app, the command line and the exports all render this one
+//! structure, so a figure in the text can never differ from its table.
+
+mod common;
+mod render;
+mod shanghai;
+mod shanxi;
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use super::{Change, Derived, Summary};
+use crate::model::sections::NarrativeText;
+use crate::model::template::TemplateId;
+use crate::model::{Budget, Money, MoneyUnit, TableId};
+
+pub use render::{figure_text, pieces};
+
+/// The generated text of a budget's 情况说明.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NarrativeDoc {
+    /// The part's title (第三部分 … 情况说明, or the 编制说明's).
+    pub title: Words,
+    /// The sections in published order.
+    pub sections: Vec<Section>,
+    /// How figures are spaced and formatted.
+    pub style: Style,
+}
+
+/// One numbered section (一、… or the 编制说明 as a whole).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The heading as printed, with its number.
+    pub heading: Words,
+    /// Its paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph: body text, or a sub-heading such as （一）… or 1、….
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Paragraph {
+    /// True for a sub-heading.
+    pub subheading: bool,
+    /// What it says.
+    pub runs: Vec<Run>,
+}
+
+/// A piece of a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Run {
+    /// Fixed wording (or a name from the budget).
+    Text(Words),
+    /// A derived figure.
+    Figure(FigureRun),
+    /// The officer's own text, kept in the file; written in Chinese, shown as written in both
+    /// languages.
+    Officer {
+        /// Which text.
+        field: NarrativeText,
+        /// What it says now (may be empty).
+        text: String,
+    },
+}
+
+/// The same words in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    /// Chinese.
+    pub zh: Cow<'static, str>,
+    /// English.
+    pub en: Cow<'static, str>,
+}
+
+impl Words {
+    /// Words known at compile time.
+    #[must_use]
+    pub const fn fixed(zh: &'static str, en: &'static str) -> Words {
+        Words {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
+        }
+    }
+
+    /// The words in one language.
+    #[must_use]
+    pub fn get(&self, zh: bool) -> &str {
+        if zh { &self.zh } else { &self.en }
+    }
+}
+
+/// A figure in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureRun {
+    /// The value, already in the section's unit.
+    pub value: Value,
+    /// Where it comes from, for a click to jump to; `None` for a year.
+    pub link: Option<Link>,
+    /// Whole amounts drop their decimals (`5 万元` in the seed's 三公 paragraph; `839万元` in
+    /// Shanghai's text), others keep two.
+    pub trim_whole: bool,
+}
+
+/// The value of a figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// An amount in `unit`.
+    Money(Money, MoneyUnit),
+    /// A share or change in percent (two decimals).
+    Percent(Decimal),
+    /// The size of a year-on-year change, in `unit` (the words say 增加 or 减少).
+    Change(Change, MoneyUnit),
+    /// The size of a change in percent.
+    ChangePercent(Change),
+    /// A number of things, with the measure word (个, 辆, 台（套）).
+    Count(u64, &'static str, &'static str),
+    /// Square metres.
+    Area(Decimal),
+    /// A year.
+    Year(i32),
+}
+
+/// Where a figure comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// A row of a table (its code), or the table's 合计 (`None`).
+    Table {
+        /// The table.
+        table: TableId,
+        /// The row's code.
+        code: Option<String>,
+    },
+    /// The performance-target forms.
+    Projects,
+    /// 政府采购.
+    Procurement,
+    /// Vehicles and office space.
+    Assets,
+}
+
+/// How a template prints figures in its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// A space between a figure and the Chinese around it (`总计 10441.41 万元`), as the Shanxi
+    /// document prints; Shanghai writes `9,101.68万元`.
+    pub spaced: bool,
+    /// Thousands separators.
+    pub grouped: bool,
+}
+
+impl Style {
+    fn of(template: TemplateId) -> Style {
+        match template {
+            TemplateId::Shanxi => Style {
+                spaced: true,
+                grouped: false,
+            },
+            TemplateId::ShanghaiDistrict => Style {
+                spaced: false,
+                grouped: true,
+            },
+        }
+    }
+}
+
+/// Writes the 情况说明 of `budget` from its derived figures, in its template's outline.
+#[must_use]
+pub fn narrative(budget: &Budget, derived: &Derived) -> NarrativeDoc {
+    narrative_with(budget, derived, &derived.summary)
+}
+
+/// The same, with the headline figures compared against another base (last year's budget file,
+/// see [`crate::calc::summarise_against`]).
+#[must_use]
+pub fn narrative_with(budget: &Budget, derived: &Derived, summary: &Summary) -> NarrativeDoc {
+    let style = Style::of(budget.template);
+    let c = common::Ctx::new(budget, derived, summary);
+    let (title, sections) = match budget.template {
+        TemplateId::Shanxi => shanxi::outline(&c),
+        TemplateId::ShanghaiDistrict => shanghai::outline(&c),
+    };
+    NarrativeDoc {
+        title,
+        sections,
+        style,
+    }
+}
+
+impl NarrativeDoc {
+    /// Every figure in the text, in order.
+    pub fn figures(&self) -> impl Iterator<Item = &FigureRun> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .flat_map(|p| &p.runs)
+            .filter_map(|r| match r {
+                Run::Figure(f) => Some(f),
+                _ => None,
+            })
+    }
+
+    /// The officer's texts the generated sentences need but which are empty.
+    #[must_use]
+    pub fn missing_officer_texts(&self) -> Vec<NarrativeText> {
+        let mut missing: Vec<NarrativeText> = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .flat_map(|p| &p.runs)
+            .filter_map(|r| match r {
+                Run::Officer { field, text } if text.trim().is_empty() => Some(*field),
+                _ => None,
+            })
+            .collect();
+        missing.dedup();
+        missing
+    }
+}
+
+/// Builds a paragraph run by run.
+struct Para {
+    runs: Vec<Run>,
+    subheading: bool,
+}
+
+impl Para {
+    fn new() -> Para {
+        Para {
+            runs: Vec::new(),
+            subheading: false,
+        }
+    }
+
+    fn sub(zh: &'static str, en: &'static str) -> Paragraph {
+        Paragraph {
+            subheading: true,
+            runs: vec![Run::Text(Words::fixed(zh, en))],
+        }
+    }
+
+    fn t(&mut self, zh: &'static str, en: &'static str) -> &mut Para {
+        self.push_text(Cow::Borrowed(zh), Cow::Borrowed(en));
+        self
+    }
+
+    fn s(
+        &mut self,
+        zh: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> &mut Para {
+        self.push_text(zh.into(), en.into());
+        self
+    }
+
+    /// Appends to the previous text run where there is one, so paragraphs stay short.
+    fn push_text(&mut self, zh: Cow<'static, str>, en: Cow<'static, str>) {
+        if let Some(Run::Text(w)) = self.runs.last_mut() {
+            w.zh.to_mut().push_str(&zh);
+            w.en.to_mut().push_str(&en);
+        } else {
+            self.runs.push(Run::Text(Words { zh, en }));
+        }
+    }
+
+    fn fig(&mut self, value: Value, link: Option<Link>, trim_whole: bool) -> &mut Para {
+        self.runs.push(Run::Figure(FigureRun {
+            value,
+            link,
+            trim_whole,
+        }));
+        self
+    }
+
+    fn money(&mut self, amount: Money, unit: MoneyUnit, link: Option<Link>) -> &mut Para {
+        self.fig(Value::Money(amount, unit), link, false)
+    }
+
+    fn pct(&mut self, share: Decimal, link: Option<Link>) -> &mut Para {
+        self.fig(Value::Percent(share), link, false)
+    }
+
+    fn year(&mut self, year: i32) -> &mut Para {
+        self.fig(Value::Year(year), None, false)
+    }
+
+    fn officer(&mut self, field: NarrativeText, text: &str) -> &mut Para {
+        self.runs.push(Run::Officer {
+            field,
+            text: text.to_owned(),
+        });
+        self
+    }
+
+    fn done(&mut self) -> Paragraph {
+        Paragraph {
+            subheading: self.subheading,
+            runs: std::mem::take(&mut self.runs),
+        }
+    }
+}
+
+/// A change in another unit: each part converted exactly, the percent kept.
+fn change_in(c: Change, from: MoneyUnit, to: MoneyUnit) -> Change {
+    Change {
+        this_year: from.convert(c.this_year, to),
+        last_year: from.convert(c.last_year, to),
+        amount: from.convert(c.amount, to),
+        percent: c.percent,
+    }
+}
+
+/// The direction of a change, as the text words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    Same,
+    New,
+    Up,
+    Down,
+}
+
+fn direction(c: &Change) -> Direction {
+    if c.amount.is_zero() {
+        Direction::Same
+    } else if c.last_year.is_zero() && !c.this_year.is_zero() {
+        Direction::New
+    } else if c.amount.value().is_sign_negative() {
+        Direction::Down
+    } else {
+        Direction::Up
+    }
+}
+
+/// How a change is worded: what it is compared with and whether the percent follows.
+struct ChangeWords {
+    /// 比上年 / 较 2021 年 / 比2024年预算 (followed by 增加/减少).
+    than_zh: String,
+    /// 与上年持平 / 与上年相同 / 比2024年预算持平.
+    same_zh: String,
+    /// `on last year` / `on 2021`.
+    than_en: String,
+    percent: bool,
+}
+
+impl Para {
+    /// `比上年增加 Y 万元，增加 Z%` / `减少 …` / `与上年持平` / `比上年新增 Y 万元`.
+    fn change(
+        &mut self,
+        c: Change,
+        unit: MoneyUnit,
+        words: &ChangeWords,
+        link: Option<&Link>,
+        trim_whole: bool,
+    ) -> &mut Para {
+        let dir = direction(&c);
+        match dir {
+            Direction::Same => {
+                self.s(
+                    words.same_zh.clone(),
+                    format!("unchanged {}", words.than_en),
+                );
+                return self;
+            }
+            Direction::New => {
+                self.s(format!("{}新增", words.than_zh), "new, ");
+            }
+            Direction::Up => {
+                self.s(format!("{}增加", words.than_zh), "up ");
+            }
+            Direction::Down => {
+                self.s(format!("{}减少", words.than_zh), "down ");
+            }
+        }
+        self.fig(Value::Change(c, unit), link.cloned(), trim_whole);
+        if dir != Direction::New {
+            self.s("", format!(" {}", words.than_en));
+            if words.percent && c.percent.is_some() {
+                let verb = if dir == Direction::Up {
+                    "增加"
+                } else {
+                    "减少"
+                };
+                self.s(format!("，{verb}"), ", or ");
+                self.fig(Value::ChangePercent(c), link.cloned(), false);
+            }
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,451 @@
+//! The Shanghai district template's text, as the 2025 Putuo disclosure prints it: the 编制说明
+//! (totals, changes, each 项 of the 财政拨款 with its amount) and the 其他相关情况说明 (三公,
+//! 机关运行经费, 政府采购 with the SME reservation, 绩效目标, 国有资产).
+
+use super::{ChangeWords, Link, Para, Paragraph, Section, Value, Words, common::Ctx};
+use crate::calc::Change;
+use crate::model::assets::OFFICIAL_VEHICLE_KINDS;
+use crate::model::codes::Level;
+use crate::model::sections::NarrativeText;
+use crate::model::{IncomeSource, Money, MoneyUnit, TableId};
+
+/// Title and sections.
+pub(super) fn outline(c: &Ctx) -> (Words, Vec<Section>) {
+    let year = c.year;
+    let dept = &c.budget.profile.department_name;
+    let title = Words {
+        zh: format!("{dept}{year}年部门预算情况说明").into(),
+        en: format!("{dept}: notes on the {year} budget").into(),
+    };
+    (title, vec![preparation(c), others(c)])
+}
+
+impl Ctx<'_> {
+    /// The text's unit (万元), which the 编制说明 uses beside tables in 元.
+    fn text_unit(&self) -> MoneyUnit {
+        self.budget.template().text_unit
+    }
+
+    /// A money figure of the tables, in the text's unit, whole amounts without decimals.
+    fn text_money(&self, p: &mut Para, amount: Money, link: Option<Link>) {
+        let unit = self.text_unit();
+        p.fig(
+            Value::Money(self.unit.convert(amount, unit), unit),
+            link,
+            true,
+        );
+    }
+
+    fn text_change(&self, p: &mut Para, change: Option<Change>, link: Option<&Link>) {
+        let Some(change) = change else { return };
+        let last = self.year.saturating_sub(1);
+        let words = ChangeWords {
+            than_zh: format!("比{last}年预算"),
+            same_zh: format!("比{last}年预算持平"),
+            than_en: format!("on {last}'s budget"),
+            percent: false,
+        };
+        let unit = self.text_unit();
+        p.t("，", ", ");
+        p.change(
+            super::change_in(change, self.unit, unit),
+            unit,
+            &words,
+            link,
+            true,
+        );
+    }
+}
+
+fn preparation(c: &Ctx) -> Section {
+    let s = &c.summary;
+    let dept = &c.budget.profile.department_name;
+    let income_link = c.link(TableId::Income, None);
+    let mut p = Para::new();
+    p.year(c.year)
+        .s(format!("，{dept}收入预算"), format!(", {dept}: income "));
+    c.text_money(&mut p, s.total, income_link.clone());
+    p.t("，其中：财政拨款收入", ", of which fiscal appropriations ");
+    c.text_money(&mut p, s.fiscal, income_link.clone());
+    c.text_change(&mut p, s.fiscal_change, income_link.as_ref());
+    for f in s.income.iter().filter(|f| !f.source.is_fiscal()) {
+        p.s(
+            format!("；{}", f.source.label_zh()),
+            format!("; {} ", f.source.label_en().to_lowercase()),
+        );
+        c.text_money(&mut p, f.amount, income_link.clone());
+    }
+    p.t("。", ".");
+    let first = p.done();
+
+    let fiscal_link = c.link(TableId::Fiscal, None);
+    let mut p = Para::new();
+    p.t("支出预算", "Expenditure ");
+    c.text_money(&mut p, s.total, c.link(TableId::Expenditure, None));
+    p.t(
+        "，其中：财政拨款支出预算",
+        ", of which fiscal appropriations ",
+    );
+    c.text_money(&mut p, s.fiscal, fiscal_link.clone());
+    c.text_change(&mut p, s.fiscal_change, fiscal_link.as_ref());
+    p.t("。财政拨款支出预算中，", ". Within fiscal appropriations, ");
+    let funds = [
+        (
+            IncomeSource::GeneralPublic,
+            "一般公共预算拨款支出预算",
+            "general public budget ",
+        ),
+        (
+            IncomeSource::GovernmentFund,
+            "政府性基金拨款支出预算",
+            "government funds ",
+        ),
+        (
+            IncomeSource::StateCapital,
+            "国有资本经营预算拨款支出预算",
+            "state capital operations ",
+        ),
+    ];
+    for (i, (source, zh, en)) in funds.into_iter().enumerate() {
+        if i > 0 {
+            p.t("；", "; ");
+        }
+        p.t(zh, en);
+        let figure = s.income.iter().find(|f| f.source == source);
+        c.text_money(
+            &mut p,
+            figure.map_or(Money::ZERO, |f| f.amount),
+            fiscal_link.clone(),
+        );
+        c.text_change(&mut p, figure.and_then(|f| f.change), fiscal_link.as_ref());
+    }
+    p.t("。", ".");
+    let second = p.done();
+
+    let mut paragraphs = vec![first, second];
+    let changed = [s.fiscal_change, s.income_change, s.expenditure_change]
+        .iter()
+        .flatten()
+        .any(|c| !c.amount.is_zero());
+    let mut p = Para::new();
+    c.reason_after(
+        &mut p,
+        NarrativeText::ChangeReason,
+        s.fiscal_change.or(s.income_change).filter(|_| changed),
+    );
+    if !p.runs.is_empty() {
+        paragraphs.push(p.done());
+    }
+    paragraphs.push(Paragraph {
+        subheading: false,
+        runs: vec![super::Run::Text(Words::fixed(
+            "财政拨款支出主要内容如下：",
+            "Fiscal expenditure goes mainly to:",
+        ))],
+    });
+    items(c, &mut paragraphs);
+    Section {
+        heading: Words {
+            zh: format!("{}年部门预算编制说明", c.year).into(),
+            en: format!("Notes on the preparation of the {} budget", c.year).into(),
+        },
+        paragraphs,
+    }
+}
+
+/// One paragraph per 项 with 财政拨款 money: `1. “类-款-项”科目1,202.95万元。`
+fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
+    let table = &c.derived.function;
+    let mut n = 0_usize;
+    for (i, row) in table.rows.iter().enumerate() {
+        if row.has_children || row.level != Level::Item {
+            continue;
+        }
+        let amount = table.cell_sum(i, &IncomeSource::FISCAL).total();
+        if amount.is_zero() {
+            continue;
+        }
+        n += 1;
+        let mut path: Vec<&str> = Vec::with_capacity(3);
+        let mut at = Some(i);
+        while let Some(k) = at {
+            let Some(r) = table.rows.get(k) else { break };
+            let name = r
+                .line
+                .and_then(|l| c.budget.function_lines.get(l))
+                .map_or("", |l| l.name.as_str());
+            path.push(name);
+            at = r.parent;
+        }
+        path.reverse();
+        let joined = path.join("-");
+        let mut p = Para::new();
+        p.s(
+            format!("{n}. “{joined}”科目"),
+            format!("{n}. [{}] {joined}: ", row.code),
+        );
+        c.text_money(&mut p, amount, c.link(TableId::Fiscal, Some(&row.code)));
+        p.t("。", ".");
+        paragraphs.push(p.done());
+    }
+}
+
+fn others(c: &Ctx) -> Section {
+    let mut paragraphs = Vec::new();
+    sangong(c, &mut paragraphs);
+    operating(c, &mut paragraphs);
+    procurement(c, &mut paragraphs);
+    performance(c, &mut paragraphs);
+    assets(c, &mut paragraphs);
+    let other = &c.budget.narrative.other;
+    if !other.trim().is_empty() {
+        paragraphs.push(Para::sub("六、其他说明", "6. Other notes"));
+        let mut p = Para::new();
+        p.officer(NarrativeText::Other, other);
+        paragraphs.push(p.done());
+    }
+    Section {
+        heading: Words::fixed("其他相关情况说明", "Other notes"),
+        paragraphs,
+    }
+}
+
+fn sangong(c: &Ctx, out: &mut Vec<Paragraph>) {
+    let s = &c.summary.sangong;
+    let unit = c.budget.sangong.unit;
+    let link = c.link(TableId::Sangong, None);
+    let last = c.year.saturating_sub(1);
+    let words = ChangeWords {
+        than_zh: format!("比{last}年预算"),
+        same_zh: format!("与{last}年预算持平"),
+        than_en: format!("on {last}'s budget"),
+        percent: false,
+    };
+    let year = c.year;
+    out.push(Paragraph {
+        subheading: true,
+        runs: vec![super::Run::Text(Words {
+            zh: format!("一、{year}年“三公”经费预算情况说明").into(),
+            en: format!("1. \"Three public\" costs in {year}").into(),
+        })],
+    });
+    let item = |p: &mut Para, amount: Money, change: Option<Change>| {
+        p.fig(Value::Money(amount, unit), link.clone(), true);
+        if let Some(change) = change {
+            p.t("，", ", ");
+            p.change(change, unit, &words, link.as_ref(), true);
+        }
+    };
+    let ch = s.item_changes;
+    let mut p = Para::new();
+    p.year(year)
+        .t("“三公”经费预算数为", " \"three public\" costs: ");
+    item(&mut p, s.this_year.total(), s.change);
+    p.t("。其中：", ". Of these:");
+    out.push(p.done());
+    let mut p = Para::new();
+    p.t("（一）因公出国（境）费", "(1) travel abroad ");
+    item(&mut p, s.this_year.abroad, ch.map(|x| x.abroad));
+    p.t("。", ".");
+    out.push(p.done());
+    let mut p = Para::new();
+    p.t("（二）公务用车购置及运行费", "(2) vehicles ");
+    item(&mut p, s.this_year.vehicles(), ch.map(|x| x.vehicles));
+    p.t("。其中：公务用车购置费", ". Of which purchase ");
+    item(
+        &mut p,
+        s.this_year.vehicle_purchase,
+        ch.map(|x| x.vehicle_purchase),
+    );
+    p.t("；公务用车运行费", "; running ");
+    item(
+        &mut p,
+        s.this_year.vehicle_running,
+        ch.map(|x| x.vehicle_running),
+    );
+    p.t("。", ".");
+    out.push(p.done());
+    let mut p = Para::new();
+    p.t("（三）公务接待费", "(3) receptions ");
+    item(&mut p, s.this_year.reception, ch.map(|x| x.reception));
+    p.t("。", ".");
+    c.reason_after(&mut p, NarrativeText::SangongReason, s.change);
+    out.push(p.done());
+}
+
+fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
+    let s = &c.summary;
+    let unit = c.budget.operating_costs.unit;
+    let link = c.link(TableId::OperatingCosts, None);
+    out.push(Para::sub(
+        "二、机关运行经费预算",
+        "2. Agency operating costs",
+    ));
+    let dept = &c.budget.profile.department_name;
+    let (agencies, others) = c.unit_kinds();
+    let mut p = Para::new();
+    p.year(c.year)
+        .s(format!("{dept}下属"), format!(", {dept}: "));
+    p.fig(Value::Count(agencies, "家机关", "agencies"), None, false);
+    p.t("和", " and ");
+    p.fig(
+        Value::Count(others, "家事业单位", "institutions"),
+        None,
+        false,
+    );
+    p.t(
+        "财政拨款的机关运行经费预算为",
+        ", operating costs from fiscal appropriations ",
+    );
+    p.fig(Value::Money(s.operating, unit), link.clone(), true);
+    if let Some(change) = s.operating_change {
+        let last = c.year.saturating_sub(1);
+        let words = ChangeWords {
+            than_zh: format!("比{last}年预算"),
+            same_zh: format!("与{last}年预算持平"),
+            than_en: format!("on {last}'s budget"),
+            percent: false,
+        };
+        p.t("，", ", ");
+        p.change(change, unit, &words, link.as_ref(), true);
+    }
+    p.t("。", ".");
+    c.reason_after(&mut p, NarrativeText::OperatingReason, s.operating_change);
+    out.push(p.done());
+}
+
+fn procurement(c: &Ctx, out: &mut Vec<Paragraph>) {
+    let pr = &c.budget.procurement;
+    out.push(Para::sub(
+        "三、政府采购预算情况",
+        "3. Government procurement",
+    ));
+    let mut p = Para::new();
+    p.year(c.year)
+        .t("本部门政府采购预算", " procurement budget ");
+    c.procurement_parts(&mut p);
+    out.push(p.done());
+    if let Some(sme) = pr.sme_reserved {
+        let link = Some(Link::Procurement);
+        let mut p = Para::new();
+        p.year(c.year).t(
+            "本部门面向中小企业预留政府采购项目预算金额",
+            " reserved for small and medium enterprises ",
+        );
+        p.fig(Value::Money(sme, pr.unit), link.clone(), true);
+        if let Some(small) = pr.small_micro_reserved {
+            p.t(
+                "，其中，预留给小型和微型企业的政府采购项目预算为",
+                ", of which for small and micro enterprises ",
+            );
+            p.fig(Value::Money(small, pr.unit), link, true);
+        }
+        p.t("。", ".");
+        out.push(p.done());
+    }
+}
+
+fn performance(c: &Ctx, out: &mut Vec<Paragraph>) {
+    let Some(st) = &c.budget.performance_statement else {
+        return;
+    };
+    out.push(Para::sub("四、绩效目标设置情况", "4. Performance targets"));
+    let link = Some(Link::Projects);
+    let mut p = Para::new();
+    p.t(
+        "按照本区预算绩效管理工作的总体要求，本部门",
+        "As the district's performance management requires, ",
+    );
+    p.fig(
+        Value::Count(u64::from(st.units), "个预算单位", "budget units"),
+        link.clone(),
+        false,
+    );
+    p.t("开展了", " reported the ");
+    p.year(c.year);
+    p.t(
+        "项目预算绩效目标编报工作，编报绩效目标的项目",
+        " performance targets: ",
+    );
+    p.fig(
+        Value::Count(u64::from(st.projects), "个", "projects"),
+        link.clone(),
+        false,
+    );
+    p.t("，涉及项目预算资金", ", with project funds of ");
+    let unit = c.text_unit();
+    p.fig(Value::Money(st.funds, unit), link, true);
+    p.t("。", ".");
+    out.push(p.done());
+}
+
+fn kinds_list(p: &mut Para, groups: &[crate::model::VehicleGroup]) {
+    let link = Some(Link::Assets);
+    let kinds = Ctx::vehicles_by_kind(groups);
+    for (i, kind) in OFFICIAL_VEHICLE_KINDS.iter().enumerate() {
+        let n = kinds.iter().find(|(k, _)| k == kind).map_or(0, |(_, n)| *n);
+        if i > 0 {
+            p.t("、", ", ");
+        }
+        p.s(*kind, format!("{kind} "));
+        p.fig(Value::Count(n, "辆", "vehicles"), link.clone(), false);
+    }
+}
+
+fn assets(c: &Ctx, out: &mut Vec<Paragraph>) {
+    let a = &c.budget.assets;
+    let dept = &c.budget.profile.department_name;
+    let link = Some(Link::Assets);
+    out.push(Para::sub(
+        "五、国有资产占有使用情况",
+        "5. State-owned assets",
+    ));
+    let mut p = Para::new();
+    if !a.as_of.is_empty() {
+        p.s(format!("截至{}，", a.as_of), format!("As of {}, ", a.as_of));
+    }
+    p.s(format!("{dept}共有车辆"), format!("{dept} holds "));
+    p.fig(
+        Value::Count(a.vehicle_count(), "辆", "vehicles"),
+        link.clone(),
+        false,
+    );
+    p.t("，其中：", ", of which ");
+    kinds_list(&mut p, &a.vehicles);
+    if let Some(n) = a.large_equipment {
+        p.t(
+            "；单价100万元（含）以上设备（不含车辆）",
+            "; equipment of 1 million yuan or more each ",
+        );
+        p.fig(
+            Value::Count(u64::from(n), "台（套）", "pieces"),
+            link.clone(),
+            false,
+        );
+    }
+    p.t("。", ".");
+    out.push(p.done());
+    let planned: u64 = a
+        .planned_vehicles
+        .iter()
+        .fold(0, |s, v| s.saturating_add(u64::from(v.count)));
+    let mut p = Para::new();
+    p.year(c.year)
+        .t("部门预算安排购置车辆", " the budget buys ");
+    p.fig(Value::Count(planned, "辆", "vehicles"), link.clone(), false);
+    p.t("，其中：", ", of which ");
+    kinds_list(&mut p, &a.planned_vehicles);
+    if let Some(n) = a.planned_large_equipment {
+        p.t(
+            "；部门预算安排购置单价100万元（含）以上设备（不含车辆）",
+            "; equipment of 1 million yuan or more each ",
+        );
+        p.fig(
+            Value::Count(u64::from(n), "台（套）", "pieces"),
+            link,
+            false,
+        );
+    }
+    p.t("。", ".");
+    out.push(p.done());
+}

@@ -1,0 +1,489 @@
+//! The Shanxi template's 情况说明: the seed's twelve parts (一 收支变动 … 十二 其他说明), in its
+//! order and wording.
+
+use std::fmt::Write as _;
+
+use super::{ChangeWords, Link, Para, Section, Value, Words, common};
+use crate::model::sections::NarrativeText;
+use crate::model::{Figure, IncomeSource, Money, TableId};
+
+/// How the seed names an income source in its text.
+pub(super) fn source_label(source: IncomeSource) -> (&'static str, &'static str) {
+    match source {
+        IncomeSource::GeneralPublic => (
+            "一般公共预算拨款收入",
+            "general public budget appropriation",
+        ),
+        IncomeSource::GovernmentFund => ("政府性基金预算拨款收入", "government fund appropriation"),
+        IncomeSource::StateCapital => (
+            "国有资本经营预算拨款收入",
+            "state capital operations appropriation",
+        ),
+        IncomeSource::FiscalSpecialAccount => ("财政专户管理资金收入", "fiscal special accounts"),
+        IncomeSource::CarryOver => ("上年结转", "carried over from last year"),
+        other => (other.label_zh(), other.label_en()),
+    }
+}
+
+fn heading(zh: &'static str, en: &'static str) -> Words {
+    Words::fixed(zh, en)
+}
+
+/// Title and sections.
+pub(super) fn outline(c: &common::Ctx) -> (Words, Vec<Section>) {
+    let year = c.budget.profile.year;
+    let title = Words {
+        zh: format!("第三部分 {year} 年度单位预算情况说明").into(),
+        en: format!("Part 3 Notes on the {year} budget").into(),
+    };
+    let sections = vec![
+        changes(c),
+        income(c),
+        expenditure(c),
+        fiscal(c),
+        general_public(c),
+        basic(c),
+        sangong(c),
+        operating(c),
+        procurement(c),
+        performance(c),
+        assets(c),
+        other(c),
+    ];
+    (title, sections)
+}
+
+fn than_last_year() -> ChangeWords {
+    ChangeWords {
+        than_zh: "比上年".into(),
+        same_zh: "与上年持平".into(),
+        than_en: "on last year".into(),
+        percent: true,
+    }
+}
+
+fn changes(c: &common::Ctx) -> Section {
+    let s = &c.summary;
+    let carry = c.income(IncomeSource::CarryOver);
+    let this_year = s.total.saturating_sub(carry);
+    let total = c.link(TableId::IncomeExpenditure, None);
+    let words = than_last_year();
+    let n = &c.budget.narrative;
+    let mut p = Para::new();
+    p.year(c.year).t("度预算收入总计", " budget income totals ");
+    p.money(s.total, c.unit, total.clone());
+    p.t("，其中：本年收入", ", of which income of the year ");
+    p.money(this_year, c.unit, total.clone());
+    p.t("，上年结转", ", carried over ");
+    p.money(carry, c.unit, c.link(TableId::Income, None));
+    if let Some(change) = s.income_change {
+        p.t("，", ", ");
+        p.change(change, c.unit, &words, total.as_ref(), false);
+    }
+    c.reason(&mut p, NarrativeText::ChangeReason, s.income_change);
+    p.t("；本年单位预算支出总计", "; budget expenditure totals ");
+    p.money(s.total, c.unit, total.clone());
+    p.t("，其中：本年预算安排", ", of which arranged this year ");
+    p.money(this_year, c.unit, total.clone());
+    p.t("，上年结转", ", carried over ");
+    p.money(carry, c.unit, c.link(TableId::Income, None));
+    if let Some(change) = s.expenditure_change {
+        p.t("，", ", ");
+        p.change(change, c.unit, &words, total.as_ref(), false);
+    }
+    // The expenditure's own reason where the officer wrote one, otherwise the same as income's.
+    let field = if n.expenditure_reason.trim().is_empty() {
+        NarrativeText::ChangeReason
+    } else {
+        NarrativeText::ExpenditureReason
+    };
+    c.reason(&mut p, field, s.expenditure_change);
+    p.t("。", ".");
+    Section {
+        heading: heading(
+            "一、单位预算收支数据变动情况及原因",
+            "1. Changes in income and expenditure, and why",
+        ),
+        paragraphs: vec![p.done()],
+    }
+}
+
+fn income(c: &common::Ctx) -> Section {
+    let s = &c.summary;
+    let mut p = Para::new();
+    p.year(c.year).t("度预算收入", " budget income ");
+    p.money(s.total, c.unit, c.link(TableId::Income, None));
+    p.t("，主要包括", ", mainly ");
+    let mut first = true;
+    let mut sep = |p: &mut Para| {
+        if !first {
+            p.t("；", "; ");
+        }
+        first = false;
+    };
+    for f in &s.income {
+        sep(&mut p);
+        let (zh, en) = source_label(f.source);
+        p.t(zh, en).t("", " ");
+        p.money(f.amount, c.unit, c.link(TableId::Income, None));
+        p.t("，占", ", ");
+        p.pct(f.share, c.link(TableId::Income, None));
+    }
+    if !s.income.iter().any(|f| f.source == IncomeSource::CarryOver) {
+        // The seed closes the list with 上年结转 even where nothing is carried over.
+        sep(&mut p);
+        p.t("上年结转", "carried over ");
+        p.money(Money::ZERO, c.unit, c.link(TableId::Income, None));
+        p.t("，占", ", ");
+        p.pct(
+            rust_decimal::Decimal::new(0, 2),
+            c.link(TableId::Income, None),
+        );
+    }
+    p.t("。", ".");
+    Section {
+        heading: heading("二、收入预算情况说明", "2. Income"),
+        paragraphs: vec![p.done()],
+    }
+}
+
+fn expenditure(c: &common::Ctx) -> Section {
+    let s = &c.summary;
+    let link = c.link(TableId::Expenditure, None);
+    let mut p = Para::new();
+    p.year(c.year).t("度支出预算", " budget expenditure ");
+    p.money(s.total, c.unit, link.clone());
+    p.t("，其中：基本支出", ", of which basic expenditure ");
+    p.money(s.basic, c.unit, link.clone());
+    p.t("，占", ", ");
+    p.pct(s.basic_share, link.clone());
+    p.t("；项目支出", "; project expenditure ");
+    p.money(s.project, c.unit, link.clone());
+    p.t("，占", ", ");
+    p.pct(s.project_share, link);
+    p.t("。", ".");
+    Section {
+        heading: heading("三、支出预算情况说明", "3. Expenditure"),
+        paragraphs: vec![p.done()],
+    }
+}
+
+fn fiscal(c: &common::Ctx) -> Section {
+    let s = &c.summary;
+    let link = c.link(TableId::Fiscal, None);
+    let mut p = Para::new();
+    p.year(c.year)
+        .t("度财政拨款收支总预算", " fiscal appropriations total ");
+    p.money(s.fiscal, c.unit, link.clone());
+    p.t(
+        "。收入为一般公共预算拨款",
+        ". Income: general public budget ",
+    );
+    p.money(c.income(IncomeSource::GeneralPublic), c.unit, link.clone());
+    p.t("，政府性基金预算拨款", ", government funds ");
+    p.money(c.income(IncomeSource::GovernmentFund), c.unit, link.clone());
+    p.t("，国有资本经营预算拨款", ", state capital operations ");
+    p.money(c.income(IncomeSource::StateCapital), c.unit, link.clone());
+    p.t("。其中：当年拨款收入", ". Of this, appropriated this year ");
+    p.money(s.fiscal, c.unit, link.clone());
+    p.t("，上年结转收入", ", carried over ");
+    p.money(c.income(IncomeSource::CarryOver), c.unit, link);
+    p.t("。支出包括：", ". Expenditure: ");
+    for (i, class) in s.fiscal_classes.iter().enumerate() {
+        if i > 0 {
+            p.t("、", ", ");
+        }
+        p.s(class.name.clone(), format!("[{}] ", class.code));
+        p.money(
+            class.amounts.total(),
+            c.unit,
+            c.link(TableId::Fiscal, Some(&class.code)),
+        );
+    }
+    p.t("。", ".");
+    Section {
+        heading: heading(
+            "四、财政拨款收支预算总体情况说明",
+            "4. Fiscal appropriations overall",
+        ),
+        paragraphs: vec![p.done()],
+    }
+}
+
+fn general_public(c: &common::Ctx) -> Section {
+    let s = &c.summary;
+    let link = c.link(TableId::GeneralPublic, None);
+    let gp = s.general_public.total();
+    let mut scale = Para::new();
+    scale.year(c.year).t(
+        "度一般公共预算当年拨款",
+        " general public budget appropriation ",
+    );
+    scale.money(gp, c.unit, link.clone());
+    let gp_change = s
+        .income
+        .iter()
+        .find(|f| f.source == IncomeSource::GeneralPublic)
+        .and_then(|f| f.change)
+        .or(s.general_public_change);
+    if let Some(change) = gp_change {
+        scale.t("，", ", ");
+        scale.change(change, c.unit, &than_last_year(), link.as_ref(), false);
+    }
+    scale.t("。", ".");
+    let mut structure = Para::new();
+    structure.year(c.year).t(
+        "度一般公共预算当年拨款",
+        " general public budget appropriation ",
+    );
+    structure.money(gp, c.unit, link);
+    structure.t("，主要用于以下方面：", ", mainly for: ");
+    for (i, class) in s.general_public_classes.iter().enumerate() {
+        if i > 0 {
+            structure.t("；", "; ");
+        }
+        let row = c.link(TableId::GeneralPublic, Some(&class.code));
+        structure.s(class.name.clone(), format!("[{}] ", class.code));
+        structure.money(class.amounts.total(), c.unit, row.clone());
+        structure.t("，占比", ", ");
+        structure.pct(class.share, row);
+    }
+    structure.t("。", ".");
+    Section {
+        heading: heading(
+            "五、一般公共预算支出情况说明",
+            "5. General public budget expenditure",
+        ),
+        paragraphs: vec![
+            Para::sub(
+                "（一）一般公共预算当年拨款规模变化情况",
+                "(1) Change in size",
+            ),
+            scale.done(),
+            Para::sub("（二）一般公共预算当年拨款结构情况", "(2) Structure"),
+            structure.done(),
+        ],
+    }
+}
+
+fn basic(c: &common::Ctx) -> Section {
+    let s = &c.summary;
+    let econ = c.link(TableId::BasicByEconomic, None);
+    let mut p = Para::new();
+    p.year(c.year).t(
+        "度一般公共预算基本支出",
+        " general public budget basic expenditure ",
+    );
+    p.money(s.general_public.basic, c.unit, econ.clone());
+    p.t("，其中：人员经费", ", of which staff costs ");
+    p.money(s.staff, c.unit, econ.clone());
+    p.t("，主要包括：", ", mainly: ");
+    c.items(&mut p, NarrativeText::StaffItems);
+    p.t("；公用经费", "; running costs ");
+    p.money(s.running, c.unit, econ);
+    p.t("，主要包括：", ", mainly: ");
+    c.items(&mut p, NarrativeText::RunningItems);
+    p.t("。", ".");
+    Section {
+        heading: heading(
+            "六、一般公共预算基本支出情况说明",
+            "6. General public budget basic expenditure",
+        ),
+        paragraphs: vec![p.done()],
+    }
+}
+
+fn sangong(c: &common::Ctx) -> Section {
+    let s = &c.summary.sangong;
+    let unit = c.budget.sangong.unit;
+    let link = c.link(TableId::Sangong, None);
+    let last = c.year.saturating_sub(1);
+    let mut p = Para::new();
+    let who = c.department_and_units();
+    p.s(who.clone(), format!("{who}: "))
+        .t("的", "")
+        .year(c.year)
+        .t("“三公”经费预算共", " \"three public\" costs total ");
+    p.fig(Value::Money(s.this_year.total(), unit), link.clone(), true);
+    if let Some(change) = s.change {
+        let mut than = String::new();
+        let _ = write!(than, "较 {last} 年");
+        let words = ChangeWords {
+            than_zh: than,
+            same_zh: format!("与 {last} 年相同"),
+            than_en: format!("on {last}"),
+            percent: false,
+        };
+        p.t("，", ", ");
+        p.change(change, unit, &words, link.as_ref(), true);
+    }
+    p.t("。其中：", ". Of these: ");
+    let items = [
+        (
+            "因公出国（境）费",
+            "travel abroad",
+            s.this_year.abroad,
+            s.item_changes.map(|x| x.abroad),
+        ),
+        (
+            "公务接待费",
+            "receptions",
+            s.this_year.reception,
+            s.item_changes.map(|x| x.reception),
+        ),
+        (
+            "公务用车运行维护费",
+            "vehicle running",
+            s.this_year.vehicle_running,
+            s.item_changes.map(|x| x.vehicle_running),
+        ),
+        (
+            "公务用车购置费",
+            "vehicle purchase",
+            s.this_year.vehicle_purchase,
+            s.item_changes.map(|x| x.vehicle_purchase),
+        ),
+    ];
+    let words = ChangeWords {
+        than_zh: "较上年".into(),
+        same_zh: "与上年相同".into(),
+        than_en: "on last year".into(),
+        percent: false,
+    };
+    for (i, (zh, en, amount, change)) in items.into_iter().enumerate() {
+        if i > 0 {
+            p.t("；", "; ");
+        }
+        p.t(zh, en).t("", " ");
+        p.fig(Value::Money(amount, unit), link.clone(), true);
+        if let Some(change) = change {
+            p.t("，", ", ");
+            p.change(change, unit, &words, link.as_ref(), true);
+        }
+    }
+    p.t("。", ".");
+    c.reason_after(&mut p, NarrativeText::SangongReason, s.change);
+    Section {
+        heading: heading(
+            "七、“三公”经费增减变动原因说明",
+            "7. \"Three public\" costs: changes and why",
+        ),
+        paragraphs: vec![p.done()],
+    }
+}
+
+fn operating(c: &common::Ctx) -> Section {
+    let s = &c.summary;
+    let unit = c.budget.operating_costs.unit;
+    let link = c.link(TableId::OperatingCosts, None);
+    let mut p = Para::new();
+    p.year(c.year);
+    c.agencies(&mut p);
+    p.t(
+        "机关运行经费财政拨款预算为",
+        " agency operating costs from fiscal appropriations ",
+    );
+    p.money(s.operating, unit, link.clone());
+    if let Some(change) = s.operating_change {
+        let last = c.year.saturating_sub(1);
+        let words = ChangeWords {
+            than_zh: format!("比 {last} 年预算"),
+            same_zh: format!("与 {last} 年预算持平"),
+            than_en: format!("on {last}'s budget"),
+            percent: false,
+        };
+        p.t("，", ", ");
+        p.change(change, unit, &words, link.as_ref(), false);
+    }
+    p.t("。", ".");
+    c.reason_after(&mut p, NarrativeText::OperatingReason, s.operating_change);
+    Section {
+        heading: heading(
+            "八、机关运行经费增减变动原因说明",
+            "8. Agency operating costs: changes and why",
+        ),
+        paragraphs: vec![p.done()],
+    }
+}
+
+fn procurement(c: &common::Ctx) -> Section {
+    let mut p = Para::new();
+    let dept = &c.budget.profile.department_name;
+    p.year(c.year)
+        .s(dept.clone(), format!(", {dept}:"))
+        .t("政府采购预算总额", " government procurement totals ");
+    c.procurement_parts(&mut p);
+    Section {
+        heading: heading("九、政府采购情况", "9. Government procurement"),
+        paragraphs: vec![p.done()],
+    }
+}
+
+fn performance(c: &common::Ctx) -> Section {
+    let s = &c.summary;
+    let mut paragraphs = vec![Para::sub("1、绩效管理情况", "(1) Performance management")];
+    for u in &s.project_funds {
+        let mut p = Para::new();
+        p.year(c.year)
+            .s(u.unit_name.clone(), format!(" {}", u.unit_name))
+            .t("实行绩效目标管理的项目", " manages the targets of ");
+        p.fig(
+            Value::Count(u.count as u64, "个", "projects"),
+            Some(Link::Projects),
+            false,
+        );
+        p.t(
+            "，涉及一般公共预算当年拨款",
+            ", with general public budget appropriations of ",
+        );
+        p.money(u.in_table_unit, c.unit, Some(Link::Projects));
+        p.t("。", ".");
+        paragraphs.push(p.done());
+    }
+    paragraphs.push(Para::sub(
+        "2、绩效目标情况（详见附件）",
+        "(2) Performance targets (see the forms)",
+    ));
+    Section {
+        heading: heading("十、绩效管理情况", "10. Performance management"),
+        paragraphs,
+    }
+}
+
+fn assets(c: &common::Ctx) -> Section {
+    let mut paragraphs = vec![Para::sub("1、车辆情况", "(1) Vehicles")];
+    let mut p = Para::new();
+    c.vehicles(&mut p);
+    paragraphs.push(p.done());
+    paragraphs.push(Para::sub("2、房屋情况", "(2) Buildings"));
+    let mut p = Para::new();
+    c.office_area(&mut p);
+    paragraphs.push(p.done());
+    Section {
+        heading: heading("十一、国有资产占有使用情况", "11. State-owned assets"),
+        paragraphs,
+    }
+}
+
+fn other(c: &common::Ctx) -> Section {
+    let mut p = Para::new();
+    let text = &c.budget.narrative.other;
+    if text.trim().is_empty() {
+        p.t("无其他说明。", "No other notes.");
+    } else {
+        p.officer(NarrativeText::Other, text);
+    }
+    Section {
+        heading: heading("十二、其他说明", "12. Other notes"),
+        paragraphs: vec![p.done()],
+    }
+}
+
+impl common::Ctx<'_> {
+    /// A 收入 figure of the budget.
+    pub(super) fn income(&self, source: IncomeSource) -> Money {
+        self.derived
+            .figure(&Figure::Income(source))
+            .unwrap_or_default()
+    }
+}

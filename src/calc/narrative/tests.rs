@@ -1,0 +1,111 @@
+//! Unit tests of the narrative's wording and spacing on small budgets.
+
+use super::*;
+use crate::calc::derive;
+use crate::model::money::m;
+
+fn change_text(this: &str, last: &str, style: Style) -> String {
+    let mut p = Para::new();
+    p.t("收入", "income ");
+    p.money(m(this), MoneyUnit::WanYuan, None);
+    p.t("，", ", ");
+    let words = ChangeWords {
+        than_zh: "比上年".into(),
+        same_zh: "与上年持平".into(),
+        than_en: "on last year".into(),
+        percent: true,
+    };
+    p.change(
+        Change::new(m(this), m(last)),
+        MoneyUnit::WanYuan,
+        &words,
+        None,
+        false,
+    );
+    p.t("。", ".");
+    let doc = NarrativeDoc {
+        title: Words::fixed("", ""),
+        sections: vec![Section {
+            heading: Words::fixed("", ""),
+            paragraphs: vec![p.done()],
+        }],
+        style,
+    };
+    doc.paragraph_to_text(&doc.sections[0].paragraphs[0], true)
+}
+
+const SPACED: Style = Style {
+    spaced: true,
+    grouped: false,
+};
+
+#[test]
+fn changes_are_worded_by_direction() {
+    assert_eq!(
+        change_text("10441.41", "1574.77", SPACED),
+        "收入 10441.41 万元，比上年增加 8866.64 万元，增加 563.04%。"
+    );
+    assert_eq!(
+        change_text("1000", "1250", SPACED),
+        "收入 1000.00 万元，比上年减少 250.00 万元，减少 20.00%。"
+    );
+    assert_eq!(
+        change_text("5", "5", SPACED),
+        "收入 5.00 万元，与上年持平。"
+    );
+    assert_eq!(
+        change_text("5", "0", SPACED),
+        "收入 5.00 万元，比上年新增 5.00 万元。"
+    );
+}
+
+#[test]
+fn shanghai_style_groups_and_does_not_space() {
+    let style = Style {
+        spaced: false,
+        grouped: true,
+    };
+    assert_eq!(
+        change_text("9101.68", "11491.20", style),
+        "收入9,101.68万元，比上年减少2,389.52万元，减少20.79%。"
+    );
+}
+
+#[test]
+fn an_empty_budget_still_has_every_part_and_no_missing_reason() {
+    let budget = Budget::new("999", "测试部门", 2022);
+    let derived = derive(&budget);
+    let doc = narrative(&budget, &derived);
+    assert_eq!(doc.sections.len(), 12);
+    assert!(doc.to_text(true).contains("十二、其他说明\n无其他说明。"));
+    assert!(doc.missing_officer_texts().is_empty());
+    assert!(doc.to_text(false).contains("12. Other notes"));
+}
+
+#[test]
+fn a_change_without_reason_asks_for_one() {
+    let mut budget = Budget::new("999", "测试部门", 2022);
+    budget
+        .operating_costs
+        .entries
+        .push(crate::model::UnitAmount {
+            unit_code: String::new(),
+            amount: m("10"),
+            note: String::new(),
+        });
+    budget.operating_costs.last_year = Some(m("8"));
+    let derived = derive(&budget);
+    let doc = narrative(&budget, &derived);
+    assert_eq!(
+        doc.missing_officer_texts(),
+        vec![NarrativeText::OperatingReason]
+    );
+    budget.narrative.operating_reason = "主要原因是人员增加。".into();
+    let derived = derive(&budget);
+    let doc = narrative(&budget, &derived);
+    assert!(doc.missing_officer_texts().is_empty());
+    assert!(
+        doc.to_text(true)
+            .contains("增加 2.00 万元。主要原因是人员增加。")
+    );
+}

@@ -1,0 +1,286 @@
+//! The 情况说明 tab: the whole text as it will be published, written from the figures on every
+//! frame. Each figure is a link to the table row it comes from; the officer's texts (reasons,
+//! item lists, 其他说明) are edited in place, one undo step per edit.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use super::commands::UiCommand;
+use super::i18n::Tr;
+use super::{Action, ViewState, theme};
+use crate::calc::narrative::{Link, NarrativeDoc, Run, narrative, narrative_with, pieces};
+use crate::checks::{Location, ProjectField};
+use crate::document::{Document, Edit};
+use crate::model::sections::NarrativeText;
+
+/// An officer's text being typed: which, and what it says so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NarrativeDraft {
+    /// Which text.
+    pub field: NarrativeText,
+    /// As typed.
+    pub text: String,
+    /// The box has had the keyboard focus (it asks for it until it gets it: the click that
+    /// opened it may hand the focus to the clicked text first).
+    pub focused: bool,
+}
+
+/// Where a click on a figure goes.
+#[must_use]
+pub fn location(link: &Link) -> Location {
+    match link {
+        Link::Table { table, code } => Location::Table {
+            table: *table,
+            code: code.clone(),
+        },
+        Link::Projects => Location::Project {
+            index: 0,
+            field: ProjectField::FundsYear,
+        },
+        Link::Procurement => Location::Procurement,
+        Link::Assets => Location::Assets,
+    }
+}
+
+/// Which base the changes are computed against, and the line-by-line comparison when last
+/// year's budget is attached.
+fn base_bar(ui: &mut Ui, view: &mut ViewState, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let mut detach = false;
+    ui.horizontal(|ui| {
+        ui.label(format!("{}：", Tr::LastYearBase.get(lang)));
+        match &view.base {
+            Some(base) => {
+                ui.label(RichText::new(base.file_name()).strong())
+                    .on_hover_text(base.path.display().to_string());
+                detach = ui.button(Tr::LastYearDetach.get(lang)).clicked();
+            }
+            None => {
+                ui.label(Tr::LastYearFromFile.get(lang));
+                let command = UiCommand::AttachLastYear;
+                if ui
+                    .button(command.label(lang))
+                    .on_hover_text(command.tooltip(lang))
+                    .clicked()
+                {
+                    actions.push(Action::Command(command));
+                }
+            }
+        }
+    });
+    if detach {
+        view.base = None;
+    }
+    if view.base.is_some() {
+        egui::CollapsingHeader::new(Tr::LastYearChanges.get(lang))
+            .id_salt("last-year-changes-header")
+            .default_open(false)
+            .show(ui, |ui| super::last_year::changes_list(ui, view, actions));
+        if let Some(base) = &view.base {
+            egui::CollapsingHeader::new(Tr::CompareChart.get(lang))
+                .id_salt("compare-chart-header")
+                .default_open(true)
+                .show(ui, |ui| {
+                    super::compare_chart::show(ui, &base.comparison, lang, 260.0, false);
+                });
+        }
+    }
+}
+
+/// The label of an officer's text, as the checks name it.
+fn field_label(field: NarrativeText, zh: bool) -> &'static str {
+    match (field, zh) {
+        (NarrativeText::ChangeReason, true) => "变动原因",
+        (NarrativeText::ChangeReason, false) => "Reason for the change",
+        (NarrativeText::ExpenditureReason, true) => "支出变动原因",
+        (NarrativeText::ExpenditureReason, false) => "Reason for the change in expenditure",
+        (NarrativeText::StaffItems, true) => "人员经费主要项目",
+        (NarrativeText::StaffItems, false) => "Items of staff costs",
+        (NarrativeText::RunningItems, true) => "公用经费主要项目",
+        (NarrativeText::RunningItems, false) => "Items of running costs",
+        (NarrativeText::SangongReason, true) => "三公说明",
+        (NarrativeText::SangongReason, false) => "\"Three public\" explanation",
+        (NarrativeText::OperatingReason, true) => "机关运行经费说明",
+        (NarrativeText::OperatingReason, false) => "Operating-costs explanation",
+        (NarrativeText::Other, true) => "其他说明",
+        (NarrativeText::Other, false) => "Other notes",
+    }
+}
+
+/// Draws the tab.
+pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
+    let text = match &view.base {
+        Some(base) => narrative_with(doc.budget(), doc.derived(), &base.summary),
+        None => narrative(doc.budget(), doc.derived()),
+    };
+    let lang = view.lang;
+    ui.horizontal(|ui| {
+        ui.heading(Tr::TabNarrative.get(lang));
+        ui.label(RichText::new(Tr::NarrativeHint.get(lang)).weak());
+    });
+    base_bar(ui, view, actions);
+    ui.separator();
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(980.0));
+            body(ui, doc, &text, view, actions);
+        });
+}
+
+fn body(
+    ui: &mut Ui,
+    doc: &Document,
+    text: &NarrativeDoc,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let lang = view.lang;
+    let zh = lang.zh();
+    let dark = ui.visuals().dark_mode;
+    ui.label(RichText::new(text.title.get(zh)).size(20.0).strong());
+    for (si, section) in text.sections.iter().enumerate() {
+        ui.add_space(10.0);
+        ui.label(RichText::new(section.heading.get(zh)).size(17.0).strong());
+        for (pi, p) in section.paragraphs.iter().enumerate() {
+            let printed = pieces(p, text.style, zh);
+            if p.subheading {
+                ui.label(RichText::new(printed.concat()).strong());
+                continue;
+            }
+            let mut open_editor: Option<NarrativeText> = None;
+            ui.push_id(("para", si, pi), |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 0.0;
+                    for (run, piece) in p.runs.iter().zip(&printed) {
+                        // No scope per run: a child Ui would be laid out as a block and break the line.
+                        match run {
+                            // Not selectable: a wrapped label's rectangle spans whole rows and
+                            // would take the clicks meant for the figures and texts on them.
+                            Run::Text(_) => {
+                                ui.add(egui::Label::new(piece.as_str()).selectable(false));
+                            }
+                            Run::Figure(f) => {
+                                // The space before a figure is the sentence's, not the link's.
+                                let figure = piece.trim_start();
+                                if figure.len() < piece.len() {
+                                    ui.add(egui::Label::new(" ").selectable(false));
+                                }
+                                let Some(target) = &f.link else {
+                                    ui.add(egui::Label::new(figure).selectable(false));
+                                    continue;
+                                };
+                                let link = RichText::new(figure)
+                                    .color(theme::link_colour(dark))
+                                    .underline();
+                                let response = ui.add(egui::Button::new(link).frame(false));
+                                {
+                                    let response = response.on_hover_text(format!(
+                                        "{} · {}",
+                                        location(target).describe(doc.budget(), zh),
+                                        Tr::ClickToJump.get(lang)
+                                    ));
+                                    if response.clicked() {
+                                        actions.push(Action::Jump(location(target)));
+                                    }
+                                }
+                            }
+                            Run::Officer { field, text } => {
+                                let shown = if text.trim().is_empty() {
+                                    RichText::new(format!(
+                                        "［{}：{}］",
+                                        field_label(*field, zh),
+                                        Tr::NarrativeWriteReason.get(lang)
+                                    ))
+                                    .color(theme::warning_colour(dark))
+                                } else {
+                                    RichText::new(piece.as_str())
+                                        .background_color(theme::officer_text_fill(dark))
+                                };
+                                // A label, not a button: it flows on with the sentence and wraps
+                                // like it.
+                                let response = ui
+                                    .add(egui::Label::new(shown).sense(egui::Sense::click()))
+                                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                                    .on_hover_text(format!(
+                                        "{} · {}",
+                                        field_label(*field, zh),
+                                        Tr::NarrativeClickToEdit.get(lang)
+                                    ));
+                                if response.clicked() {
+                                    open_editor = Some(*field);
+                                }
+                            }
+                        }
+                    }
+                });
+            });
+            if let Some(field) = open_editor {
+                view.narrative_draft = Some(NarrativeDraft {
+                    field,
+                    text: field.get(&doc.budget().narrative).to_owned(),
+                    focused: false,
+                });
+            }
+            let editing_here = view.narrative_draft.as_ref().is_some_and(|d| {
+                p.runs
+                    .iter()
+                    .any(|r| matches!(r, Run::Officer { field, .. } if *field == d.field))
+            });
+            if editing_here {
+                editor(ui, doc, view, actions);
+            }
+        }
+    }
+}
+
+/// The box the officer types a text into, under its paragraph. Leaving it (or Enter) makes the
+/// edit one undo step; Esc drops it.
+fn editor(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let Some(draft) = view.narrative_draft.as_mut() else {
+        return;
+    };
+    let field = draft.field;
+    let mut done = false;
+    let mut cancel = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(format!("{}：", field_label(field, lang.zh())));
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut draft.text)
+                    .desired_width(ui.available_width() - 8.0),
+            )
+            .labelled_by(label.id);
+        if response.has_focus() {
+            draft.focused = true;
+        } else if !draft.focused {
+            response.request_focus();
+        }
+        if draft.focused && response.lost_focus() {
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                cancel = true;
+            } else {
+                done = true;
+            }
+        }
+    });
+    if cancel {
+        view.narrative_draft = None;
+    } else if done {
+        let Some(draft) = view.narrative_draft.take() else {
+            return;
+        };
+        let mut narrative = doc.budget().narrative.clone();
+        if field.get(&narrative) != draft.text {
+            *field.get_mut(&mut narrative) = draft.text;
+            actions.push(Action::Apply {
+                label: format!(
+                    "{}：{}",
+                    Tr::NarrativeEdited.get(lang),
+                    field_label(field, lang.zh())
+                ),
+                edits: vec![Edit::Narrative(Box::new(narrative))],
+            });
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! The 情况说明 tab as the officer uses it: the text follows the tables while a figure is typed,
+//! a figure leads to its row, and a reason is written in place and undone in one step.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use budget_studio::model::TableId;
+use budget_studio::ui::Tab;
+use common::{harness, harness_sized, sample_app, type_into_cell};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+fn shows(h: &egui_kittest::Harness<'_, budget_studio::app::BudgetApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn typing_an_amount_in_the_tables_rewrites_the_narrative_at_once() {
+    let mut h = harness(sample_app(vec![]));
+    h.run_steps(2);
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    // Typed, not yet committed: the document already derives from the typed figure.
+    type_into_cell(&mut h, "[2150501] 基本支出", "685.94");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
+    h.run();
+    assert_eq!(h.state().view.tab, Tab::Narrative);
+    // 10441.41 + 10.00 in 一 and 三; basic expenditure 1168.84 + 10.00 with its new share.
+    assert!(shows(&h, "10451.41 万元"));
+    assert!(!shows(&h, "10441.41 万元"));
+    assert!(shows(&h, "1178.84 万元"));
+    assert!(shows(&h, "11.28%"));
+}
+
+/// A window tall enough to show the whole text: a click lands only on what is on screen.
+fn tall(
+    app: budget_studio::app::BudgetApp,
+) -> egui_kittest::Harness<'static, budget_studio::app::BudgetApp> {
+    harness_sized(app, egui::Vec2::new(1400.0, 3200.0))
+}
+
+#[test]
+fn a_figure_leads_to_its_table_row() {
+    let mut h = tall(sample_app(vec![]));
+    h.run_steps(2);
+    h.get_by_label("情况说明").click();
+    h.run();
+    h.get_by_label_contains("88.99%").click();
+    h.run();
+    let view = &h.state().view;
+    assert_eq!(view.tab, Tab::Tables);
+    assert_eq!(view.table, Some(TableId::GeneralPublic));
+    assert_eq!(view.selected_code.as_deref(), Some("208"));
+}
+
+#[test]
+fn a_missing_reason_is_written_in_place_and_undone_in_one_step() {
+    let mut h = tall(sample_app(vec![]));
+    h.run_steps(2);
+    h.get_by_label("情况说明").click();
+    h.run();
+    // The seed gives no reason for the 0.95 万元 increase of 机关运行经费: the text asks for one.
+    h.get_by_label_contains("［机关运行经费说明：请写明原因］")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "机关运行经费说明：")
+        .type_text("主要原因是人员调整。");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document();
+    assert_eq!(
+        doc.budget().narrative.operating_reason,
+        "主要原因是人员调整。"
+    );
+    assert!(doc.is_modified());
+    assert!(shows(&h, "主要原因是人员调整。"));
+    assert!(
+        !doc.findings()
+            .iter()
+            .any(|f| f.rule == budget_studio::checks::Rule::ReasonMissing)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc = h.state().document();
+    assert_eq!(doc.budget().narrative.operating_reason, "");
+    assert!(!doc.is_modified(), "one undo step undid the whole edit");
+    assert!(shows(&h, "［机关运行经费说明：请写明原因］"));
+}
+
+#[test]
+fn attaching_last_years_budget_lists_the_changes_and_draws_the_chart() {
+    use budget_studio::model::{Column, IncomeSource, Money};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2021.ron");
+    let mut last = budget_studio::sample::sample_budget().unwrap();
+    last.profile.year = 2021;
+    let i = last.function_line_index("2080505").unwrap();
+    last.function_lines[i].set(
+        IncomeSource::GeneralPublic,
+        Column::Basic,
+        Money(rust_decimal::Decimal::new(100, 0)),
+    );
+    budget_studio::io::save(&last, &path).unwrap();
+    let mut app = sample_app(vec![]);
+    app.attach_last_year_from(&path);
+    let mut h = harness(app);
+    h.run_steps(2);
+    h.get_by_label("情况说明").click();
+    h.run();
+    assert!(shows(&h, "2021.ron"));
+    assert!(shows(&h, "本年与上年预算对比（按类）"));
+    h.get_by_label("与上年预算逐行比较").click();
+    h.run();
+    assert!(shows(&h, "[2080505]"));
+    assert!(shows(&h, "[20805]"));
+    assert!(!shows(&h, "[2101101]"));
+    let base = h.state().view.base.as_ref().unwrap();
+    assert_eq!(base.comparison.differing().count(), 3);
+    // The narrative's changes now come from last year's file, not the file's own figures.
+    assert!(
+        base.summary
+            .income_change
+            .is_some_and(|c| c.last_year != c.this_year)
+    );
+}
