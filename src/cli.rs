@@ -12,6 +12,9 @@ use crate::checks::{self, Finding};
 use crate::io::load_file;
 use crate::model::{Budget, Money, MoneyUnit, codes};
 
+mod pdf;
+pub use pdf::export_pdf;
+
 /// Exit code: no errors.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: the budget has errors.

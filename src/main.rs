@@ -100,6 +100,18 @@ enum ExportKind {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The publishable disclosure as a PDF (cover, contents, tables, 情况说明, forms, glossary,
+    /// charts); exit 2 if FILE is unreadable or OUT cannot be written.
+    Pdf {
+        /// The budget file (.ron).
+        file: PathBuf,
+        /// The PDF to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Leave out the appendix with the charts.
+        #[arg(long)]
+        no_charts: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -175,6 +187,21 @@ fn run(started: std::time::Instant) -> Result<i32> {
         Some(Command::Export {
             what: ExportKind::Xlsx { file, out },
         }) => cli::export_xlsx(&file, &out, zh, &mut stdout.lock(), &mut stderr.lock()),
+        Some(Command::Export {
+            what:
+                ExportKind::Pdf {
+                    file,
+                    out,
+                    no_charts,
+                },
+        }) => cli::export_pdf(
+            &file,
+            &out,
+            zh,
+            !no_charts,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        ),
         Some(Command::Import {
             what:
                 ImportKind::Xlsx {

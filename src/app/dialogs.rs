@@ -63,6 +63,8 @@ pub enum Purpose {
     ExportChart,
     /// Export every chart.
     ExportAll,
+    /// Export the disclosure as PDF.
+    ExportPdf,
 }
 
 /// What the user answered this frame; applied once the modal is drawn.
@@ -159,6 +161,7 @@ impl BudgetApp {
                 }
                 Purpose::ExportChart => self.export_chart_to(&path),
                 Purpose::ExportAll => self.export_all_to(&path),
+                Purpose::ExportPdf => self.export_pdf_to(&path),
             }
         }
     }

@@ -7,6 +7,7 @@ mod export;
 mod files;
 mod help;
 mod menus;
+mod pdf;
 mod present;
 mod recovery;
 mod safety;
@@ -158,6 +159,8 @@ impl BudgetApp {
             UiCommand::Present => self.view.presenting = !self.view.presenting,
             UiCommand::ExportChart => self.export(Purpose::ExportChart),
             UiCommand::ExportAllCharts => self.export(Purpose::ExportAll),
+            UiCommand::ExportPdf => self.export_pdf(),
+            UiCommand::Print => self.print(),
             UiCommand::Theme(theme) => self.view.theme = theme,
             UiCommand::Language(lang) => self.view.lang = lang,
             UiCommand::Tab(tab) => {

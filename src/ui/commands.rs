@@ -32,6 +32,10 @@ pub enum UiCommand {
     ExportChart,
     /// Export every chart as PNG.
     ExportAllCharts,
+    /// Export the disclosure as a PDF.
+    ExportPdf,
+    /// Print the disclosure (a PDF opened in the system's viewer).
+    Print,
     /// Use the light or the dark theme.
     Theme(ThemeChoice),
     /// Use this UI language.
@@ -82,6 +86,9 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::ExportChart),
                 C(U::ExportAllCharts),
                 Separator,
+                C(U::ExportPdf),
+                C(U::Print),
+                Separator,
                 C(U::Quit),
             ],
         ),
@@ -110,7 +117,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 22] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -121,6 +128,8 @@ impl UiCommand {
         UiCommand::Present,
         UiCommand::ExportChart,
         UiCommand::ExportAllCharts,
+        UiCommand::ExportPdf,
+        UiCommand::Print,
         UiCommand::Theme(ThemeChoice::Light),
         UiCommand::Theme(ThemeChoice::Dark),
         UiCommand::Language(Lang::Zh),
@@ -157,6 +166,8 @@ impl UiCommand {
             UiCommand::ExportAllCharts => {
                 return lang.pick("导出全部图表 PNG…", "Export all charts as PNG…");
             }
+            UiCommand::ExportPdf => return lang.pick("导出 PDF…", "Export PDF…"),
+            UiCommand::Print => return lang.pick("打印…", "Print…"),
             UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
             UiCommand::About => return lang.pick("关于", "About"),
         };
@@ -198,6 +209,14 @@ impl UiCommand {
             UiCommand::ExportAllCharts => lang.pick(
                 "把每张图表各写成一个 PNG 图片",
                 "Write every chart as its own PNG",
+            ),
+            UiCommand::ExportPdf => lang.pick(
+                "把整份预算公开文件（封面、目录、报表、情况说明、绩效表、图表）写成 PDF",
+                "Write the whole disclosure (cover, contents, tables, notes, forms, charts) as a PDF",
+            ),
+            UiCommand::Print => lang.pick(
+                "生成 PDF 并用系统的 PDF 查看器打开，从查看器打印",
+                "Make the PDF and open it in the system's PDF viewer, to print from there",
             ),
             UiCommand::Theme(ThemeChoice::Light) => lang.pick("浅色界面", "Light interface"),
             UiCommand::Theme(ThemeChoice::Dark) => lang.pick("深色界面", "Dark interface"),
@@ -243,8 +262,10 @@ impl UiCommand {
             UiCommand::Tab(Tab::Assets) => const { &[keys(CMD, Key::Num4)] },
             // F1 is where PC users look for help first.
             UiCommand::Shortcuts => const { &[keys(Modifiers::NONE, Key::F1)] },
+            UiCommand::Print => const { &[keys(CMD, Key::P)] },
             UiCommand::ExportChart
             | UiCommand::ExportAllCharts
+            | UiCommand::ExportPdf
             | UiCommand::Theme(_)
             | UiCommand::Language(_)
             | UiCommand::About => &[],

@@ -31,6 +31,10 @@ pub trait FileDialogs {
     fn pick_png(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
         self.pick_save(dir, name)
     }
+    /// Asks where to save a PDF, suggesting `name`.
+    fn pick_pdf(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
+        self.pick_save(dir, name)
+    }
 }
 
 /// The system's dialogs through rfd.
@@ -75,6 +79,17 @@ impl FileDialogs for NativeDialogs {
     fn pick_png(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
         let mut dialog = rfd::FileDialog::new()
             .add_filter("PNG", &["png"])
+            .set_file_name(name);
+        if let Some(dir) = dir {
+            dialog = dialog.set_directory(dir);
+        }
+        let started = Instant::now();
+        outcome(started, dialog.save_file())
+    }
+
+    fn pick_pdf(&mut self, dir: Option<&Path>, name: &str) -> DialogOutcome {
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter("PDF", &["pdf"])
             .set_file_name(name);
         if let Some(dir) = dir {
             dialog = dialog.set_directory(dir);
