@@ -1,7 +1,7 @@
 //! The bundled Chinese font (a subset of Noto Sans SC, SIL Open Font License 1.1; see
 //! `assets/fonts/`), embedded once: egui draws the UI with it, the PNG rasteriser draws chart text
 //! with it, and chart layout measures text with its advance widths, so a label is as wide in the
-//! exported file as the layout planned.
+//! exported file as the layout planned. The printed disclosure (PDF) uses it and its bold face.
 
 use std::sync::OnceLock;
 
@@ -9,6 +9,9 @@ use ab_glyph::{Font as _, FontRef, PxScale, ScaleFont as _};
 
 /// The font file.
 pub const BYTES: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Subset.otf");
+
+/// The bold face of the same family and subset, for the headings of the printed disclosure.
+pub const BOLD_BYTES: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Bold-Subset.otf");
 
 /// The parsed font, parsed on first use; `None` if the embedded file cannot be read.
 #[must_use]

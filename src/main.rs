@@ -125,6 +125,18 @@ enum ExportKind {
         #[arg(long)]
         tables_only: bool,
     },
+    /// The publishable disclosure as a PDF (cover, contents, tables, 情况说明, forms, glossary,
+    /// charts); exit 2 if FILE is unreadable or OUT cannot be written.
+    Pdf {
+        /// The budget file (.ron).
+        file: PathBuf,
+        /// The PDF to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Leave out the appendix with the charts.
+        #[arg(long)]
+        no_charts: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -229,6 +241,21 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 &mut stderr.lock(),
             )
         }
+        Some(Command::Export {
+            what:
+                ExportKind::Pdf {
+                    file,
+                    out,
+                    no_charts,
+                },
+        }) => cli::export_pdf(
+            &file,
+            &out,
+            zh,
+            !no_charts,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        ),
         Some(Command::Import {
             what:
                 ImportKind::Xlsx {

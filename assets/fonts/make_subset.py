@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Build NotoSansSC-Subset.otf, the Chinese fallback font bundled with the app.
+"""Build NotoSansSC-Subset.otf, the Chinese fallback font bundled with the app
+(and, with --bold, NotoSansSC-Bold-Subset.otf, its bold face for the headings of
+the printed disclosure).
 
 What
     Extracts the Simplified Chinese face ("Noto Sans CJK SC", Regular) from the
@@ -48,7 +50,9 @@ Usage
     apt-get install fonts-noto-cjk      # Debian/Ubuntu; provides --source
     python3 assets/fonts/make_subset.py
 
-    Options: --source PATH.ttc, --face-name NAME, --output PATH,
+    python3 assets/fonts/make_subset.py --bold   # the bold face
+
+    Options: --bold, --source PATH.ttc, --face-name NAME, --output PATH,
     --text-file PATH (repeatable; replaces the default seed files),
     --keep-all-languages.
 
@@ -66,9 +70,11 @@ from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
 DEFAULT_SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+BOLD_SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 DEFAULT_FACE_NAME = "Noto Sans CJK SC"
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUTPUT = os.path.join(HERE, "NotoSansSC-Subset.otf")
+BOLD_OUTPUT = os.path.join(HERE, "NotoSansSC-Bold-Subset.otf")
 DEFAULT_TEXT_GLOBS = ["/work/shared/seed/*.txt", "/work/shared/DOMAIN.md"]
 
 # Inclusive code point ranges always kept.
@@ -147,12 +153,15 @@ def keep_only_langsys(font, keep=("ZHS ",)):
 def main():
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--source", default=DEFAULT_SOURCE,
-                    help="Noto Sans CJK .ttc collection (default: %(default)s)")
+    ap.add_argument("--bold", action="store_true",
+                    help="the Bold face: source %s, output %s (the same subset of "
+                         "code points)" % (BOLD_SOURCE, os.path.basename(BOLD_OUTPUT)))
+    ap.add_argument("--source", default=None,
+                    help="Noto Sans CJK .ttc collection (default: %s)" % DEFAULT_SOURCE)
     ap.add_argument("--face-name", default=DEFAULT_FACE_NAME,
                     help="family name of the face to extract (default: %(default)s)")
-    ap.add_argument("--output", default=DEFAULT_OUTPUT,
-                    help="output .otf (default: %(default)s)")
+    ap.add_argument("--output", default=None,
+                    help="output .otf (default: %s)" % DEFAULT_OUTPUT)
     ap.add_argument("--text-file", action="append", default=None,
                     help="UTF-8 text file whose characters must be covered; "
                          "repeatable (default: %s)" % " ".join(DEFAULT_TEXT_GLOBS))
@@ -160,6 +169,10 @@ def main():
                     help="keep the JAN/KOR/ZHT/ZHH language systems and their "
                          "locale-specific glyphs (about 1.1 MB more)")
     args = ap.parse_args()
+    if args.source is None:
+        args.source = BOLD_SOURCE if args.bold else DEFAULT_SOURCE
+    if args.output is None:
+        args.output = BOLD_OUTPUT if args.bold else DEFAULT_OUTPUT
 
     if args.text_file is None:
         text_files = sorted(p for g in DEFAULT_TEXT_GLOBS for p in glob.glob(g))

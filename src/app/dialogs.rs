@@ -72,6 +72,8 @@ pub enum Purpose {
     ImportWorkbook,
     /// Attach last year's budget.
     AttachLastYear,
+    /// Export the disclosure as PDF.
+    ExportPdf,
 }
 
 impl Purpose {
@@ -82,7 +84,8 @@ impl Purpose {
             Purpose::Save(_)
             | Purpose::ExportChart
             | Purpose::ExportAll
-            | Purpose::ExportWorkbook => BrowseMode::Save,
+            | Purpose::ExportWorkbook
+            | Purpose::ExportPdf => BrowseMode::Save,
         }
     }
 }
@@ -230,6 +233,7 @@ impl BudgetApp {
                 Purpose::ExportWorkbook => self.export_workbook_to(&path),
                 Purpose::ImportWorkbook => self.import_workbook_from(&path),
                 Purpose::AttachLastYear => self.attach_last_year_from(&path),
+                Purpose::ExportPdf => self.export_pdf_to(&path),
             }
         }
     }

@@ -8,6 +8,7 @@ mod files;
 mod help;
 mod last_year;
 mod menus;
+mod pdf;
 mod present;
 mod recovery;
 mod safety;
@@ -163,6 +164,8 @@ impl BudgetApp {
             UiCommand::ExportWorkbook => self.export_workbook(),
             UiCommand::ImportWorkbook => self.import_workbook(),
             UiCommand::AttachLastYear => self.attach_last_year(),
+            UiCommand::ExportPdf => self.export_pdf(),
+            UiCommand::Print => self.print(),
             UiCommand::Theme(theme) => self.view.theme = theme,
             UiCommand::Language(lang) => self.view.lang = lang,
             UiCommand::Tab(tab) => {

@@ -14,6 +14,8 @@ use crate::model::{Budget, Money, MoneyUnit, codes};
 
 mod narrative;
 pub use narrative::{compare, comparison_json, narrative};
+mod pdf;
+pub use pdf::export_pdf;
 
 /// Exit code: no errors.
 pub const EXIT_OK: i32 = 0;

@@ -6,6 +6,7 @@ pub mod decode;
 pub mod diagnose;
 mod layout;
 pub mod limits;
+pub mod pdf;
 pub mod ron_file;
 pub mod save;
 pub mod stamp;

@@ -38,6 +38,10 @@ pub enum UiCommand {
     ImportWorkbook,
     /// Attach last year's budget file as the comparison base.
     AttachLastYear,
+    /// Export the disclosure as a PDF.
+    ExportPdf,
+    /// Print the disclosure (a PDF opened in the system's viewer).
+    Print,
     /// Use the light or the dark theme.
     Theme(ThemeChoice),
     /// Use this UI language.
@@ -92,6 +96,9 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::ExportChart),
                 C(U::ExportAllCharts),
                 Separator,
+                C(U::ExportPdf),
+                C(U::Print),
+                Separator,
                 C(U::Quit),
             ],
         ),
@@ -121,7 +128,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 24] = [
+    pub const ALL: [UiCommand; 26] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -135,6 +142,8 @@ impl UiCommand {
         UiCommand::ExportWorkbook,
         UiCommand::ImportWorkbook,
         UiCommand::AttachLastYear,
+        UiCommand::ExportPdf,
+        UiCommand::Print,
         UiCommand::Theme(ThemeChoice::Light),
         UiCommand::Theme(ThemeChoice::Dark),
         UiCommand::Language(Lang::Zh),
@@ -177,6 +186,8 @@ impl UiCommand {
             UiCommand::AttachLastYear => {
                 return lang.pick("附加上年预算…", "Attach Last Year's Budget…");
             }
+            UiCommand::ExportPdf => return lang.pick("导出 PDF…", "Export PDF…"),
+            UiCommand::Print => return lang.pick("打印…", "Print…"),
             UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
             UiCommand::About => return lang.pick("关于", "About"),
         };
@@ -226,6 +237,14 @@ impl UiCommand {
             UiCommand::ImportWorkbook => lang.pick(
                 "从 Excel 工作簿读取各表数字，先预览再确认",
                 "Read the tables' figures from an Excel workbook; preview before anything changes",
+            ),
+            UiCommand::ExportPdf => lang.pick(
+                "把整份预算公开文件（封面、目录、报表、情况说明、绩效表、图表）写成 PDF",
+                "Write the whole disclosure (cover, contents, tables, notes, forms, charts) as a PDF",
+            ),
+            UiCommand::Print => lang.pick(
+                "生成 PDF 并用系统的 PDF 查看器打开，从查看器打印",
+                "Make the PDF and open it in the system's PDF viewer, to print from there",
             ),
             UiCommand::Theme(ThemeChoice::Light) => lang.pick("浅色界面", "Light interface"),
             UiCommand::Theme(ThemeChoice::Dark) => lang.pick("深色界面", "Dark interface"),
@@ -282,9 +301,11 @@ impl UiCommand {
             UiCommand::Shortcuts => const { &[keys(Modifiers::NONE, Key::F1)] },
             UiCommand::ExportWorkbook => const { &[keys(CMD, Key::E)] },
             UiCommand::ImportWorkbook => const { &[keys(CMD, Key::I)] },
+            UiCommand::Print => const { &[keys(CMD, Key::P)] },
             UiCommand::ExportChart
             | UiCommand::ExportAllCharts
             | UiCommand::AttachLastYear
+            | UiCommand::ExportPdf
             | UiCommand::Theme(_)
             | UiCommand::Language(_)
             | UiCommand::About => &[],

@@ -31,6 +31,8 @@ pub enum FileKind {
     Png,
     /// An Excel workbook (`.xlsx`).
     Workbook,
+    /// A PDF document (`.pdf`).
+    Pdf,
 }
 
 impl FileKind {
@@ -41,6 +43,7 @@ impl FileKind {
             FileKind::Budget => "ron",
             FileKind::Png => "png",
             FileKind::Workbook => "xlsx",
+            FileKind::Pdf => "pdf",
         }
     }
 
@@ -51,6 +54,7 @@ impl FileKind {
             FileKind::Budget => "Budget (RON)",
             FileKind::Png => "PNG",
             FileKind::Workbook => "Excel (xlsx)",
+            FileKind::Pdf => "PDF",
         }
     }
 }
@@ -194,7 +198,10 @@ impl FileBrowser {
             (BrowseMode::Open, FileKind::Workbook) => {
                 lang.pick("打开 Excel 工作簿", "Open an Excel workbook")
             }
-            (BrowseMode::Open, FileKind::Png) => lang.pick("打开图片", "Open an image"),
+            (BrowseMode::Open, FileKind::Png | FileKind::Pdf) => {
+                lang.pick("打开文件", "Open a file")
+            }
+            (BrowseMode::Save, FileKind::Pdf) => lang.pick("保存 PDF", "Save the PDF"),
             (BrowseMode::Save, FileKind::Png) => lang.pick("保存图片", "Save the image"),
             (BrowseMode::Save, FileKind::Workbook) => {
                 lang.pick("保存 Excel 工作簿", "Save the Excel workbook")

@@ -1,0 +1,506 @@
+//! The printed document as data: parts made of blocks (headings, paragraphs, tables, forms,
+//! charts), serialised to the JSON the typst template reads. Every amount arrives here already
+//! formatted — table cells by the table model's [`Cell::text`], other figures by [`Money`] — so
+//! the template only places text and no figure is computed twice.
+
+use serde::Serialize;
+
+use super::forms;
+use super::narrative::{Paragraph, Run, Section, Topic, narrative_sections};
+
+use crate::calc::Derived;
+use crate::calc::tables::{ColumnKind, RowKind, Table, disclosure_tables, table};
+use crate::model::Budget;
+use crate::model::template::ProjectDisclosure;
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+pub(super) struct Document {
+    /// `zh` or `en`.
+    pub lang: &'static str,
+    /// PDF title metadata.
+    pub title: String,
+    /// Cover page lines.
+    pub cover: Cover,
+    /// The heading of the contents page.
+    pub contents: String,
+    /// The parts, in printed order.
+    pub parts: Vec<Part>,
+}
+
+/// The cover.
+#[derive(Debug, Serialize)]
+pub(super) struct Cover {
+    /// Above the department, where the template prints one (`上海市普陀区2025年区级部门预算`).
+    pub kicker: String,
+    /// The department.
+    pub department: String,
+    /// `2022 年度部门预算公开`.
+    pub title: String,
+}
+
+/// A part: a level-1 heading and its blocks.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(super) struct Part {
+    /// `第一部分 概况`.
+    pub heading: String,
+    /// Start it on a new page.
+    pub new_page: bool,
+    /// What it holds.
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a part.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub(super) enum Block {
+    /// A level-2 heading, listed in the contents.
+    Heading { text: String },
+    /// Paragraphs of runs.
+    Paragraphs { paragraphs: Vec<Paragraph> },
+    /// A disclosure table.
+    Table(TableData),
+    /// A form or another ruled grid (performance-target form, quarterly plan).
+    Grid(forms::Grid),
+    /// A chart drawing.
+    Chart { title: String, file: String },
+    /// Start a new page.
+    PageBreak,
+}
+
+/// A disclosure table as printed.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(super) struct TableData {
+    /// `预算公开表3 预算支出总表`.
+    pub title: String,
+    /// `编制部门：…`.
+    pub department: String,
+    /// `单位：万元`.
+    pub unit: String,
+    /// Printed on an A4 landscape page.
+    pub landscape: bool,
+    /// Relative column widths.
+    pub widths: Vec<f32>,
+    /// Alignment per column: `left`, `right` or `center`.
+    pub align: Vec<&'static str>,
+    /// The column of names, indented by level.
+    pub name: Option<usize>,
+    /// Header rows.
+    pub header_rows: usize,
+    /// Header cells with their spans.
+    pub header: Vec<HeadCell>,
+    /// Body rows.
+    pub rows: Vec<RowData>,
+    /// What is printed under an empty table.
+    pub empty_note: Option<String>,
+}
+
+/// A header cell.
+#[derive(Debug, Serialize)]
+pub(super) struct HeadCell {
+    /// Text.
+    pub t: String,
+    /// Column.
+    pub x: usize,
+    /// Row.
+    pub y: usize,
+    /// Rows spanned.
+    pub rs: usize,
+    /// Columns spanned.
+    pub cs: usize,
+}
+
+/// A body row.
+#[derive(Debug, Serialize)]
+pub(super) struct RowData {
+    /// Bold.
+    pub s: bool,
+    /// Indentation of the name (0–2).
+    pub d: u8,
+    /// The cells' printed text.
+    pub c: Vec<String>,
+}
+
+/// How wide text is in half-em units: a CJK or full-width character counts two.
+pub(super) fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if u32::from(c) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+/// Past this many half-em units of columns a table goes on a landscape page.
+const PORTRAIT_WIDTH: usize = 88;
+
+/// One disclosure table as printed: the model's header and rows, every cell by [`Cell::text`].
+///
+/// [`Cell::text`]: crate::calc::tables::Cell::text
+pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData {
+    let n = t.columns.len();
+    let mut widths = vec![4usize; n];
+    let header: Vec<HeadCell> = t
+        .header
+        .iter()
+        .map(|h| HeadCell {
+            t: h.text.clone(),
+            x: h.col,
+            y: h.row,
+            rs: h.rows.max(1),
+            cs: h.cols.max(1),
+        })
+        .collect();
+    for h in &t.header {
+        if h.cols == 1
+            && let Some(w) = widths.get_mut(h.col)
+        {
+            // Headers wrap: half their width is enough (two lines).
+            *w = (*w).max(display_width(&h.text).div_ceil(2));
+        }
+    }
+    let mut rows = Vec::with_capacity(t.len());
+    for row in t.rows() {
+        let mut cells = Vec::with_capacity(n);
+        for (c, cell) in row.cells.iter().enumerate() {
+            let text = cell.text(row.kind);
+            if let Some(w) = widths.get_mut(c) {
+                let indent = if t.columns.get(c).map(|s| s.kind) == Some(ColumnKind::Name) {
+                    usize::from(row.kind.depth()) * 2
+                } else {
+                    0
+                };
+                *w = (*w).max(display_width(&text) + indent);
+            }
+            cells.push(text);
+        }
+        rows.push(RowData {
+            s: row.kind.is_strong(),
+            d: if row.kind == RowKind::Total {
+                0
+            } else {
+                row.kind.depth()
+            },
+            c: cells,
+        });
+    }
+    for (w, spec) in widths.iter_mut().zip(&t.columns) {
+        let max = if spec.kind == ColumnKind::Name {
+            44
+        } else {
+            24
+        };
+        *w = (*w + 2).min(max);
+    }
+    let total: usize = widths.iter().sum();
+    let align = t
+        .columns
+        .iter()
+        .map(|c| match c.kind {
+            ColumnKind::Amount => "right",
+            ColumnKind::Code => "center",
+            ColumnKind::Name | ColumnKind::Text => "left",
+        })
+        .collect();
+    let department = if zh {
+        format!("编制部门：{}", budget.profile.department_name)
+    } else {
+        format!("Department: {}", budget.profile.department_name)
+    };
+    let unit = if zh {
+        format!("单位：{}", t.unit.label_zh())
+    } else {
+        format!("Unit: {}", t.unit.label_en())
+    };
+    TableData {
+        title: t.title.clone(),
+        department,
+        unit,
+        landscape: total > PORTRAIT_WIDTH,
+        #[allow(clippy::cast_precision_loss)] // widths are small counts
+        widths: widths.iter().map(|w| *w as f32).collect(),
+        align,
+        name: t.columns.iter().position(|c| c.kind == ColumnKind::Name),
+        header_rows: t.header_rows,
+        header,
+        rows,
+        empty_note: t.empty_note.clone(),
+    }
+}
+
+/// Chinese numerals for numbering sections: 一 … 二十.
+const NUMERALS: [&str; 20] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+/// `一、` (Chinese) or `1. ` (English) for the `i`-th (0-based) item.
+pub(super) fn numbered(i: usize, text: &str, zh: bool) -> String {
+    match NUMERALS.get(i) {
+        Some(n) if zh => format!("{n}、{text}"),
+        _ => format!("{}. {text}", i + 1),
+    }
+}
+
+/// A paragraph of plain text.
+pub(super) fn plain(text: &str) -> Paragraph {
+    vec![Run {
+        text: text.to_owned(),
+        figure: false,
+    }]
+}
+
+/// Paragraphs from a text, one per non-empty line.
+pub(super) fn paragraphs(text: &str) -> Vec<Paragraph> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(plain)
+        .collect()
+}
+
+/// Chinese or English.
+pub(super) fn t(zh: bool, chinese: &str, english: &str) -> String {
+    if zh { chinese } else { english }.to_owned()
+}
+
+/// The document of `budget`. `charts` are the appendix's drawings (title, file), if any.
+pub(super) fn document(
+    budget: &Budget,
+    derived: &Derived,
+    zh: bool,
+    charts: Vec<(String, String)>,
+) -> Document {
+    let p = &budget.profile;
+    let year = p.year;
+    let template = budget.template();
+    let shanxi = template.projects == ProjectDisclosure::FormPerProject;
+    let sections = narrative_sections(budget, derived, zh);
+    // Each table on a page of its own, as the seed prints them.
+    let mut tables: Vec<Block> = Vec::new();
+    for id in disclosure_tables(budget) {
+        if !tables.is_empty() {
+            tables.push(Block::PageBreak);
+        }
+        tables.push(Block::Table(table_data(
+            budget,
+            &table(budget, derived, id, zh),
+            zh,
+        )));
+    }
+
+    let responsibilities: Vec<Paragraph> = p
+        .responsibilities
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if zh {
+                plain(&format!("{}、{r}", i + 1))
+            } else {
+                plain(&format!("{}. {r}", i + 1))
+            }
+        })
+        .collect();
+    let mut organisation = paragraphs(&p.organisation);
+    organisation.extend(paragraphs(&p.notes));
+    let units: Vec<Paragraph> = p
+        .units
+        .iter()
+        .map(|u| {
+            let code = if u.code.is_empty() {
+                String::new()
+            } else {
+                format!("[{}]", u.code)
+            };
+            let merged = if u.merged {
+                t(zh, "，不单列预算", ", merged into the department")
+            } else {
+                String::new()
+            };
+            plain(&format!("{code}{}（{}{merged}）", u.name, u.kind.label(zh)))
+        })
+        .collect();
+    let glossary: Vec<Paragraph> = p
+        .glossary
+        .iter()
+        .enumerate()
+        .map(|(i, g)| plain(&numbered(i, &format!("{}：{}", g.term, g.definition), zh)))
+        .collect();
+
+    let mut parts = Vec::new();
+    if shanxi {
+        let part = |n: usize, title: String| -> String {
+            if zh {
+                format!("第{}部分 {title}", NUMERALS.get(n).copied().unwrap_or(""))
+            } else {
+                format!("Part {} {title}", n + 1)
+            }
+        };
+        let mut profile = vec![
+            Block::Heading {
+                text: numbered(0, &t(zh, "本单位职责", "Responsibilities"), zh),
+            },
+            Block::Paragraphs {
+                paragraphs: responsibilities,
+            },
+            Block::Heading {
+                text: numbered(1, &t(zh, "机构设置情况", "Organisation"), zh),
+            },
+            Block::Paragraphs {
+                paragraphs: organisation,
+            },
+        ];
+        if !units.is_empty() {
+            profile.push(Block::Paragraphs {
+                paragraphs: [vec![plain(&t(zh, "预算单位：", "Budget units:"))], units].concat(),
+            });
+        }
+        parts.push(Part {
+            heading: part(0, t(zh, "概况", "Profile")),
+            new_page: true,
+            blocks: profile,
+        });
+        parts.push(Part {
+            heading: part(
+                1,
+                if zh {
+                    format!("{year}年度单位预算报表")
+                } else {
+                    format!("Budget tables {year}")
+                },
+            ),
+            new_page: true,
+            blocks: tables,
+        });
+        let mut blocks = Vec::new();
+        for (i, s) in sections.into_iter().enumerate() {
+            let topic = s.topic;
+            blocks.extend(section_blocks(i, s, zh));
+            if topic == Topic::Performance {
+                blocks.extend(forms::project_forms(budget, zh));
+            }
+        }
+        parts.push(Part {
+            heading: part(
+                2,
+                if zh {
+                    format!("{year}年度单位预算情况说明")
+                } else {
+                    format!("Explanation of the budget {year}")
+                },
+            ),
+            new_page: true,
+            blocks,
+        });
+        parts.push(Part {
+            heading: part(3, t(zh, "名词解释", "Glossary")),
+            new_page: false,
+            blocks: vec![Block::Paragraphs {
+                paragraphs: glossary,
+            }],
+        });
+    } else {
+        let mut n = 0;
+        let mut next = |title: String| {
+            n += 1;
+            numbered(n - 1, &title, zh)
+        };
+        parts.push(Part {
+            heading: next(t(zh, "部门主要职能", "Main functions")),
+            new_page: true,
+            blocks: vec![Block::Paragraphs {
+                paragraphs: responsibilities,
+            }],
+        });
+        parts.push(Part {
+            heading: next(t(zh, "部门机构设置", "Organisation")),
+            new_page: false,
+            blocks: vec![Block::Paragraphs {
+                paragraphs: [organisation, units].concat(),
+            }],
+        });
+        parts.push(Part {
+            heading: next(t(zh, "名词解释", "Glossary")),
+            new_page: false,
+            blocks: vec![Block::Paragraphs {
+                paragraphs: glossary,
+            }],
+        });
+        let (other, main): (Vec<Section>, Vec<Section>) = sections
+            .into_iter()
+            .partition(|s| s.topic.is_other_information());
+        parts.push(Part {
+            heading: next(if zh {
+                format!("{year}年部门预算编制说明")
+            } else {
+                format!("Notes on the budget {year}")
+            }),
+            new_page: true,
+            blocks: main
+                .into_iter()
+                .enumerate()
+                .flat_map(|(i, s)| section_blocks(i, s, zh))
+                .collect(),
+        });
+        parts.push(Part {
+            heading: next(t(zh, "部门预算表", "Budget tables")),
+            new_page: true,
+            blocks: tables,
+        });
+        parts.push(Part {
+            heading: next(t(zh, "其他相关情况说明", "Other information")),
+            new_page: true,
+            blocks: other
+                .into_iter()
+                .enumerate()
+                .flat_map(|(i, s)| section_blocks(i, s, zh))
+                .collect(),
+        });
+        parts.push(Part {
+            heading: next(t(zh, "项目经费情况说明", "Project descriptions")),
+            new_page: true,
+            blocks: forms::descriptions(budget, zh),
+        });
+    }
+    if !charts.is_empty() {
+        parts.push(Part {
+            heading: t(zh, "附：支出结构图", "Appendix: expenditure charts"),
+            new_page: true,
+            blocks: charts
+                .into_iter()
+                .map(|(title, file)| Block::Chart { title, file })
+                .collect(),
+        });
+    }
+    let title = if zh {
+        format!("{}{year}年度部门预算公开", p.department_name)
+    } else {
+        format!("{} budget disclosure {year}", p.department_name)
+    };
+    Document {
+        lang: if zh { "zh" } else { "en" },
+        title,
+        cover: Cover {
+            kicker: String::new(),
+            department: p.department_name.clone(),
+            title: if zh {
+                format!("{year}年度部门预算公开")
+            } else {
+                format!("Budget disclosure {year}")
+            },
+        },
+        contents: t(zh, "目　录", "Contents"),
+        parts,
+    }
+}
+
+/// A numbered section of the narrative as blocks.
+fn section_blocks(i: usize, s: Section, zh: bool) -> Vec<Block> {
+    vec![
+        Block::Heading {
+            text: numbered(i, &s.heading, zh),
+        },
+        Block::Paragraphs {
+            paragraphs: s.paragraphs,
+        },
+    ]
+}

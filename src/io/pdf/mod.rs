@@ -1,0 +1,176 @@
+//! The publishable disclosure as a PDF: cover, 目录 with page numbers, the profile, the template's
+//! tables in their official layout (header rows repeated on every page), the 情况说明 with the
+//! performance-target forms (or the project descriptions), the glossary and, on an appendix, the
+//! charts of the expenditure structure as vector drawings.
+//!
+//! Typeset with typst, used as a library: the layout is a typst template embedded in the binary
+//! (`disclosure.typ`), the content is the table model and the budget's texts passed in as a JSON
+//! file, and the only fonts are the embedded Noto Sans SC faces — no installed fonts, no network,
+//! no package downloads, no file read besides what is passed in. Every amount is formatted before
+//! it reaches the template (the table model's `Cell::text`, `Money`), so the PDF prints the
+//! figures the screen, the checks and the workbook show.
+
+mod data;
+mod forms;
+mod narrative;
+mod svg;
+mod world;
+
+use std::path::Path;
+
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+
+pub use narrative::{Paragraph, Run, Section, Topic, narrative_sections};
+pub use svg::scene_svg;
+
+use crate::calc::Derived;
+use crate::calc::charts::{ChartKind, chart};
+use crate::chart::{Style, header, layout};
+use crate::io::save::{SaveError, WriteOptions, write_file};
+use crate::model::Budget;
+
+/// Choices of the export.
+#[derive(Clone, Copy, Debug)]
+pub struct PdfOptions {
+    /// Chinese (the published language) or English.
+    pub zh: bool,
+    /// Print the charts of the expenditure structure on an appendix.
+    pub charts: bool,
+}
+
+impl Default for PdfOptions {
+    fn default() -> Self {
+        PdfOptions {
+            zh: true,
+            charts: true,
+        }
+    }
+}
+
+/// Why the PDF could not be made. Nothing is written when this is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The typesetter refused the document (a defect of the template, not of the budget).
+    #[error("无法排版 PDF / cannot typeset the PDF: {0}")]
+    Typeset(String),
+    /// Writing the file failed; the target keeps its previous content.
+    #[error(transparent)]
+    Write(#[from] SaveError),
+}
+
+/// Width and height of the charts drawn for the appendix (a 16:9 scene, scaled to the page).
+const CHART_SIZE: [f32; 2] = [1600.0, 900.0];
+
+/// The appendix's charts: every chart with data, as SVG, with its title.
+fn chart_files(budget: &Budget, derived: &Derived, zh: bool) -> Vec<(String, String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for kind in ChartKind::ALL {
+        let c = chart(budget, derived, kind, None, zh);
+        let has_data = c
+            .data
+            .iter()
+            .any(|d| !d.value.is_zero() || d.parts.iter().any(|p| !p.is_zero()));
+        if !has_data {
+            continue;
+        }
+        let style = Style::slide(
+            CHART_SIZE[0],
+            CHART_SIZE[1],
+            false,
+            zh,
+            header(budget, &c, zh),
+        );
+        let svg = scene_svg(&layout(&c, &style));
+        let file = format!("/chart-{}.svg", kind.slug());
+        out.push((c.title, file, svg.into_bytes()));
+    }
+    out
+}
+
+/// The typesetter's errors as one message.
+fn describe(diagnostics: &[SourceDiagnostic]) -> String {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The laid-out document (pages), before it is written as PDF.
+///
+/// # Errors
+/// [`PdfError::Typeset`] when the template cannot be typeset.
+fn typeset(
+    budget: &Budget,
+    derived: &Derived,
+    options: &PdfOptions,
+) -> Result<PagedDocument, PdfError> {
+    let charts = if options.charts {
+        chart_files(budget, derived, options.zh)
+    } else {
+        Vec::new()
+    };
+    let mut files = Vec::with_capacity(charts.len() + 1);
+    let mut refs = Vec::with_capacity(charts.len());
+    for (title, file, bytes) in charts {
+        refs.push((title, file.clone()));
+        files.push((file, bytes));
+    }
+    let doc = data::document(budget, derived, options.zh, refs);
+    let json = serde_json::to_vec(&doc).map_err(|e| PdfError::Typeset(e.to_string()))?;
+    files.push(("/data.json".to_owned(), json));
+    let world = world::DisclosureWorld::new(files)
+        .ok_or_else(|| PdfError::Typeset("invalid virtual path".to_owned()))?;
+    typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|errors| PdfError::Typeset(describe(&errors)))
+}
+
+/// The PDF's bytes.
+///
+/// # Errors
+/// [`PdfError::Typeset`] when the template cannot be typeset or written as PDF.
+pub fn pdf_bytes(
+    budget: &Budget,
+    derived: &Derived,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let document = typeset(budget, derived, options)?;
+    let pdf_options = typst_pdf::PdfOptions {
+        creator: Smart::Custom(Some(format!("Budget Studio {}", env!("CARGO_PKG_VERSION")))),
+        ..typst_pdf::PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &pdf_options).map_err(|errors| PdfError::Typeset(describe(&errors)))
+}
+
+/// How many pages the document has (for tests and the status line).
+///
+/// # Errors
+/// See [`pdf_bytes`].
+pub fn page_count(
+    budget: &Budget,
+    derived: &Derived,
+    options: &PdfOptions,
+) -> Result<usize, PdfError> {
+    Ok(typeset(budget, derived, options)?.pages().len())
+}
+
+/// Writes the PDF to `path` through a temporary file beside it, so a failure leaves no
+/// half-written PDF and the previous file, if any, untouched. Findings of the checks are not
+/// printed: the disclosure publishes the budget, not the review.
+///
+/// # Errors
+/// Typesetting or writing failed.
+pub fn export(
+    budget: &Budget,
+    derived: &Derived,
+    path: &Path,
+    options: &PdfOptions,
+) -> Result<(), PdfError> {
+    let bytes = pdf_bytes(budget, derived, options)?;
+    write_file(path, &bytes, &WriteOptions::default())?;
+    Ok(())
+}
