@@ -318,6 +318,10 @@ fn the_shanghai_sample_prints_its_own_nine_tables_and_units() {
 fn an_unwritable_path_fails_clearly_and_leaves_no_file() {
     let budget = sample_budget().unwrap();
     let derived = derive(&budget);
+    // A folder of its own: the other tests' exports leave temporaries in the shared one while
+    // they write.
+    let own = tempfile::tempdir().unwrap();
+    let scratch = || own.path();
     // A path below a regular file cannot be created, even by root.
     let blocker = scratch().join("not-a-folder");
     std::fs::write(&blocker, b"x").unwrap();
