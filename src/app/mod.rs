@@ -144,7 +144,7 @@ impl BudgetApp {
             UiCommand::Undo => {
                 self.view.editing = None;
                 let message = match self.doc.undo() {
-                    Some(label) => format!("{}：{label}", Tr::Undone.get(lang)),
+                    Some(label) => format!("{}{}{label}", Tr::Undone.get(lang), lang.colon()),
                     None => Tr::NothingToUndo.get(lang).to_owned(),
                 };
                 self.set_status(message);
@@ -152,7 +152,7 @@ impl BudgetApp {
             UiCommand::Redo => {
                 self.view.editing = None;
                 let message = match self.doc.redo() {
-                    Some(label) => format!("{}：{label}", Tr::Redone.get(lang)),
+                    Some(label) => format!("{}{}{label}", Tr::Redone.get(lang), lang.colon()),
                     None => Tr::NothingToRedo.get(lang).to_owned(),
                 };
                 self.set_status(message);

@@ -84,12 +84,31 @@ pub struct Comparison {
     pub code_changes: Vec<CodeChange>,
     /// The total.
     pub total: Option<Change>,
+    /// The economic table's total (basic expenditure).
+    pub economic_total: Option<Change>,
 }
 
 impl Comparison {
     /// The lines that differ.
     pub fn differing(&self) -> impl Iterator<Item = &LineComparison> {
         self.lines.iter().filter(|l| l.differs())
+    }
+
+    /// The line of `classification` with `code`, if either year has it. Lines are kept in code
+    /// order within each classification, so this is a binary search, cheap enough for every
+    /// visible row of a 100,000-line table on every frame.
+    #[must_use]
+    pub fn line(&self, classification: Classification, code: &str) -> Option<&LineComparison> {
+        let split = self
+            .lines
+            .partition_point(|l| l.classification == Classification::Function);
+        let part = match classification {
+            Classification::Function => &self.lines[..split],
+            Classification::Economic => &self.lines[split..],
+        };
+        part.binary_search_by(|l| l.code.as_str().cmp(code))
+            .ok()
+            .and_then(|i| part.get(i))
     }
 
     /// The 类 of the 功能分类, for the comparison chart.
@@ -283,6 +302,10 @@ pub fn compare(
     out.total = Some(Change::new(
         this_derived.summary.total,
         convert(last_derived.summary.total),
+    ));
+    out.economic_total = Some(Change::new(
+        this_derived.economic.total,
+        convert(last_derived.economic.total),
     ));
     out
 }

@@ -78,12 +78,13 @@ pub fn show(ui: &mut Ui, comparison: &Comparison, lang: Lang, height: f32, large
             last_name.clone()
         };
         let unit = unit.to_owned();
+        let colon = lang.colon();
         move |bar: &Bar, _: &BarChart| -> String {
             let value = labels
                 .iter()
                 .find(|(name, _)| *name == bar.name)
                 .map_or_else(String::new, |(_, v)| v.clone());
-            format!("{}\n{which}：{value} {unit}", bar.name)
+            format!("{}\n{which}{colon}{value} {unit}", bar.name)
         }
     };
     let last_chart = BarChart::new(last_name.clone(), bars(false))
@@ -95,6 +96,16 @@ pub fn show(ui: &mut Ui, comparison: &Comparison, lang: Lang, height: f32, large
         .color(theme::compare_colour(true, dark))
         .element_formatter(Box::new(hover(true)));
     let codes: Vec<String> = rows.iter().map(|r| format!("[{}]", r.code)).collect();
+    // Room right of the longest bar, so the legend in the corner never covers one.
+    let widest = rows
+        .iter()
+        .map(|r| r.this_value.max(r.last_value))
+        .fold(0.0_f64, f64::max);
+    let axis_label = if zh {
+        format!("金额（{unit}）")
+    } else {
+        format!("Amount ({unit})")
+    };
     let text_size = if large { 28.0 } else { 14.0 };
     ui.horizontal_top(|ui| {
         let plot_width = (ui.available_width() * 0.68).max(240.0);
@@ -103,7 +114,9 @@ pub fn show(ui: &mut Ui, comparison: &Comparison, lang: Lang, height: f32, large
                 .legend(Legend::default())
                 .height(height)
                 .width(plot_width)
-                .x_axis_label(format!("{}（{unit}）", lang.pick("金额", "Amount")))
+                .x_axis_label(axis_label)
+                .include_x(0.0)
+                .include_x(widest * 1.3)
                 .y_axis_formatter(move |mark, _range| {
                     let v = mark.value;
                     if (v - v.round()).abs() > 1e-6 || v < -0.5 {

@@ -25,6 +25,12 @@ impl Lang {
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         if self.zh() { zh } else { en }
     }
+
+    /// The colon after a label: full-width in Chinese, `": "` in English.
+    #[must_use]
+    pub fn colon(self) -> &'static str {
+        self.pick("：", ": ")
+    }
 }
 
 macro_rules! texts {
@@ -74,6 +80,9 @@ texts! {
     NarrativeClickToEdit => "点击修改", "click to edit";
     NarrativeEdited => "修改情况说明", "Edit narrative";
     LastYearBase => "对比基数", "Base";
+    CompareColumns => "显示上年对比列", "Show last year's columns";
+    CompareColumnsHint => "上年预算数取自附加的上年预算文件，按科目编码对应；上年有、本年无的科目列在情况说明页的逐行比较中", "Last year's figures come from the attached budget file, matched by code; lines only last year had are listed line by line on the Narrative tab";
+    CompareColumnsNeedBase => "附加上年预算后可显示上年对比列（文件 → 附加上年预算…）", "Attach last year's budget to show its columns (File → Attach last year's budget…)";
     CompareChart => "本年与上年预算对比（按类）", "This year against last year, by class";
     LastYearFromFile => "本文件所记上年数", "last-year figures in this file";
     LastYearDetach => "取消附加", "Detach";

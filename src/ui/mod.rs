@@ -157,6 +157,9 @@ pub struct ViewState {
     /// Last year's budget attached as the comparison base (kept in the app, not in the file).
     #[serde(skip)]
     pub base: Option<Box<last_year::LastYearBase>>,
+    /// The Tables tab shows last year / change / % beside the 支出总表 and the economic table,
+    /// when a base is attached.
+    pub compare_columns: bool,
     /// The officer's text being typed on the 情况说明 tab.
     #[serde(skip)]
     pub narrative_draft: Option<narrative::NarrativeDraft>,

@@ -47,7 +47,7 @@ fn base_bar(ui: &mut Ui, view: &mut ViewState, actions: &mut Vec<Action>) {
     let lang = view.lang;
     let mut detach = false;
     ui.horizontal(|ui| {
-        ui.label(format!("{}：", Tr::LastYearBase.get(lang)));
+        ui.label(format!("{}{}", Tr::LastYearBase.get(lang), lang.colon()));
         match &view.base {
             Some(base) => {
                 ui.label(RichText::new(base.file_name()).strong())
@@ -244,7 +244,7 @@ fn editor(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<A
     let mut done = false;
     let mut cancel = false;
     ui.horizontal(|ui| {
-        let label = ui.label(format!("{}：", field_label(field, lang.zh())));
+        let label = ui.label(format!("{}{}", field_label(field, lang.zh()), lang.colon()));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut draft.text)

@@ -46,7 +46,13 @@ pub fn figure_text(f: &FigureRun, style: Style, zh: bool) -> String {
             number(c.percent.unwrap_or_default().abs(), style, false)
         ),
         Value::Count(n, zh_word, en_word) => {
-            format!("{n}{gap}{}", if zh { zh_word } else { en_word })
+            if zh {
+                format!("{n}{gap}{zh_word}")
+            } else if *n == 1 {
+                format!("1 {}", singular(en_word))
+            } else {
+                format!("{n} {en_word}")
+            }
         }
         Value::Area(a) => {
             let n = number(*a, style, true);
@@ -145,5 +151,15 @@ impl NarrativeDoc {
         let mut out = String::new();
         paragraph_text(p, self.style, zh, &mut out);
         out
+    }
+}
+
+/// The singular of an English plural the narrative counts with: `agencies` → `agency`,
+/// `vehicles` → `vehicle`, `budget units` → `budget unit`.
+fn singular(plural: &str) -> String {
+    if let Some(stem) = plural.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        plural.strip_suffix('s').unwrap_or(plural).to_owned()
     }
 }

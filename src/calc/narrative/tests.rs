@@ -109,3 +109,20 @@ fn a_change_without_reason_asks_for_one() {
             .contains("增加 2.00 万元。主要原因是人员增加。")
     );
 }
+
+#[test]
+fn english_counts_agree_in_number() {
+    let count = |n: u64, en: &'static str, zh: bool| {
+        let run = FigureRun {
+            value: Value::Count(n, "辆", en),
+            link: None,
+            trim_whole: false,
+        };
+        figure_text(&run, SPACED, zh)
+    };
+    assert_eq!(count(1, "vehicles", false), "1 vehicle");
+    assert_eq!(count(2, "vehicles", false), "2 vehicles");
+    assert_eq!(count(1, "agencies", false), "1 agency");
+    assert_eq!(count(1, "budget units", false), "1 budget unit");
+    assert_eq!(count(1, "vehicles", true), "1 辆");
+}

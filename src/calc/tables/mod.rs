@@ -12,6 +12,7 @@ mod lines;
 
 use rust_decimal::Decimal;
 
+use crate::calc::compare::{Classification, Comparison};
 use crate::calc::{Change, Derived};
 use crate::model::template::CodeLayout;
 use crate::model::{AmountField, Budget, Money, MoneyUnit, TableId, TableNote};
@@ -184,6 +185,8 @@ pub struct Table<'a> {
     /// What is printed under a table with no data (`注:本部门…故本表为空表。`).
     pub empty_note: Option<String>,
     body: Body<'a>,
+    /// Last year's figures appended to each row, where asked for ([`Table::with_comparison`]).
+    comparison: Option<&'a Comparison>,
 }
 
 /// Where the rows come from.
@@ -197,7 +200,7 @@ enum Body<'a> {
     Economic(lines::EconBody<'a>),
 }
 
-impl Table<'_> {
+impl<'a> Table<'a> {
     /// Number of body rows (the 合计 row included).
     #[must_use]
     pub fn len(&self) -> usize {
@@ -217,11 +220,73 @@ impl Table<'_> {
     /// Body row `i`.
     #[must_use]
     pub fn row(&self, i: usize) -> Option<Row> {
-        match &self.body {
+        let mut row = match &self.body {
             Body::Rows(rows) => rows.get(i).cloned(),
             Body::Function(f) => f.row(i),
             Body::Economic(e) => e.row(i),
+        }?;
+        if let (Some(c), Some(class)) = (self.comparison, self.compared_as()) {
+            let change = match (&row.code, row.kind) {
+                (_, RowKind::Total) => match class {
+                    Classification::Function => c.total,
+                    Classification::Economic => c.economic_total,
+                },
+                (Some(code), _) => c.line(class, code).map(|l| l.change),
+                (None, _) => None,
+            };
+            match change {
+                Some(change) => row.cells.extend([
+                    Cell::Amount(change.last_year),
+                    Cell::Amount(change.amount),
+                    change.percent.map_or(Cell::Blank, Cell::Percent),
+                ]),
+                None => row.cells.extend([Cell::Blank, Cell::Blank, Cell::Blank]),
+            }
         }
+        Some(row)
+    }
+
+    /// Which classification the table's rows are whole lines of, so that last year's figure of
+    /// a line can stand beside them: the 支出总表 (every source) and the economic table. The other
+    /// 功能分类 tables show one source's share of a line, which last year's line total is not.
+    #[must_use]
+    pub fn compared_as(&self) -> Option<Classification> {
+        match (&self.body, self.id) {
+            (Body::Function(_), TableId::Expenditure) => Some(Classification::Function),
+            (Body::Economic(_), _) => Some(Classification::Economic),
+            _ => None,
+        }
+    }
+
+    /// The table with three more columns from `comparison`: last year's figure, the change and
+    /// the change in percent, for each row whose line either year has (blank otherwise). Only the
+    /// tables of [`Table::compared_as`] take them; any other is returned as it was.
+    #[must_use]
+    pub fn with_comparison(mut self, comparison: &'a Comparison, zh: bool) -> Self {
+        if self.compared_as().is_none() || self.comparison.is_some() {
+            return self;
+        }
+        let rows = self.header_rows.max(1);
+        let labels: [&str; 3] = if zh {
+            ["上年预算数", "增减额", "增减%"]
+        } else {
+            ["Last year", "Change", "Change %"]
+        };
+        for label in labels {
+            self.header.push(HeaderCell {
+                text: label.to_owned(),
+                row: 0,
+                col: self.columns.len(),
+                rows,
+                cols: 1,
+            });
+            self.columns.push(ColumnSpec {
+                kind: ColumnKind::Amount,
+                label: label.to_owned(),
+            });
+        }
+        self.comparison = Some(comparison);
+        self
     }
 
     /// Every body row in order.
@@ -304,6 +369,7 @@ pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool
         empty,
         empty_note: empty.then(|| empty_note(budget, id, zh)),
         body,
+        comparison: None,
     }
 }
 

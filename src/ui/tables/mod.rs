@@ -48,8 +48,9 @@ pub(crate) fn cell_actions<E: Into<Option<Edit>>>(
         CellEvent::Refused(reason) => {
             actions.push(Action::CancelPreview);
             actions.push(Action::Status(format!(
-                "{}：{name}：{reason}",
-                Tr::Refused.get(lang)
+                "{}{colon}{name}{colon}{reason}",
+                Tr::Refused.get(lang),
+                colon = lang.colon()
             )));
         }
     }
@@ -116,7 +117,15 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         });
     let id = view.table();
     let budget = doc.budget();
-    let table = tables::table(budget, doc.derived(), id, lang.zh());
+    // The base is lent to the table for this frame and given back below: the grid needs the
+    // view mutably while the table borrows the comparison.
+    let base = view.base.take();
+    let mut table = tables::table(budget, doc.derived(), id, lang.zh());
+    if view.compare_columns
+        && let Some(base) = &base
+    {
+        table = table.with_comparison(&base.comparison, lang.zh());
+    }
     ui.heading(format!("{} {}", budget.profile.year, table.title));
     ui.horizontal(|ui| {
         ui.label(format!(
@@ -146,11 +155,27 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         }
         _ => {}
     }
+    if table.compared_as().is_some() {
+        compare_toggle(ui, base.is_some(), view);
+    }
     if table.empty {
         note::show(ui, doc, id, view, actions);
     }
     ui.separator();
     grid::show(ui, doc, &table, view, actions, true);
+    drop(table);
+    view.base = base;
+}
+
+/// The switch for last year's columns; without a base it says how to get one.
+fn compare_toggle(ui: &mut Ui, attached: bool, view: &mut ViewState) {
+    let lang = view.lang;
+    if attached {
+        ui.checkbox(&mut view.compare_columns, Tr::CompareColumns.get(lang))
+            .on_hover_text(Tr::CompareColumnsHint.get(lang));
+    } else {
+        ui.label(RichText::new(Tr::CompareColumnsNeedBase.get(lang)).weak());
+    }
 }
 
 /// Which economic code set the table uses, and its 人员经费 / 公用经费.
