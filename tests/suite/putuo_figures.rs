@@ -20,7 +20,7 @@ use budget_studio::model::{
 use rust_decimal::Decimal;
 
 const NAME: &str = "putuo-government-office-2025.ron";
-const PUTUO_RON: &str = include_str!("../sample_budgets/putuo-government-office-2025.ron");
+const PUTUO_RON: &str = include_str!("../../sample_budgets/putuo-government-office-2025.ron");
 const PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/sample_budgets/putuo-government-office-2025.ron"

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -114,7 +114,7 @@ fn a_hand_written_file_with_unsorted_lines_loads_sorted() {
 /// format.
 #[test]
 fn a_format_1_file_migrates_to_the_shanxi_template_unchanged_in_meaning() {
-    let old = include_str!("fixtures/xinzhou-industry-2022-format1.ron");
+    let old = include_str!("../fixtures/xinzhou-industry-2022-format1.ron");
     assert!(old.contains("format_version: 1,") && !old.contains("template"));
     let (migrated, notices) =
         budget_studio::io::ron_file::parse(old, Path::new("old.ron")).unwrap();

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
 
-mod common;
+use crate::common;
 
 use budget_studio::app::BudgetApp;
 use budget_studio::checks::Rule;

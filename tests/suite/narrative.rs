@@ -16,12 +16,14 @@ fn sample(ron: &str) -> Budget {
 }
 
 fn xinzhou() -> Budget {
-    sample(include_str!("../sample_budgets/xinzhou-industry-2022.ron"))
+    sample(include_str!(
+        "../../sample_budgets/xinzhou-industry-2022.ron"
+    ))
 }
 
 fn putuo() -> Budget {
     sample(include_str!(
-        "../sample_budgets/putuo-government-office-2025.ron"
+        "../../sample_budgets/putuo-government-office-2025.ron"
     ))
 }
 

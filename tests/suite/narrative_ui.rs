@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use budget_studio::model::TableId;
 use budget_studio::ui::Tab;
@@ -124,5 +124,69 @@ fn attaching_last_years_budget_lists_the_changes_and_draws_the_chart() {
         base.summary
             .income_change
             .is_some_and(|c| c.last_year != c.this_year)
+    );
+}
+
+#[test]
+fn the_tables_show_last_years_columns_once_a_base_is_attached() {
+    use budget_studio::model::{Column, IncomeSource, Money};
+    let hundred = Money(rust_decimal::Decimal::new(100, 0));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2021.ron");
+    let mut last = budget_studio::sample::sample_budget().unwrap();
+    last.profile.year = 2021;
+    let i = last.function_line_index("2080505").unwrap();
+    last.function_lines[i].set(IncomeSource::GeneralPublic, Column::Basic, hundred);
+    budget_studio::io::save(&last, &path).unwrap();
+
+    let mut app = sample_app(vec![]);
+    app.view.tab = Tab::Tables;
+    app.view.table = Some(TableId::Expenditure);
+    let mut h = harness(app);
+    h.run_steps(2);
+    // No base yet: the tab says how to get one, and shows no such column.
+    assert!(shows(&h, "附加上年预算后可显示上年对比列"));
+    assert!(
+        h.query_by_role_and_label(Role::Cell, "[2080505] 上年预算数")
+            .is_none()
+    );
+    h.state_mut().attach_last_year_from(&path);
+    h.run_steps(2);
+    h.get_by_label("显示上年对比列").click();
+    h.run_steps(2);
+    let value = |h: &egui_kittest::Harness<'_, budget_studio::app::BudgetApp>, label: &str| {
+        h.get_by_role_and_label(Role::Cell, label)
+            .value()
+            .unwrap_or_default()
+    };
+    let this_year = h
+        .state()
+        .document()
+        .derived()
+        .function
+        .figure("2080505", Column::Total)
+        .unwrap();
+    let change = this_year.checked_sub(hundred).unwrap();
+    assert_eq!(value(&h, "[2080505] 上年预算数"), "100.00");
+    assert_eq!(value(&h, "[2080505] 增减额"), change.format_grouped(2));
+    assert!(value(&h, "[2080505] 增减%").ends_with('%'));
+    // An unchanged line: last year's figure equals this year's, and no change is printed.
+    assert_eq!(
+        value(&h, "[2150501] 上年预算数"),
+        value(&h, "[2150501] 合计")
+    );
+    assert_eq!(value(&h, "[2150501] 增减额"), "");
+    assert_eq!(value(&h, "[2150501] 增减%"), "0.00%");
+
+    // The economic table takes them too; a table of one source's share does not.
+    h.state_mut().view.table = Some(TableId::BasicByEconomic);
+    h.run_steps(2);
+    assert_eq!(value(&h, "[50101] 增减额"), "");
+    assert!(!value(&h, "[50101] 上年预算数").is_empty());
+    h.state_mut().view.table = Some(TableId::GeneralPublic);
+    h.run_steps(2);
+    assert!(
+        h.query_by_role_and_label(Role::Cell, "[2080505] 上年预算数")
+            .is_none()
     );
 }

@@ -193,3 +193,53 @@ fn the_narrative_takes_its_changes_from_last_years_file() {
         "{text}"
     );
 }
+
+#[test]
+fn last_years_columns_stand_beside_whole_lines_only() {
+    use budget_studio::calc::compare::Classification;
+    use budget_studio::calc::tables::{Cell, table};
+    use budget_studio::model::TableId;
+    let this = budget_studio::sample::sample_budget().unwrap();
+    let mut last = this.clone();
+    let i = last.function_line_index("2080505").unwrap();
+    last.function_lines[i].set(
+        IncomeSource::GeneralPublic,
+        Column::Basic,
+        Money(Decimal::new(100, 0)),
+    );
+    let (d_last, d_this) = (derive(&last), derive(&this));
+    let c = compare(&last, &d_last, &this, &d_this);
+    // Found by code in either classification; a code of the other one is not.
+    assert_eq!(
+        c.line(Classification::Function, "2080505")
+            .unwrap()
+            .change
+            .last_year,
+        Money(Decimal::new(100, 0))
+    );
+    assert!(c.line(Classification::Economic, "50101").is_some());
+    assert!(c.line(Classification::Economic, "2080505").is_none());
+    assert!(c.line(Classification::Function, "9999999").is_none());
+
+    let plain = table(&this, &d_this, TableId::Expenditure, true);
+    let columns = plain.columns.len();
+    let with = table(&this, &d_this, TableId::Expenditure, true).with_comparison(&c, true);
+    assert_eq!(with.columns.len(), columns + 3);
+    let at = with.position("2080505").unwrap();
+    let row = with.row(at).unwrap();
+    assert_eq!(row.cells.len(), columns + 3);
+    assert_eq!(
+        row.cells[columns],
+        Cell::Amount(Money(Decimal::new(100, 0)))
+    );
+    // The 合计 row carries the totals' change.
+    let total = with.rows().find(|r| r.label == "合计").unwrap();
+    assert_eq!(
+        total.cells[columns + 1],
+        Cell::Amount(c.total.unwrap().amount)
+    );
+    // A table of one source's share takes no columns.
+    let general = table(&this, &d_this, TableId::GeneralPublic, true);
+    let n = general.columns.len();
+    assert_eq!(general.with_comparison(&c, true).columns.len(), n);
+}

@@ -22,7 +22,7 @@ use budget_studio::model::{Budget, Money};
 use budget_studio::sample::sample_budget;
 use rust_decimal::Decimal;
 
-const PUTUO_RON: &str = include_str!("../sample_budgets/putuo-government-office-2025.ron");
+const PUTUO_RON: &str = include_str!("../../sample_budgets/putuo-government-office-2025.ron");
 
 fn putuo() -> Budget {
     from_ron_str(PUTUO_RON, Path::new("putuo-government-office-2025.ron")).unwrap()

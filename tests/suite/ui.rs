@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
-mod common;
+use crate::common;
 
 use budget_studio::app::BudgetApp;
 use budget_studio::model::{Column, Money, TableId};

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
 
-mod common;
+use crate::common;
 
 use budget_studio::ui::commands::UiCommand;
 use budget_studio::ui::i18n::Lang;
