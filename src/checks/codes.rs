@@ -70,13 +70,15 @@ pub(super) fn function_line_amounts(budget: &Budget, index: usize, out: &mut Vec
     if let Some(view) = function_view(budget, index) {
         check_amounts(&view, TableId::Expenditure, budget.unit, out);
     }
+    super::scope::income_columns(budget, index, out);
 }
 
 /// The rules [`function_line_amounts`] applies.
-pub(super) const AMOUNT_RULES: [Rule; 3] = [
+pub(super) const AMOUNT_RULES: [Rule; 4] = [
     Rule::AmountNegative,
     Rule::AmountPrecision,
     Rule::NotItemised,
+    Rule::IncomeColumn,
 ];
 
 fn at(table: TableId, code: &str) -> Location {

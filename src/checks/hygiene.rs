@@ -279,8 +279,7 @@ fn years(budget: &Budget, out: &mut Vec<Finding>) {
 
 /// A change the 情况说明 states needs the officer's reason (主要原因是……).
 fn reasons(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
-    let doc = crate::calc::narrative::narrative(budget, derived);
-    for text in doc.missing_officer_texts() {
+    for text in crate::calc::narrative::missing_officer_texts(budget, derived) {
         out.push(Finding::new(
             Severity::Warning,
             Location::Narrative,

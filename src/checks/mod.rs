@@ -323,14 +323,15 @@ pub fn run(budget: &Budget, derived: &Derived) -> Vec<Finding> {
     )
 }
 
-/// Rules about codes, names and texts: they change only when lines or texts change, so the open
-/// document keeps their findings between keystrokes.
+/// Rules about codes, names, texts and each form: they change only when lines, texts or forms
+/// change, so the open document keeps their findings between keystrokes.
 #[must_use]
 pub fn structure(budget: &Budget) -> Vec<Finding> {
     let mut findings = Vec::new();
     codes::structure(budget, &mut findings);
     hygiene::structure(budget, &mut findings);
     scope::structure(budget, &mut findings);
+    projects::forms(budget, &mut findings);
     in_template(budget, findings)
 }
 
@@ -362,7 +363,10 @@ pub fn function_line_amounts(budget: &Budget, index: usize) -> Vec<Finding> {
 #[must_use]
 pub fn is_line_amount_finding(finding: &Finding, code: &str) -> bool {
     codes::AMOUNT_RULES.contains(&finding.rule)
-        && matches!(&finding.location, Location::Table { table: TableId::Expenditure, code: Some(c) } if c == code)
+        && matches!(
+            &finding.location,
+            Location::Table { table: TableId::Expenditure | TableId::Income, code: Some(c) } if c == code
+        )
 }
 
 /// Rules that compare derived figures: cheap, rerun after every edit.
