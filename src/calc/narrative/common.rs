@@ -18,6 +18,9 @@ pub(super) struct Ctx<'a> {
     pub unit: MoneyUnit,
     /// Whole amounts lose their decimals (Shanghai's text).
     pub trim: bool,
+    /// Write the lists that grow with the budget's lines (Shanghai's one paragraph per 项). Off
+    /// where only the officer's texts matter, which those lists never hold.
+    pub line_lists: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -29,6 +32,7 @@ impl<'a> Ctx<'a> {
             year: budget.profile.year,
             unit: derived.summary.unit,
             trim: budget.template == TemplateId::ShanghaiDistrict,
+            line_lists: true,
         }
     }
 

@@ -175,8 +175,23 @@ pub fn narrative(budget: &Budget, derived: &Derived) -> NarrativeDoc {
 /// see [`crate::calc::summarise_against`]).
 #[must_use]
 pub fn narrative_with(budget: &Budget, derived: &Derived, summary: &Summary) -> NarrativeDoc {
+    outline(common::Ctx::new(budget, derived, summary))
+}
+
+/// The officer's texts the narrative asks for but `budget` leaves empty, in order: what the
+/// `text.reason` check reports on every keystroke. The same outline as [`narrative`], less the
+/// lists that grow with the lines (they hold no officer text), so a 100,000-line budget costs
+/// what a small one does.
+#[must_use]
+pub fn missing_officer_texts(budget: &Budget, derived: &Derived) -> Vec<NarrativeText> {
+    let mut c = common::Ctx::new(budget, derived, &derived.summary);
+    c.line_lists = false;
+    outline(c).missing_officer_texts()
+}
+
+fn outline(c: common::Ctx<'_>) -> NarrativeDoc {
+    let budget = c.budget;
     let style = Style::of(budget.template);
-    let c = common::Ctx::new(budget, derived, summary);
     let (title, sections) = match budget.template {
         TemplateId::Shanxi => shanxi::outline(&c),
         TemplateId::ShanghaiDistrict => shanghai::outline(&c),

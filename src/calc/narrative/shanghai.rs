@@ -155,6 +155,9 @@ fn preparation(c: &Ctx) -> Section {
 
 /// One paragraph per 项 with 财政拨款 money: `1. “类-款-项”科目1,202.95万元。`
 fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
+    if !c.line_lists {
+        return;
+    }
     let table = &c.derived.function;
     let mut n = 0_usize;
     for (i, row) in table.rows.iter().enumerate() {
@@ -166,19 +169,26 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
             continue;
         }
         n += 1;
-        let mut path: Vec<&str> = Vec::with_capacity(3);
+        // 项, 款, 类 names up the tree, then joined 类-款-项 (three levels at most).
+        let mut path: [&str; 3] = [""; 3];
+        let mut depth = 0;
         let mut at = Some(i);
-        while let Some(k) = at {
+        while let (Some(k), true) = (at, depth < path.len()) {
             let Some(r) = table.rows.get(k) else { break };
-            let name = r
+            path[depth] = r
                 .line
                 .and_then(|l| c.budget.function_lines.get(l))
                 .map_or("", |l| l.name.as_str());
-            path.push(name);
+            depth += 1;
             at = r.parent;
         }
-        path.reverse();
-        let joined = path.join("-");
+        let mut joined = String::with_capacity(96);
+        for name in path[..depth].iter().rev() {
+            if !joined.is_empty() {
+                joined.push('-');
+            }
+            joined.push_str(name);
+        }
         let mut p = Para::new();
         p.s(
             format!("{n}. “{joined}”科目"),

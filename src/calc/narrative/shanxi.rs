@@ -21,7 +21,18 @@ pub(super) fn source_label(source: IncomeSource) -> (&'static str, &'static str)
         ),
         IncomeSource::FiscalSpecialAccount => ("财政专户管理资金收入", "fiscal special accounts"),
         IncomeSource::CarryOver => ("上年结转", "carried over from last year"),
-        other => (other.label_zh(), other.label_en()),
+        // Mid-sentence, the column headings' English starts in lower case.
+        other => (
+            other.label_zh(),
+            match other {
+                IncomeSource::UnitFunds => "unit funds",
+                IncomeSource::ServiceIncome => "service income",
+                IncomeSource::BusinessIncome => "business income",
+                IncomeSource::SuperiorSubsidy => "subsidy from above",
+                IncomeSource::SubordinateRemittance => "remittance from subordinates",
+                _ => "other income",
+            },
+        ),
     }
 }
 
