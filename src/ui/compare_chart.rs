@@ -58,9 +58,11 @@ pub fn show(ui: &mut Ui, comparison: &Comparison, lang: Lang, height: f32, large
                 } else {
                     (-0.2, r.last_value)
                 };
+                // Solid bars: the plot's default translucent fill washes out on a projector.
                 Bar::new(y_of(i) + offset, value)
                     .name(format!("[{}] {}", r.code, r.name))
                     .width(0.38)
+                    .fill(theme::compare_colour(this, dark))
             })
             .collect()
     };
@@ -110,6 +112,12 @@ pub fn show(ui: &mut Ui, comparison: &Comparison, lang: Lang, height: f32, large
     ui.horizontal_top(|ui| {
         let plot_width = (ui.available_width() * 0.68).max(240.0);
         ui.allocate_ui(egui::vec2(plot_width, height), |ui| {
+            if large {
+                // Axis ticks, axis title and legend are read from the back of the room.
+                for font in ui.style_mut().text_styles.values_mut() {
+                    font.size *= 1.7;
+                }
+            }
             Plot::new("compare-by-class")
                 .legend(Legend::default())
                 .height(height)

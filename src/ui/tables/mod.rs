@@ -162,7 +162,11 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         note::show(ui, doc, id, view, actions);
     }
     ui.separator();
-    grid::show(ui, doc, &table, view, actions, true);
+    // Wide tables (the economic table's cost columns, last year's columns) scroll sideways
+    // rather than lose their right-hand columns off the window.
+    egui::ScrollArea::horizontal()
+        .id_salt(("table-sideways", id))
+        .show(ui, |ui| grid::show(ui, doc, &table, view, actions, true));
     drop(table);
     view.base = base;
 }
