@@ -2,6 +2,8 @@
 //! (totals, changes, each 项 of the 财政拨款 with its amount) and the 其他相关情况说明 (三公,
 //! 机关运行经费, 政府采购 with the SME reservation, 绩效目标, 国有资产).
 
+use std::fmt::Write as _;
+
 use super::{ChangeWords, Link, Para, Paragraph, Section, Value, Words, common::Ctx};
 use crate::calc::Change;
 use crate::model::assets::OFFICIAL_VEHICLE_KINDS;
@@ -182,18 +184,26 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
             depth += 1;
             at = r.parent;
         }
-        let mut joined = String::with_capacity(96);
-        for name in path[..depth].iter().rev() {
-            if !joined.is_empty() {
-                joined.push('-');
+        // Both languages' texts built in one pass each, sized up front: with 100,000 项 the
+        // reallocations of `format!` were a third of the time.
+        let names: usize = path[..depth].iter().map(|s| s.len() + 1).sum();
+        let mut zh = String::with_capacity(names + 32);
+        let mut en = String::with_capacity(names + row.code.len() + 24);
+        // Writing to a String cannot fail.
+        let _ = write!(zh, "{n}. “");
+        let _ = write!(en, "{n}. [{}] ", row.code);
+        for (k, name) in path[..depth].iter().rev().enumerate() {
+            if k > 0 {
+                zh.push('-');
+                en.push('-');
             }
-            joined.push_str(name);
+            zh.push_str(name);
+            en.push_str(name);
         }
+        zh.push_str("”科目");
+        en.push_str(": ");
         let mut p = Para::new();
-        p.s(
-            format!("{n}. “{joined}”科目"),
-            format!("{n}. [{}] {joined}: ", row.code),
-        );
+        p.s(zh, en);
         c.text_money(&mut p, amount, c.link(TableId::Fiscal, Some(&row.code)));
         p.t("。", ".");
         paragraphs.push(p.done());
