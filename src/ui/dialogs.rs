@@ -256,9 +256,12 @@ impl FileBrowser {
                     self.refresh();
                 }
             });
+        let mut entered = false;
         ui.horizontal(|ui| {
             ui.label(Tr::FileName.get(lang));
-            text_field(ui, &mut self.file_name, Tr::FileName.get(lang), 300.0);
+            let field = text_field(ui, &mut self.file_name, Tr::FileName.get(lang), 300.0);
+            // Enter in the name field chooses, as in the system's own dialogs.
+            entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         });
         ui.horizontal(|ui| {
             let label = match self.mode {
@@ -266,10 +269,10 @@ impl FileBrowser {
                 BrowseMode::Save => Tr::Save,
             };
             let name = self.file_name.trim();
-            if ui
+            let clicked = ui
                 .add_enabled(!name.is_empty(), egui::Button::new(label.get(lang)))
-                .clicked()
-            {
+                .clicked();
+            if (clicked || entered) && !name.is_empty() {
                 let mut name = name.to_owned();
                 let ext = format!(".{}", self.kind.extension());
                 if self.mode == BrowseMode::Save && !name.ends_with(&ext) {

@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod compare;
 mod editors;
+mod file_browser;
 mod file_format;
 mod fuzz_money_path;
 mod help;
