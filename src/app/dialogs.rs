@@ -122,10 +122,11 @@ impl BudgetApp {
             DialogOutcome::Cancelled => None,
             DialogOutcome::Unavailable => {
                 let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-                self.dialog = Some(Dialog::Browser(
-                    Box::new(FileBrowser::new(mode, dir, name, kind)),
-                    purpose,
-                ));
+                let mut browser = FileBrowser::new(mode, dir, name, kind);
+                if matches!(purpose, Purpose::AttachLastYear) {
+                    browser.title = Some(Tr::AttachLastYearTitle);
+                }
+                self.dialog = Some(Dialog::Browser(Box::new(browser), purpose));
                 None
             }
         }

@@ -148,6 +148,8 @@ pub struct FileBrowser {
     pub file_name: String,
     /// The kind of file shown and written.
     pub kind: FileKind,
+    /// A heading of its own (`附加上年预算`), where the mode and kind do not say what the file is for.
+    pub title: Option<Tr>,
     entries: Vec<(String, bool)>,
     error: Option<String>,
 }
@@ -161,6 +163,7 @@ impl FileBrowser {
             dir,
             file_name,
             kind,
+            title: None,
             entries: Vec::new(),
             error: None,
         };
@@ -193,6 +196,7 @@ impl FileBrowser {
     /// Draws the browser; returns the outcome once the user decides.
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang) -> Option<DialogOutcome> {
         let title = match (self.mode, self.kind) {
+            _ if self.title.is_some() => self.title.map_or("", |t| t.get(lang)),
             (BrowseMode::Open, FileKind::Budget) => Tr::FileBrowserOpen.get(lang),
             (BrowseMode::Save, FileKind::Budget) => Tr::FileBrowserSave.get(lang),
             (BrowseMode::Open, FileKind::Workbook) => {

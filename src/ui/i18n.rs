@@ -152,6 +152,7 @@ texts! {
     Modified => "已修改", "modified";
     FileBrowserOpen => "打开预算文件", "Open a budget file";
     FileBrowserSave => "保存预算文件", "Save the budget file";
+    AttachLastYearTitle => "选择上年预算文件（作为对比基数）", "Choose last year's budget file (the comparison base)";
     Folder => "文件夹", "Folder";
     FileName => "文件名", "File name";
     Up => "上一级", "Up";

@@ -62,3 +62,19 @@ fn enter_with_no_name_chooses_nothing() {
     h.run();
     assert!(h.state().1.is_none());
 }
+
+#[test]
+fn attaching_last_year_says_so_in_the_browser() {
+    use budget_studio::ui::dialogs::DialogOutcome::Unavailable;
+    let mut h = crate::common::harness(crate::common::sample_app(vec![Unavailable]));
+    h.run_steps(2);
+    h.get_by_label("文件").click();
+    h.run_steps(2);
+    h.get_by_label_contains("附加上年预算").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("选择上年预算文件（作为对比基数）")
+            .is_some()
+    );
+    assert!(h.query_by_label("打开预算文件").is_none());
+}
