@@ -16,3 +16,8 @@ pub mod model;
 pub mod sample;
 pub mod synth;
 pub mod ui;
+
+/// mimalloc for everything that links this crate: the app, the tests and the benchmarks measure
+/// the same allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
