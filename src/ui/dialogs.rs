@@ -196,7 +196,7 @@ impl FileBrowser {
     /// Draws the browser; returns the outcome once the user decides.
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang) -> Option<DialogOutcome> {
         let title = match (self.mode, self.kind) {
-            _ if self.title.is_some() => self.title.map_or("", |t| t.get(lang)),
+            _ if let Some(title) = self.title => title.get(lang),
             (BrowseMode::Open, FileKind::Budget) => Tr::FileBrowserOpen.get(lang),
             (BrowseMode::Save, FileKind::Budget) => Tr::FileBrowserSave.get(lang),
             (BrowseMode::Open, FileKind::Workbook) => {
