@@ -183,32 +183,28 @@ fn run(started: std::time::Instant) -> Result<i32> {
     let args = Args::parse();
     let zh = matches!(args.lang, Lang::Zh);
     let stdout = std::io::stdout();
+    // Standard error is locked per message, never for a whole command: the exports work on
+    // several threads, and a thread that reports (a panic's message, say) while the main thread
+    // held the lock would wait for it for ever.
     let stderr = std::io::stderr();
     let report = match args.command {
-        Some(Command::Check { file }) => {
-            cli::check(&file, zh, &mut stdout.lock(), &mut stderr.lock())
-        }
+        Some(Command::Check { file }) => cli::check(&file, zh, &mut stdout.lock(), &mut &stderr),
         Some(Command::Summary { file, json }) => {
-            cli::summary(&file, json, zh, &mut stdout.lock(), &mut stderr.lock())
+            cli::summary(&file, json, zh, &mut stdout.lock(), &mut &stderr)
         }
         Some(Command::Narrative { file, last_year }) => cli::narrative(
             &file,
             last_year.as_deref(),
             zh,
             &mut stdout.lock(),
-            &mut stderr.lock(),
+            &mut &stderr,
         ),
         Some(Command::Compare { old, new, json }) => {
-            cli::compare(&old, &new, json, zh, &mut stdout.lock(), &mut stderr.lock())
+            cli::compare(&old, &new, json, zh, &mut stdout.lock(), &mut &stderr)
         }
-        Some(Command::Charts { file, out, dark }) => cli::charts(
-            &file,
-            &out,
-            zh,
-            dark,
-            &mut stdout.lock(),
-            &mut stderr.lock(),
-        ),
+        Some(Command::Charts { file, out, dark }) => {
+            cli::charts(&file, &out, zh, dark, &mut stdout.lock(), &mut &stderr)
+        }
         Some(Command::Generate { lines, seed, out }) => {
             let budget = budget_studio::synth::generate(lines, seed);
             budget_studio::io::save(&budget, &out)?;
@@ -232,14 +228,7 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 tables_only,
                 ..Default::default()
             };
-            cli::export_xlsx(
-                &file,
-                &out,
-                &options,
-                zh,
-                &mut stdout.lock(),
-                &mut stderr.lock(),
-            )
+            cli::export_xlsx(&file, &out, &options, zh, &mut stdout.lock(), &mut &stderr)
         }
         Some(Command::Export {
             what:
@@ -254,7 +243,7 @@ fn run(started: std::time::Instant) -> Result<i32> {
             zh,
             !no_charts,
             &mut stdout.lock(),
-            &mut stderr.lock(),
+            &mut &stderr,
         ),
         Some(Command::Import {
             what:
@@ -268,14 +257,7 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 TemplateArg::Shanxi => TemplateId::Shanxi,
                 TemplateArg::Shanghai => TemplateId::ShanghaiDistrict,
             });
-            cli::import_xlsx(
-                &file,
-                &out,
-                template,
-                zh,
-                &mut stdout.lock(),
-                &mut stderr.lock(),
-            )
+            cli::import_xlsx(&file, &out, template, zh, &mut stdout.lock(), &mut &stderr)
         }
         None => {
             budget_studio::app::run(args.file, started)?;

@@ -16,7 +16,7 @@ use budget_studio::io::xlsx::{
     import_bytes, workbook_bytes,
 };
 use budget_studio::model::template::CodeLayout;
-use budget_studio::model::{Budget, Money, MoneyUnit, TemplateId};
+use budget_studio::model::{Budget, IncomeSource, Money, MoneyUnit, TableId, TemplateId};
 use budget_studio::sample::sample_budget;
 use budget_studio::synth::generate;
 use calamine::{Data, Reader, Xlsx};
@@ -199,7 +199,7 @@ fn assert_workbook_exact(bytes: Vec<u8>, budget: &Budget) {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let mut checked = 0;
     for (n, id) in disclosure_tables(budget).into_iter().enumerate() {
-        let t = table(budget, &derived, id, true);
+        let t = table(budget, &derived, id, true).printed();
         if t.empty {
             continue;
         }
@@ -231,6 +231,52 @@ fn assert_workbook_exact(bytes: Vec<u8>, budget: &Budget) {
         }
     }
     assert!(checked > 0);
+}
+
+#[test]
+fn a_fund_sheet_lists_only_the_lines_with_money_of_that_fund() {
+    let budget = generate(1_000, 5);
+    let derived = derive(&budget);
+    let ids = disclosure_tables(&budget);
+    let n = ids
+        .iter()
+        .position(|id| *id == TableId::GovFundExpenditure)
+        .unwrap();
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(export(&budget, &ExportOptions::default()))).unwrap();
+    let range = book.worksheet_range(&format!("表{}", n + 1)).unwrap();
+    let screen = table(&budget, &derived, TableId::GovFundExpenditure, true);
+    let body = 2 + screen.header_rows;
+    // Every line of the budget is on the screen; the sheet has the 合计 row and the lines the
+    // fund pays for, with their 类 and 款.
+    let listed: Vec<String> = (body..range.height())
+        .filter_map(|r| range.get_value((r as u32, 0)))
+        .map(ToString::to_string)
+        .filter(|c| !c.is_empty() && c != "合计")
+        .collect();
+    let funded = derived
+        .function
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| {
+            !derived
+                .function
+                .cell_sum(*r, &[IncomeSource::GovernmentFund])
+                .total()
+                .is_zero()
+        })
+        .count();
+    assert!(funded > 0 && funded < derived.function.rows.len());
+    assert_eq!(listed.len(), funded);
+    assert_eq!(screen.len(), derived.function.rows.len() + 1);
+    // And the lines read back: a line the sheet leaves out has no fund money.
+    assert_eq!(
+        import(export(&budget, &ExportOptions::default()))
+            .unwrap()
+            .budget,
+        budget
+    );
 }
 
 #[test]

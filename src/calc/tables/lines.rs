@@ -48,6 +48,8 @@ pub(super) struct FunctionBody<'a> {
     shape: Shape,
     layout: CodeLayout,
     zh: bool,
+    /// The roll-up rows shown, in order; `None` shows every one.
+    kept: Option<Vec<usize>>,
 }
 
 /// One amount column of the income table: its label and the sources it sums.
@@ -80,6 +82,35 @@ impl<'a> FunctionBody<'a> {
             shape,
             layout: template.code_layout,
             zh,
+            kept: None,
+        }
+    }
+
+    /// The body as printed: a table of some fund types only lists the lines that carry money of
+    /// them (the 政府性基金 table lists the lines the fund pays for, not every line of the budget
+    /// with blanks). The screen keeps every line, so that any line can be given that money.
+    pub(super) fn printed(mut self) -> Self {
+        let sources = self.sources();
+        if sources.len() == ALL.len() || self.is_empty_table() {
+            return self;
+        }
+        let f = &self.derived.function;
+        self.kept = Some(
+            (0..f.rows.len())
+                .filter(|&r| {
+                    let split = f.cell_sum(r, sources);
+                    !split.basic.is_zero() || !split.project.is_zero()
+                })
+                .collect(),
+        );
+        self
+    }
+
+    /// The roll-up row body row `i + 1` shows.
+    fn data_row(&self, i: usize) -> Option<usize> {
+        match &self.kept {
+            Some(kept) => kept.get(i).copied(),
+            None => (i < self.derived.function.rows.len()).then_some(i),
         }
     }
 
@@ -179,7 +210,10 @@ impl<'a> FunctionBody<'a> {
         if self.is_empty_table() {
             1
         } else {
-            self.derived.function.rows.len() + 1
+            self.kept
+                .as_ref()
+                .map_or(self.derived.function.rows.len(), Vec::len)
+                + 1
         }
     }
 
@@ -187,7 +221,11 @@ impl<'a> FunctionBody<'a> {
         if self.is_empty_table() {
             return None;
         }
-        self.derived.function.row_of(code).map(|r| r + 1)
+        let r = self.derived.function.row_of(code)?;
+        match &self.kept {
+            Some(kept) => kept.binary_search(&r).ok().map(|i| i + 1),
+            None => Some(r + 1),
+        }
     }
 
     pub(super) fn row(&self, i: usize) -> Option<Row> {
@@ -222,7 +260,7 @@ impl<'a> FunctionBody<'a> {
         if i >= self.len() {
             return None;
         }
-        let r = i - 1;
+        let r = self.data_row(i - 1)?;
         let data = f.rows.get(r)?;
         let line = data.line.and_then(|l| self.budget.function_lines.get(l));
         let name = line

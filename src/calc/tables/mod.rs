@@ -289,6 +289,18 @@ impl<'a> Table<'a> {
         self
     }
 
+    /// The table as the published document (workbook, PDF) prints it: a table of one fund type
+    /// lists only the lines with money of that fund, where the screen lists every line so that
+    /// any can be given it. Other tables print as they show.
+    #[must_use]
+    pub fn printed(mut self) -> Self {
+        self.body = match self.body {
+            Body::Function(f) => Body::Function(f.printed()),
+            other => other,
+        };
+        self
+    }
+
     /// Every body row in order.
     pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
         (0..self.len()).filter_map(|i| self.row(i))

@@ -146,6 +146,46 @@ fn fund_and_state_capital_tables_are_empty_and_say_so() {
 }
 
 #[test]
+fn a_fund_table_prints_only_the_lines_that_fund_pays_for_and_shows_every_line() {
+    let (mut budget, _) = sample();
+    let line = budget
+        .function_lines
+        .iter_mut()
+        .find(|l| l.code == "2150501")
+        .expect("line in the sample");
+    line.set(IncomeSource::GovernmentFund, Column::Project, m("5"));
+    let derived = derive(&budget);
+    let screen = table(&budget, &derived, TableId::GovFundExpenditure, true);
+    let printed = table(&budget, &derived, TableId::GovFundExpenditure, true).printed();
+    // The screen lists every line, so that any can be given fund money.
+    assert_eq!(screen.len(), derived.function.rows.len() + 1);
+    // The printed table: 合计, then the line with its 类 and 款.
+    let codes: Vec<Option<String>> = printed.rows().map(|r| r.code).collect();
+    assert_eq!(
+        codes,
+        [
+            None,
+            Some("215".to_owned()),
+            Some("21505".to_owned()),
+            Some("2150501".to_owned())
+        ]
+    );
+    assert_eq!(texts(&printed, Some("2150501"))[2..], ["5.00", "", "5.00"]);
+    assert_eq!(texts(&printed, None)[2..], ["5.00", "", "5.00"]);
+    assert_eq!(printed.position("2150501"), Some(3));
+    assert_eq!(printed.position("2080505"), None);
+    assert!(screen.position("2080505").is_some());
+    // Tables of every source print every line, as they show.
+    for id in [TableId::Expenditure, TableId::Income] {
+        let all = table(&budget, &derived, id, true);
+        assert_eq!(all.clone().printed().len(), all.len(), "{id:?}");
+    }
+    // The 一般公共预算 table keeps every line with 一般公共预算 money; in the sample, all.
+    let gp = table(&budget, &derived, TableId::GeneralPublic, true);
+    assert_eq!(gp.clone().printed().len(), gp.len());
+}
+
+#[test]
 fn income_expenditure_table_sets_sources_against_every_class() {
     let (budget, derived) = sample();
     let t = table(&budget, &derived, TableId::IncomeExpenditure, true);

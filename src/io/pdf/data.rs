@@ -283,7 +283,7 @@ pub(super) fn document(
         }
         tables.push(Block::Table(table_data(
             budget,
-            &table(budget, derived, id, zh),
+            &table(budget, derived, id, zh).printed(),
             zh,
         )));
     }

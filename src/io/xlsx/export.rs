@@ -17,7 +17,7 @@ use crate::calc::tables::{
 };
 use crate::checks::Finding;
 use crate::model::template::CodeLayout;
-use crate::model::{Budget, MoneyUnit};
+use crate::model::{Budget, Money, MoneyUnit, Project};
 
 /// Choices of the export.
 #[derive(Clone, Copy, Debug, Default)]
@@ -198,8 +198,13 @@ impl Widths {
     }
 
     pub(super) fn fit(&mut self, col: u16, text: &str) {
+        self.fit_width(col, display_width(text));
+    }
+
+    /// Makes column `col` at least `width` units wide.
+    fn fit_width(&mut self, col: u16, width: usize) {
         if let Some(w) = self.0.get_mut(usize::from(col)) {
-            *w = (*w).max(display_width(text));
+            *w = (*w).max(width);
         }
     }
 
@@ -245,7 +250,7 @@ pub fn workbook_bytes(
     let mut tables = Vec::with_capacity(ids.len());
     for (n, id) in ids.iter().enumerate() {
         names.push(format!("表{}", n + 1));
-        tables.push(table(budget, derived, *id, true));
+        tables.push(table(budget, derived, *id, true).printed());
     }
     let titles: Vec<(String, String)> = names
         .iter()
@@ -253,12 +258,20 @@ pub fn workbook_bytes(
         .map(|(n, t)| (n.clone(), t.title.clone()))
         .collect();
     workbook.push_worksheet(forms::contents_sheet(budget, &titles, &formats)?);
-    for (name, t) in names.iter().zip(&tables) {
-        workbook.push_worksheet(table_sheet(budget, t, name, &formats, options)?);
+    // The sheets are built side by side: a big budget's tables are millions of cells, and each
+    // sheet is independent of the others until the workbook is assembled.
+    let named: Vec<(&String, &Table<'_>)> = names.iter().zip(&tables).collect();
+    for sheet in in_parallel(&named, 1, |(name, t)| {
+        table_sheet(budget, t, name, &formats, options)
+    })? {
+        workbook.push_worksheet(sheet);
     }
-    for (n, project) in budget.projects.iter().enumerate() {
-        let name = format!("绩效{}", n + 1);
-        workbook.push_worksheet(forms::project_sheet(budget, project, &name, &formats)?);
+    let projects: Vec<(usize, &Project)> = budget.projects.iter().enumerate().collect();
+    let per_thread = projects.len().div_ceil(threads()).max(1);
+    for sheet in in_parallel(&projects, per_thread, |(n, project)| {
+        forms::project_sheet(budget, project, &format!("绩效{}", n + 1), &formats)
+    })? {
+        workbook.push_worksheet(sheet);
     }
     for (n, d) in budget.descriptions.iter().enumerate() {
         let name = format!("说明{}", n + 1);
@@ -272,6 +285,36 @@ pub fn workbook_bytes(
     // about two thirds of the default 6's time for a file a few percent larger.
     workbook.set_zip_compression_level(3);
     Ok(workbook.save_to_buffer()?)
+}
+
+/// How many sheets are built at once.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// `build` applied to each of `items`, `chunk` items to a thread, the sheets in the items' order.
+fn in_parallel<T: Sync>(
+    items: &[T],
+    chunk: usize,
+    build: impl Fn(&T) -> Result<Worksheet, ExportError> + Sync,
+) -> Result<Vec<Worksheet>, ExportError> {
+    std::thread::scope(|scope| {
+        let build = &build;
+        let handles: Vec<_> = items
+            .chunks(chunk.max(1))
+            .map(|part| scope.spawn(move || part.iter().map(build).collect::<Vec<_>>()))
+            .collect();
+        let mut sheets = Vec::with_capacity(items.len());
+        for handle in handles {
+            let part = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for sheet in part {
+                sheets.push(sheet?);
+            }
+        }
+        Ok(sheets)
+    })
 }
 
 /// Writes the workbook to `path` (through a temporary file, so a failure leaves it untouched).
@@ -464,6 +507,7 @@ fn table_sheet(
     let shown = if cents { MoneyUnit::WanYuan } else { t.unit };
     let sheet_row = |i: usize| body + u32::try_from(i).unwrap_or(u32::MAX - body);
     let sheet_col = |c: usize| layout.col(c);
+    let mut widest = Widest::new(usize::from(layout.width));
     for (i, row) in rows.iter().enumerate() {
         let r = sheet_row(i);
         let strong = row.kind.is_strong();
@@ -491,7 +535,7 @@ fn table_sheet(
                     } else {
                         0
                     };
-                    widths.fit(col, &format!("{}{text}", " ".repeat(indent)));
+                    widths.fit_width(col, display_width(text) + indent);
                 }
                 Cell::Blank => blank(&mut ws, r, col, &layout, c, f)?,
                 Cell::Percent(p) => {
@@ -501,7 +545,7 @@ fn table_sheet(
                 Cell::Change(change) => {
                     let format = f.amount(shown, RowKind::Total);
                     ws.write_number_with_format(r, col, cell_number(change.amount), format)?;
-                    widths.fit(col, &change.amount.format_grouped(2));
+                    widest.see(col, change.amount);
                 }
                 Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
                     let format = f.amount(shown, row.kind);
@@ -516,7 +560,7 @@ fn table_sheet(
                     } else {
                         ws.write_number_with_format(r, col, number, format)?;
                     }
-                    widths.fit(col, &m.format_grouped(2));
+                    widest.see(col, *m);
                 }
             }
         }
@@ -529,9 +573,42 @@ fn table_sheet(
             ws.insert_note(r, at, &Note::new(note).set_author("Budget Studio"))?;
         }
     }
+    widest.fit(&mut widths);
     widths.apply(&mut ws, 6, 60)?;
     fit_header_heights(&mut ws, &header, &widths, top, (6, 60))?;
     Ok(ws)
+}
+
+/// The largest and the most negative amount of each column: the widest a column prints is one
+/// of the two, so only they are formatted (a 100,000-line sheet need not format every amount to
+/// size its columns).
+struct Widest(Vec<(Money, Money)>);
+
+impl Widest {
+    fn new(columns: usize) -> Self {
+        Widest(vec![(Money::ZERO, Money::ZERO); columns])
+    }
+
+    fn see(&mut self, col: u16, m: Money) {
+        if let Some((high, low)) = self.0.get_mut(usize::from(col)) {
+            if m.value() > high.value() {
+                *high = m;
+            } else if m.value() < low.value() {
+                *low = m;
+            }
+        }
+    }
+
+    fn fit(&self, widths: &mut Widths) {
+        for (c, (high, low)) in self.0.iter().enumerate() {
+            let col = u16::try_from(c).unwrap_or(u16::MAX);
+            for m in [high, low] {
+                if !m.is_zero() {
+                    widths.fit(col, &m.format_grouped(2));
+                }
+            }
+        }
+    }
 }
 
 fn blank(

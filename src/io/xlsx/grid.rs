@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use calamine::{Data, DataRef, Ods, Reader, Xls, XlsError, Xlsx, XlsxError};
 use rust_decimal::Decimal;
@@ -212,25 +213,28 @@ fn data_value(data: &Data) -> Value {
     }
 }
 
+/// The bytes of a workbook, shared by the readers of its sheets.
+type Bytes = Cursor<Arc<[u8]>>;
+
 /// An open workbook.
 pub(super) enum Book {
-    Xlsx(Box<Xlsx<Cursor<Vec<u8>>>>),
-    Xls(Box<Xls<Cursor<Vec<u8>>>>),
-    Ods(Box<Ods<Cursor<Vec<u8>>>>),
+    Xlsx(Box<Xlsx<Bytes>>, Arc<[u8]>),
+    Xls(Box<Xls<Bytes>>),
+    Ods(Box<Ods<Bytes>>),
 }
 
 impl Book {
     /// Opens the workbook in `bytes` (read from `path`, which names it in messages).
-    pub(super) fn open(bytes: Vec<u8>, path: &Path) -> Result<Self, ImportError> {
+    pub(super) fn open(bytes: Arc<[u8]>, path: &Path) -> Result<Self, ImportError> {
         let encrypted = || ImportError::Encrypted {
             path: path.to_owned(),
         };
-        let xlsx_error = match Xlsx::new(Cursor::new(bytes.clone())) {
-            Ok(book) => return Ok(Book::Xlsx(Box::new(book))),
+        let xlsx_error = match Xlsx::new(Cursor::new(Arc::clone(&bytes))) {
+            Ok(book) => return Ok(Book::Xlsx(Box::new(book), bytes)),
             Err(XlsxError::Password) => return Err(encrypted()),
             Err(e) => e.to_string(),
         };
-        if let Ok(book) = Ods::new(Cursor::new(bytes.clone())) {
+        if let Ok(book) = Ods::new(Cursor::new(Arc::clone(&bytes))) {
             return Ok(Book::Ods(Box::new(book)));
         }
         match Xls::new(Cursor::new(bytes)) {
@@ -246,7 +250,7 @@ impl Book {
     /// The sheets' names, in workbook order.
     pub(super) fn sheet_names(&self) -> Vec<String> {
         match self {
-            Book::Xlsx(b) => b.sheet_names(),
+            Book::Xlsx(b, _) => b.sheet_names(),
             Book::Xls(b) => b.sheet_names(),
             Book::Ods(b) => b.sheet_names(),
         }
@@ -269,33 +273,7 @@ impl Book {
         };
         let limit = rows.unwrap_or(u32::MAX);
         match self {
-            Book::Xlsx(book) => {
-                if let Ok(merges) = book.merge_cells_by_sheet_name(name) {
-                    grid.merges = merges
-                        .iter()
-                        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
-                        .collect();
-                }
-                let mut reader = book
-                    .worksheet_cells_reader(name)
-                    .map_err(|e| broken(e.to_string()))?;
-                while let Some(cell) = reader
-                    .next_cell_with_formula()
-                    .map_err(|e| broken(e.to_string()))?
-                {
-                    let (r, c) = cell.pos;
-                    if r >= limit {
-                        break;
-                    }
-                    if let Some(f) = &cell.formula {
-                        grid.formulas.insert((r, c), read_formula(f));
-                    }
-                    let value = value_of(&cell.value);
-                    if value != Value::Empty {
-                        grid.set(r, c, value);
-                    }
-                }
-            }
+            Book::Xlsx(book, _) => read_xlsx(book, &mut grid, limit).map_err(broken)?,
             Book::Xls(book) => {
                 let range = book
                     .worksheet_range(name)
@@ -311,6 +289,91 @@ impl Book {
         }
         Ok(grid)
     }
+
+    /// Reads the sheets `names` whole, in that order. An `.xlsx` workbook's sheets are read on as
+    /// many threads as there are cores, each with its own reader of the shared bytes.
+    pub(super) fn read_all(
+        &mut self,
+        names: &[&str],
+        path: &Path,
+    ) -> Result<Vec<Grid>, ImportError> {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let Book::Xlsx(_, bytes) = self else {
+            return names.iter().map(|n| self.read(n, None, path)).collect();
+        };
+        if threads < 2 || names.len() < 2 {
+            return names.iter().map(|n| self.read(n, None, path)).collect();
+        }
+        // Sheet k goes to reader k mod n: neighbouring sheets are alike in size (the long tables
+        // stand together), so each reader gets its share of them.
+        let bytes = Arc::clone(bytes);
+        let mut shares: Vec<Vec<Result<Grid, ImportError>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads.min(names.len()))
+                .map(|k| {
+                    let bytes = Arc::clone(&bytes);
+                    scope.spawn(move || {
+                        let mut book = match Book::open(bytes, path) {
+                            Ok(book) => book,
+                            Err(e) => return vec![Err(e)],
+                        };
+                        names
+                            .iter()
+                            .skip(k)
+                            .step_by(threads)
+                            .map(|n| book.read(n, None, path))
+                            .collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        let mut iters: Vec<_> = shares.iter_mut().map(|s| s.drain(..)).collect();
+        let mut grids = Vec::with_capacity(names.len());
+        for (i, name) in names.iter().enumerate() {
+            let next = iters
+                .get_mut(i % threads)
+                .and_then(Iterator::next)
+                .ok_or_else(|| ImportError::NotAWorkbook {
+                    path: path.to_owned(),
+                    detail: format!("{name}: not read"),
+                })?;
+            grids.push(next?);
+        }
+        Ok(grids)
+    }
+}
+
+/// Reads an `.xlsx` sheet's first `limit` rows into `grid`, with formulas and merged ranges.
+fn read_xlsx(book: &mut Xlsx<Bytes>, grid: &mut Grid, limit: u32) -> Result<(), String> {
+    if let Ok(merges) = book.merge_cells_by_sheet_name(&grid.name) {
+        grid.merges = merges
+            .iter()
+            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+            .collect();
+    }
+    let mut reader = book
+        .worksheet_cells_reader(&grid.name)
+        .map_err(|e| e.to_string())?;
+    while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+        let (r, c) = cell.pos;
+        if r >= limit {
+            break;
+        }
+        if let Some(f) = &cell.formula {
+            grid.formulas.insert((r, c), read_formula(f));
+        }
+        let value = value_of(&cell.value);
+        if value != Value::Empty {
+            grid.set(r, c, value);
+        }
+    }
+    Ok(())
 }
 
 fn fill(grid: &mut Grid, range: &calamine::Range<Data>, limit: u32) {

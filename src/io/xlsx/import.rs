@@ -47,7 +47,7 @@ pub fn import_bytes(
     path: &Path,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let mut book = Book::open(bytes, path)?;
+    let mut book = Book::open(bytes.into(), path)?;
     let mut collected = Collected::default();
     let mut problems: Vec<Problem> = Vec::new();
     let names = book.sheet_names();
@@ -73,9 +73,32 @@ pub fn import_bytes(
                 .map(|b| b.template)
         })
         .unwrap_or_else(|| template_of(peeks.iter().flatten().map(|f| f.title.as_str())));
+    // The sheets read whole, all at once: the contents and every sheet recognised as a table.
+    let whole: Vec<&str> = names
+        .iter()
+        .zip(&peeks)
+        .zip(&described)
+        .filter(|((name, peeked), described)| {
+            *name == CONTENTS
+                || (*name != carry::SHEET
+                    && described.is_none()
+                    && peeked.as_ref().is_some_and(|f| f.kind != Kind::Findings))
+        })
+        .map(|((name, _), _)| name.as_str())
+        .collect();
+    let mut grids = book.read_all(&whole, path)?.into_iter();
+    let mut next_grid = |name: &str| {
+        grids
+            .next()
+            .filter(|g| g.name == name)
+            .ok_or_else(|| ImportError::NotAWorkbook {
+                path: path.to_owned(),
+                detail: format!("{name}: not read"),
+            })
+    };
     for ((name, peeked), described) in names.iter().zip(peeks).zip(described) {
         let report = if name == CONTENTS {
-            let grid = book.read(name, None, path)?;
+            let grid = next_grid(name)?;
             collected.contents = Some(read_forms::contents(&grid));
             SheetReport::new(name, SheetUse::Contents)
         } else if name == carry::SHEET {
@@ -87,7 +110,7 @@ pub fn import_bytes(
                 None => SheetReport::new(name, SheetUse::Ignored),
                 Some(f) if f.kind == Kind::Findings => SheetReport::new(name, SheetUse::Findings),
                 Some(f) => {
-                    let grid = book.read(name, None, path)?;
+                    let grid = next_grid(name)?;
                     // The frame again on the whole sheet: the peek may have cut a long header.
                     let f = frame(&grid).unwrap_or(f);
                     read_sheet(&grid, &f, template, &mut collected, &mut problems)
