@@ -256,7 +256,8 @@ impl Book {
         }
     }
 
-    /// Reads sheet `name`, its first `rows` rows only when given.
+    /// Reads sheet `name`, its first `rows` rows only when given (without the merged ranges, in
+    /// an `.xlsx` workbook: see [`read_xlsx`]).
     pub(super) fn read(
         &mut self,
         name: &str,
@@ -350,8 +351,14 @@ impl Book {
 }
 
 /// Reads an `.xlsx` sheet's first `limit` rows into `grid`, with formulas and merged ranges.
+///
+/// The merged ranges are read for a whole sheet only: calamine finds them by reading the entire
+/// sheet (they follow its cells), which for a peek at a long table's first rows would cost as
+/// much as reading it. What a peek is for — the title, and so the kind of table — needs none.
 fn read_xlsx(book: &mut Xlsx<Bytes>, grid: &mut Grid, limit: u32) -> Result<(), String> {
-    if let Ok(merges) = book.merge_cells_by_sheet_name(&grid.name) {
+    if limit == u32::MAX
+        && let Ok(merges) = book.merge_cells_by_sheet_name(&grid.name)
+    {
         grid.merges = merges
             .iter()
             .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
