@@ -7,6 +7,7 @@ use std::io::Cursor;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{Data, DataRef, Ods, Reader, Xls, XlsError, Xlsx, XlsxError};
 use rust_decimal::Decimal;
@@ -305,46 +306,53 @@ impl Book {
         if threads < 2 || names.len() < 2 {
             return names.iter().map(|n| self.read(n, None, path)).collect();
         }
-        // Sheet k goes to reader k mod n: neighbouring sheets are alike in size (the long tables
-        // stand together), so each reader gets its share of them.
+        // The readers take the next sheet not yet taken, so a reader that drew a long table
+        // does not leave the others idle; this thread reads too, with the workbook's own reader.
         let bytes = Arc::clone(bytes);
-        let mut shares: Vec<Vec<Result<Grid, ImportError>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads.min(names.len()))
-                .map(|k| {
+        let next = AtomicUsize::new(0);
+        let work = |book: &mut Book| {
+            let mut read = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(name) = names.get(i) else { break };
+                read.push((i, book.read(name, None, path)));
+            }
+            read
+        };
+        let mut read: Vec<(usize, Result<Grid, ImportError>)> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads.min(names.len()))
+                .map(|_| {
                     let bytes = Arc::clone(&bytes);
-                    scope.spawn(move || {
-                        let mut book = match Book::open(bytes, path) {
-                            Ok(book) => book,
-                            Err(e) => return vec![Err(e)],
-                        };
-                        names
-                            .iter()
-                            .skip(k)
-                            .step_by(threads)
-                            .map(|n| book.read(n, None, path))
-                            .collect()
-                    })
+                    let work = &work;
+                    // A helper that cannot open the workbook takes nothing; the rest read it.
+                    scope.spawn(move || Book::open(bytes, path).map(|mut b| work(&mut b)))
                 })
                 .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
+            let mut read = work(self);
+            for helper in helpers {
+                let done = helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                read.extend(done.unwrap_or_default());
+            }
+            read
         });
-        let mut iters: Vec<_> = shares.iter_mut().map(|s| s.drain(..)).collect();
+        read.sort_by_key(|(i, _)| *i);
         let mut grids = Vec::with_capacity(names.len());
-        for (i, name) in names.iter().enumerate() {
-            let next = iters
-                .get_mut(i % threads)
-                .and_then(Iterator::next)
-                .ok_or_else(|| ImportError::NotAWorkbook {
+        for (i, (name, (got, grid))) in names.iter().zip(read).enumerate() {
+            if got != i {
+                return Err(ImportError::NotAWorkbook {
                     path: path.to_owned(),
                     detail: format!("{name}: not read"),
-                })?;
-            grids.push(next?);
+                });
+            }
+            grids.push(grid?);
+        }
+        if grids.len() < names.len() {
+            return Err(ImportError::NotAWorkbook {
+                path: path.to_owned(),
+                detail: "a sheet was not read".to_owned(),
+            });
         }
         Ok(grids)
     }
