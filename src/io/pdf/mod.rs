@@ -138,12 +138,24 @@ pub fn pdf_bytes(
     derived: &Derived,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
-    let document = typeset(budget, derived, options)?;
-    let pdf_options = typst_pdf::PdfOptions {
-        creator: Smart::Custom(Some(format!("Budget Studio {}", env!("CARGO_PKG_VERSION")))),
-        ..typst_pdf::PdfOptions::default()
-    };
-    typst_pdf::pdf(&document, &pdf_options).map_err(|errors| PdfError::Typeset(describe(&errors)))
+    let document = typeset(budget, derived, options);
+    let bytes = document.and_then(|document| {
+        let pdf_options = typst_pdf::PdfOptions {
+            creator: Smart::Custom(Some(format!("Budget Studio {}", env!("CARGO_PKG_VERSION")))),
+            ..typst_pdf::PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &pdf_options)
+            .map_err(|errors| PdfError::Typeset(describe(&errors)))
+    });
+    forget_layouts();
+    bytes
+}
+
+/// Drops what the typesetter memoised while laying out a document. It keeps every layout it
+/// made for reuse by the next run, which for a long budget is gigabytes the app would go on
+/// holding after the export; an export is rare enough to start afresh each time.
+fn forget_layouts() {
+    typst::comemo::evict(0);
 }
 
 /// How many pages the document has (for tests and the status line).
@@ -155,7 +167,9 @@ pub fn page_count(
     derived: &Derived,
     options: &PdfOptions,
 ) -> Result<usize, PdfError> {
-    Ok(typeset(budget, derived, options)?.pages().len())
+    let pages = typeset(budget, derived, options).map(|d| d.pages().len());
+    forget_layouts();
+    pages
 }
 
 /// Writes the PDF to `path` through a temporary file beside it, so a failure leaves no
