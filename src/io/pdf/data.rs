@@ -261,9 +261,10 @@ fn mark_one_line_rows(rows: &mut [RowData], widths: &[usize], t: &Table<'_>, lan
         .iter()
         .map(|c| matches!(c.kind, ColumnKind::Name | ColumnKind::Text))
         .collect();
+    let name = t.columns.iter().position(|s| s.kind == ColumnKind::Name);
     for row in rows {
         row.o = row.c.iter().enumerate().all(|(c, text)| {
-            let indent = if Some(c) == t.columns.iter().position(|s| s.kind == ColumnKind::Name) {
+            let indent = if Some(c) == name {
                 usize::from(row.d) * 2
             } else {
                 0

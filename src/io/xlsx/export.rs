@@ -267,7 +267,7 @@ pub fn workbook_bytes(
         workbook.push_worksheet(sheet);
     }
     let projects: Vec<(usize, &Project)> = budget.projects.iter().enumerate().collect();
-    let per_thread = projects.len().div_ceil(threads()).max(1);
+    let per_thread = projects.len().div_ceil(super::cores()).max(1);
     for sheet in in_parallel(&projects, per_thread, |(n, project)| {
         forms::project_sheet(budget, project, &format!("绩效{}", n + 1), &formats)
     })? {
@@ -285,11 +285,6 @@ pub fn workbook_bytes(
     // about two thirds of the default 6's time for a file a few percent larger.
     workbook.set_zip_compression_level(3);
     Ok(workbook.save_to_buffer()?)
-}
-
-/// How many sheets are built at once.
-fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 /// `build` applied to each of `items`, `chunk` items to a thread, the sheets in the items' order.

@@ -299,7 +299,7 @@ impl Book {
         names: &[&str],
         path: &Path,
     ) -> Result<Vec<Grid>, ImportError> {
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let threads = super::cores();
         let Book::Xlsx(_, bytes) = self else {
             return names.iter().map(|n| self.read(n, None, path)).collect();
         };

@@ -36,6 +36,11 @@ pub use export::{ExportOptions, export, workbook_bytes};
 pub use import::{ImportOptions, import, import_bytes};
 pub use imported::{Imported, Parts, SheetReport, SheetUse, TableKind};
 
+/// How many threads a workbook is built or read on: one per core.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
 /// Why a workbook could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
