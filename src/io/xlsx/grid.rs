@@ -300,15 +300,12 @@ impl Book {
         path: &Path,
     ) -> Result<Vec<Grid>, ImportError> {
         let threads = super::cores();
-        let Book::Xlsx(_, bytes) = self else {
-            return names.iter().map(|n| self.read(n, None, path)).collect();
+        let bytes = match self {
+            Book::Xlsx(_, bytes) if threads > 1 && names.len() > 1 => Arc::clone(bytes),
+            _ => return names.iter().map(|n| self.read(n, None, path)).collect(),
         };
-        if threads < 2 || names.len() < 2 {
-            return names.iter().map(|n| self.read(n, None, path)).collect();
-        }
         // The readers take the next sheet not yet taken, so a reader that drew a long table
         // does not leave the others idle; this thread reads too, with the workbook's own reader.
-        let bytes = Arc::clone(bytes);
         let next = AtomicUsize::new(0);
         let work = |book: &mut Book| {
             let mut read = Vec::new();
@@ -337,24 +334,15 @@ impl Book {
             }
             read
         });
-        read.sort_by_key(|(i, _)| *i);
-        let mut grids = Vec::with_capacity(names.len());
-        for (i, (name, (got, grid))) in names.iter().zip(read).enumerate() {
-            if got != i {
-                return Err(ImportError::NotAWorkbook {
-                    path: path.to_owned(),
-                    detail: format!("{name}: not read"),
-                });
-            }
-            grids.push(grid?);
-        }
-        if grids.len() < names.len() {
+        // Each index was drawn once, so with every sheet read they sort back into order.
+        if read.len() < names.len() {
             return Err(ImportError::NotAWorkbook {
                 path: path.to_owned(),
                 detail: "a sheet was not read".to_owned(),
             });
         }
-        Ok(grids)
+        read.sort_by_key(|(i, _)| *i);
+        read.into_iter().map(|(_, grid)| grid).collect()
     }
 }
 
