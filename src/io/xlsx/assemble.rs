@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::carry;
+use super::import::Content;
 use super::imported::{Parts, SheetReport};
 use super::read_forms::ContentsRead;
 use super::recognise::{Field, Frame, Kind, Line, Lines, Scope};
@@ -58,14 +59,23 @@ impl Collected {
         }
     }
 
-    /// Keeps a classification table's rows.
-    pub(super) fn add_lines(&mut self, kind: Kind, sheet: &str, unit: MoneyUnit, lines: Lines) {
-        self.tables.push(TableRead {
-            kind,
-            sheet: sheet.to_owned(),
-            unit,
-            lines,
-        });
+    /// Keeps what the sheet named `sheet` holds.
+    pub(super) fn add(&mut self, sheet: &str, content: Content) {
+        match content {
+            Content::Lines(kind, unit, lines) => self.tables.push(TableRead {
+                kind,
+                sheet: sheet.to_owned(),
+                unit,
+                lines,
+            }),
+            Content::Summary(unit, printed) => {
+                self.summary.push((sheet.to_owned(), unit, printed));
+            }
+            Content::Sangong(unit, read) => self.sangong = Some((unit, read)),
+            Content::Operating(unit, read) => self.operating = Some((unit, read)),
+            Content::Form(project) => self.projects.push(*project),
+            Content::Nothing => {}
+        }
     }
 }
 

@@ -261,8 +261,22 @@ pub fn workbook_bytes(
     // The sheets are built side by side: a big budget's tables are millions of cells, and each
     // sheet is independent of the others until the workbook is assembled.
     let named: Vec<(&String, &Table<'_>)> = names.iter().zip(&tables).collect();
-    for sheet in in_parallel(&named, 1, |(name, t)| {
-        table_sheet(budget, t, name, &formats, options)
+    // Constant-memory sheets write their rows out as they go: no shared-string table to fill and
+    // no map of millions of cells to keep until the workbook is saved.
+    let mut blank_sheets = Vec::with_capacity(named.len());
+    for _ in &named {
+        blank_sheets.push(std::sync::Mutex::new(Some(
+            workbook.new_worksheet_with_constant_memory()?,
+        )));
+    }
+    let jobs: Vec<_> = named.iter().zip(&blank_sheets).collect();
+    for sheet in in_parallel(&jobs, 1, |((name, t), ws)| {
+        let ws = ws
+            .lock()
+            .ok()
+            .and_then(|mut ws| ws.take())
+            .unwrap_or_default();
+        table_sheet(budget, t, name, &formats, options, ws)
     })? {
         workbook.push_worksheet(sheet);
     }
@@ -424,23 +438,52 @@ fn split_code(code: &str) -> [&str; 3] {
     }
 }
 
-/// One table as a sheet named `name`.
+/// One table as a sheet named `name`, written row by row into `ws`.
+///
+/// `ws` may be a constant-memory sheet, which writes each row out as soon as the next begins:
+/// so the column widths and the header's row heights are worked out from the whole table first,
+/// and every cell is written in row order.
 fn table_sheet(
     budget: &Budget,
     t: &Table<'_>,
     name: &str,
     f: &Formats,
     options: &ExportOptions,
+    mut ws: Worksheet,
 ) -> Result<Worksheet, ExportError> {
-    let mut ws = Worksheet::new();
     ws.set_name(name)?;
     let codes = options.codes.unwrap_or(budget.template().code_layout);
     let layout = Layout::new(t, codes);
     let last_col = layout.width.saturating_sub(1);
+    let (mut header, header_rows) = sheet_header(t, &layout);
+    // Row by row, left to right: a constant-memory sheet drops a write to a row it has passed.
+    header.sort_by_key(|&(r0, c0, ..)| (r0, c0));
+    let top = 2;
+    let body = top + header_rows;
+    let rows: Vec<Row> = if t.empty {
+        Vec::new()
+    } else {
+        t.rows().collect()
+    };
+
     let mut widths = Widths::new(usize::from(layout.width));
+    for (_, c0, _, c1, text) in &header {
+        if c0 == c1 {
+            widths.fit(*c0, text);
+        }
+    }
+    let bounds = if t.empty { (12, 40) } else { (6, 60) };
+    if !t.empty {
+        fit_body(t, &rows, &layout, &mut widths);
+    }
+    widths.apply(&mut ws, bounds.0, bounds.1)?;
+    ws.set_row_height(0, 30)?;
+    fit_header_heights(&mut ws, &header, &widths, top, bounds)?;
+    ws.set_freeze_panes(body, 0)?;
+    ws.set_repeat_rows(top, body - 1)?;
+    print_setup(&mut ws);
 
     put(&mut ws, (0, 0, 0, last_col), &t.title, &f.title)?;
-    ws.set_row_height(0, 30)?;
     let department = format!("编制部门：{}", budget.profile.department_name);
     let unit = format!("单位：{}", t.unit.label_zh());
     let year = format!("{}年度", budget.profile.year);
@@ -467,29 +510,16 @@ fn table_sheet(
             &f.left,
         )?;
     }
-
-    let (header, header_rows) = sheet_header(t, &layout);
-    let top = 2;
     for (r0, c0, r1, c1, text) in &header {
         put(&mut ws, (top + r0, *c0, top + r1, *c1), text, &f.header)?;
-        if c0 == c1 {
-            widths.fit(*c0, text);
-        }
     }
-    let body = top + header_rows;
-    ws.set_freeze_panes(body, 0)?;
-    ws.set_repeat_rows(top, body - 1)?;
-    print_setup(&mut ws);
 
     if t.empty {
         let note = t.empty_note.as_deref().unwrap_or_default();
         put(&mut ws, (body, 0, body, last_col), note, &f.note)?;
-        widths.apply(&mut ws, 12, 40)?;
-        fit_header_heights(&mut ws, &header, &widths, top, (12, 40))?;
         return Ok(ws);
     }
 
-    let rows: Vec<Row> = t.rows().collect();
     let plan = Plan::new(&t.columns, &rows);
     // A 元 table shows whole yuan, unless it holds cents — the Shanghai documents print 元
     // with two decimals — so no printed figure hides a fen the app counts.
@@ -502,7 +532,11 @@ fn table_sheet(
     let shown = if cents { MoneyUnit::WanYuan } else { t.unit };
     let sheet_row = |i: usize| body + u32::try_from(i).unwrap_or(u32::MAX - body);
     let sheet_col = |c: usize| layout.col(c);
-    let mut widest = Widest::new(usize::from(layout.width));
+    let note_col = t
+        .columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::Name)
+        .map_or(0, |c| layout.col(c));
     for (i, row) in rows.iter().enumerate() {
         let r = sheet_row(i);
         let strong = row.kind.is_strong();
@@ -514,7 +548,6 @@ fn table_sheet(
                     for (k, part) in split_code(text).iter().enumerate() {
                         let at = col + u16::try_from(k).unwrap_or(0);
                         ws.write_string_with_format(r, at, *part, &f.code)?;
-                        widths.fit(at, part);
                     }
                 }
                 Cell::Text(text) => {
@@ -525,12 +558,6 @@ fn table_sheet(
                         _ => &f.text,
                     };
                     ws.write_string_with_format(r, col, text, format)?;
-                    let indent = if kind == ColumnKind::Name {
-                        usize::from(row.kind.depth()) * 2
-                    } else {
-                        0
-                    };
-                    widths.fit_width(col, display_width(text) + indent);
                 }
                 Cell::Blank => blank(&mut ws, r, col, &layout, c, f)?,
                 Cell::Percent(p) => {
@@ -540,7 +567,6 @@ fn table_sheet(
                 Cell::Change(change) => {
                     let format = f.amount(shown, RowKind::Total);
                     ws.write_number_with_format(r, col, cell_number(change.amount), format)?;
-                    widest.see(col, change.amount);
                 }
                 Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
                     let format = f.amount(shown, row.kind);
@@ -555,23 +581,46 @@ fn table_sheet(
                     } else {
                         ws.write_number_with_format(r, col, number, format)?;
                     }
-                    widest.see(col, *m);
                 }
             }
         }
         if let Some(note) = &row.note {
-            let at = t
-                .columns
-                .iter()
-                .position(|c| c.kind == ColumnKind::Name)
-                .map_or(0, |c| layout.col(c));
-            ws.insert_note(r, at, &Note::new(note).set_author("Budget Studio"))?;
+            ws.insert_note(r, note_col, &Note::new(note).set_author("Budget Studio"))?;
         }
     }
-    widest.fit(&mut widths);
-    widths.apply(&mut ws, 6, 60)?;
-    fit_header_heights(&mut ws, &header, &widths, top, (6, 60))?;
     Ok(ws)
+}
+
+/// Widens the columns to the body's texts and its widest amounts.
+fn fit_body(t: &Table<'_>, rows: &[Row], layout: &Layout, widths: &mut Widths) {
+    let mut widest = Widest::new(usize::from(layout.width));
+    for row in rows {
+        for (c, cell) in row.cells.iter().enumerate() {
+            let col = layout.col(c);
+            let kind = t.columns.get(c).map_or(ColumnKind::Text, |s| s.kind);
+            match cell {
+                Cell::Text(text) if Some(c) == layout.code => {
+                    for (k, part) in split_code(text).iter().enumerate() {
+                        widths.fit(col + u16::try_from(k).unwrap_or(0), part);
+                    }
+                }
+                Cell::Text(text) => {
+                    let indent = if kind == ColumnKind::Name {
+                        usize::from(row.kind.depth()) * 2
+                    } else {
+                        0
+                    };
+                    widths.fit_width(col, display_width(text) + indent);
+                }
+                Cell::Change(change) => widest.see(col, change.amount),
+                Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
+                    widest.see(col, *m);
+                }
+                Cell::Blank | Cell::Percent(_) => {}
+            }
+        }
+    }
+    widest.fit(widths);
 }
 
 /// The largest and the most negative amount of each column: the widest a column prints is one

@@ -13,6 +13,7 @@ use calamine::{Data, DataRef, Ods, Reader, Xls, XlsError, Xlsx, XlsxError};
 use rust_decimal::Decimal;
 
 use super::ImportError;
+use super::parts::Parts;
 
 /// A cell's value.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -219,7 +220,7 @@ type Bytes = Cursor<Arc<[u8]>>;
 
 /// An open workbook.
 pub(super) enum Book {
-    Xlsx(Box<Xlsx<Bytes>>, Arc<[u8]>),
+    Xlsx(Box<Xlsx<Bytes>>, Arc<[u8]>, Option<Box<Parts>>),
     Xls(Box<Xls<Bytes>>),
     Ods(Box<Ods<Bytes>>),
 }
@@ -231,7 +232,10 @@ impl Book {
             path: path.to_owned(),
         };
         let xlsx_error = match Xlsx::new(Cursor::new(Arc::clone(&bytes))) {
-            Ok(book) => return Ok(Book::Xlsx(Box::new(book), bytes)),
+            Ok(book) => {
+                let parts = Parts::open(Arc::clone(&bytes)).map(Box::new);
+                return Ok(Book::Xlsx(Box::new(book), bytes, parts));
+            }
             Err(XlsxError::Password) => return Err(encrypted()),
             Err(e) => e.to_string(),
         };
@@ -251,7 +255,7 @@ impl Book {
     /// The sheets' names, in workbook order.
     pub(super) fn sheet_names(&self) -> Vec<String> {
         match self {
-            Book::Xlsx(b, _) => b.sheet_names(),
+            Book::Xlsx(b, ..) => b.sheet_names(),
             Book::Xls(b) => b.sheet_names(),
             Book::Ods(b) => b.sheet_names(),
         }
@@ -275,7 +279,9 @@ impl Book {
         };
         let limit = rows.unwrap_or(u32::MAX);
         match self {
-            Book::Xlsx(book, _) => read_xlsx(book, &mut grid, limit).map_err(broken)?,
+            Book::Xlsx(book, _, parts) => {
+                read_xlsx(book, parts.as_deref_mut(), &mut grid, limit).map_err(broken)?;
+            }
             Book::Xls(book) => {
                 let range = book
                     .worksheet_range(name)
@@ -292,17 +298,24 @@ impl Book {
         Ok(grid)
     }
 
-    /// Reads the sheets `names` whole, in that order. An `.xlsx` workbook's sheets are read on as
-    /// many threads as there are cores, each with its own reader of the shared bytes.
-    pub(super) fn read_all(
+    /// Reads the sheets `names` whole and hands each grid to `then`, on the thread that read it;
+    /// the results come back in the order of `names`. An `.xlsx` workbook's sheets are read on
+    /// as many threads as there are cores, each with its own reader of the shared bytes.
+    pub(super) fn read_all<T: Send>(
         &mut self,
         names: &[&str],
         path: &Path,
-    ) -> Result<Vec<Grid>, ImportError> {
+        then: impl Fn(Grid) -> T + Sync,
+    ) -> Result<Vec<T>, ImportError> {
         let threads = super::cores();
         let bytes = match self {
-            Book::Xlsx(_, bytes) if threads > 1 && names.len() > 1 => Arc::clone(bytes),
-            _ => return names.iter().map(|n| self.read(n, None, path)).collect(),
+            Book::Xlsx(_, bytes, _) if threads > 1 && names.len() > 1 => Arc::clone(bytes),
+            _ => {
+                return names
+                    .iter()
+                    .map(|n| self.read(n, None, path).map(&then))
+                    .collect();
+            }
         };
         // The readers take the next sheet not yet taken, so a reader that drew a long table
         // does not leave the others idle; this thread reads too, with the workbook's own reader.
@@ -312,11 +325,11 @@ impl Book {
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(name) = names.get(i) else { break };
-                read.push((i, book.read(name, None, path)));
+                read.push((i, book.read(name, None, path).map(&then)));
             }
             read
         };
-        let mut read: Vec<(usize, Result<Grid, ImportError>)> = std::thread::scope(|scope| {
+        let mut read: Vec<(usize, Result<T, ImportError>)> = std::thread::scope(|scope| {
             let helpers: Vec<_> = (1..threads.min(names.len()))
                 .map(|_| {
                     let bytes = Arc::clone(&bytes);
@@ -342,23 +355,27 @@ impl Book {
             });
         }
         read.sort_by_key(|(i, _)| *i);
-        read.into_iter().map(|(_, grid)| grid).collect()
+        read.into_iter().map(|(_, sheet)| sheet).collect()
     }
 }
 
-/// Reads an `.xlsx` sheet's first `limit` rows into `grid`, with formulas and merged ranges.
-///
-/// The merged ranges are read for a whole sheet only: calamine finds them by reading the entire
-/// sheet (they follow its cells), which for a peek at a long table's first rows would cost as
-/// much as reading it. What a peek is for — the title, and so the kind of table — needs none.
-fn read_xlsx(book: &mut Xlsx<Bytes>, grid: &mut Grid, limit: u32) -> Result<(), String> {
-    if limit == u32::MAX
-        && let Ok(merges) = book.merge_cells_by_sheet_name(&grid.name)
-    {
-        grid.merges = merges
-            .iter()
-            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
-            .collect();
+fn read_xlsx(
+    book: &mut Xlsx<Bytes>,
+    parts: Option<&mut Parts>,
+    grid: &mut Grid,
+    limit: u32,
+) -> Result<(), String> {
+    if limit == u32::MAX {
+        let merges = parts.and_then(|p| p.merges(&grid.name)).or_else(|| {
+            let merges = book.merge_cells_by_sheet_name(&grid.name).ok()?;
+            Some(
+                merges
+                    .iter()
+                    .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+                    .collect(),
+            )
+        });
+        grid.merges = merges.unwrap_or_default();
     }
     let mut reader = book
         .worksheet_cells_reader(&grid.name)
@@ -416,6 +433,81 @@ mod tests {
         );
         assert_eq!(read_formula("D6+D7"), Formula::Other);
         assert_eq!(read_formula("SUM(D6:D9)*2"), Formula::Other);
+    }
+
+    type Merges = Vec<(u32, u32, u32, u32)>;
+
+    /// Every sheet's merged ranges, as the package search and as calamine find them.
+    fn both_merges(bytes: Vec<u8>) -> Vec<(String, Merges, Merges)> {
+        let bytes: Arc<[u8]> = bytes.into();
+        let mut parts = Parts::open(Arc::clone(&bytes)).unwrap();
+        let mut book = Xlsx::new(Cursor::new(bytes)).unwrap();
+        book.sheet_names()
+            .into_iter()
+            .map(|name| {
+                let fast = parts.merges(&name).unwrap();
+                let slow = book
+                    .merge_cells_by_sheet_name(&name)
+                    .unwrap()
+                    .iter()
+                    .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+                    .collect();
+                (name, fast, slow)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merged_ranges_found_at_the_end_of_a_sheet_are_calamines() {
+        let budget = crate::synth::generate(300, 3);
+        let derived = crate::calc::derive(&budget);
+        let findings = crate::checks::run(&budget, &derived);
+        let options = super::super::ExportOptions::default();
+        let bytes = super::super::workbook_bytes(&budget, &derived, &findings, &options).unwrap();
+        let sheets = both_merges(bytes);
+        assert!(sheets.len() > 10);
+        assert!(
+            sheets
+                .iter()
+                .filter(|(_, fast, _)| !fast.is_empty())
+                .count()
+                > 10
+        );
+        for (name, fast, slow) in sheets {
+            assert_eq!(fast, slow, "{name}");
+        }
+
+        // A workbook of another writer's making: a name to escape, a sheet whose text mentions
+        // the cell data, a sheet without merges.
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let format = rust_xlsxwriter::Format::new();
+        let ws = workbook.add_worksheet().set_name("收入&支出").unwrap();
+        ws.merge_range(0, 0, 0, 5, "标题 </sheetData> sheetData", &format)
+            .unwrap();
+        ws.merge_range(2, 1, 4, 1, "科目", &format).unwrap();
+        ws.write(3, 27, "sheetData").unwrap();
+        ws.merge_range(30, 26, 31, 28, "AA31", &format).unwrap();
+        workbook.add_worksheet().write(0, 0, "无合并").unwrap();
+        let sheets = both_merges(workbook.save_to_buffer().unwrap());
+        assert_eq!(sheets[0].0, "收入&支出");
+        assert_eq!(
+            sheets[0].1,
+            vec![(0, 0, 0, 5), (2, 1, 4, 1), (30, 26, 31, 28)]
+        );
+        assert!(sheets[1].1.is_empty());
+        for (name, fast, slow) in sheets {
+            assert_eq!(fast, slow, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_package_without_relationships_is_left_to_calamine() {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, b"<workbook/>").unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(Parts::open(bytes.into()).is_none());
     }
 
     #[test]

@@ -8,11 +8,12 @@ use super::assemble::{self, Collected};
 use super::forms::CONTENTS;
 use super::grid::{Book, Grid};
 use super::imported::{Imported, SheetReport, SheetUse};
-use super::recognise::{Col, Frame, Kind, column_of, frame, read_lines, squeeze};
+use super::recognise::{Col, Frame, Kind, Lines, column_of, frame, read_lines, squeeze};
+use super::small::{OperatingRead, Printed, SangongRead};
 use super::{
     CellRef, ImportError, MAX_PROBLEMS, Problem, a1, carry, descriptions, read_forms, small,
 };
-use crate::model::TemplateId;
+use crate::model::{MoneyUnit, Project, TemplateId};
 
 /// Choices of an import.
 #[derive(Clone, Copy, Debug, Default)]
@@ -86,11 +87,32 @@ pub fn import_bytes(
         })
         .map(|((name, _), _)| name.as_str())
         .collect();
-    let mut grids = book.read_all(&whole, path)?.into_iter();
-    let mut next_grid = |name: &str| {
-        grids
-            .next()
-            .filter(|g| g.name == name)
+    // Each sheet is recognised on the thread that read it, and its grid dropped there; what it
+    // holds is then collected in the workbook's order.
+    let mut read = book
+        .read_all(&whole, path, |grid| {
+            if grid.name == CONTENTS {
+                return Sheet::Contents(read_forms::contents(&grid));
+            }
+            // The frame again on the whole sheet: the peek may have cut a long header.
+            let Some(f) = frame(&grid) else {
+                return Sheet::Unframed;
+            };
+            let mut problems = Vec::new();
+            let (report, content) = read_sheet(&grid, &f, template, &mut problems);
+            Sheet::Table(Box::new(TableSheet {
+                frame: f,
+                report,
+                content,
+                problems,
+            }))
+        })?
+        .into_iter()
+        .zip(&whole);
+    let mut next_read = |name: &str| {
+        read.next()
+            .filter(|(_, n)| **n == name)
+            .map(|(sheet, _)| sheet)
             .ok_or_else(|| ImportError::NotAWorkbook {
                 path: path.to_owned(),
                 detail: format!("{name}: not read"),
@@ -98,8 +120,9 @@ pub fn import_bytes(
     };
     for ((name, peeked), described) in names.iter().zip(peeks).zip(described) {
         let report = if name == CONTENTS {
-            let grid = next_grid(name)?;
-            collected.contents = Some(read_forms::contents(&grid));
+            if let Sheet::Contents(contents) = next_read(name)? {
+                collected.contents = Some(contents);
+            }
             SheetReport::new(name, SheetUse::Contents)
         } else if name == carry::SHEET {
             SheetReport::new(name, SheetUse::Carried)
@@ -109,12 +132,26 @@ pub fn import_bytes(
             match peeked {
                 None => SheetReport::new(name, SheetUse::Ignored),
                 Some(f) if f.kind == Kind::Findings => SheetReport::new(name, SheetUse::Findings),
-                Some(f) => {
-                    let grid = next_grid(name)?;
-                    // The frame again on the whole sheet: the peek may have cut a long header.
-                    let f = frame(&grid).unwrap_or(f);
-                    read_sheet(&grid, &f, template, &mut collected, &mut problems)
-                }
+                Some(peek) => match next_read(name)? {
+                    Sheet::Table(sheet) => {
+                        let TableSheet {
+                            frame,
+                            report,
+                            content,
+                            problems: found,
+                        } = *sheet;
+                        collected.note_frame(&frame);
+                        collected.add(name, content);
+                        problems.extend(found);
+                        report
+                    }
+                    // The whole sheet frames as its first rows did, so this does not happen;
+                    // read it as the peek saw it.
+                    Sheet::Unframed | Sheet::Contents(_) => {
+                        collected.note_frame(&peek);
+                        SheetReport::new(name, SheetUse::from_kind(peek.kind, squeeze(&peek.title)))
+                    }
+                },
             }
         };
         collected.sheets.push(report);
@@ -155,22 +192,46 @@ fn no_header(grid: &Grid, frame: &Frame, zh: &str, en: &str) -> Problem {
     }
 }
 
+/// A sheet read whole, as its reader recognised it.
+enum Sheet {
+    Contents(read_forms::ContentsRead),
+    Table(Box<TableSheet>),
+    Unframed,
+}
+
+/// A table sheet read whole: its frame, its report, what it holds and what was wrong in it.
+struct TableSheet {
+    frame: Frame,
+    report: SheetReport,
+    content: Content,
+    problems: Vec<Problem>,
+}
+
+/// What a table sheet holds for the budget.
+pub(super) enum Content {
+    Lines(Kind, MoneyUnit, Lines),
+    Summary(MoneyUnit, Vec<Printed>),
+    Sangong(MoneyUnit, SangongRead),
+    Operating(MoneyUnit, OperatingRead),
+    Form(Box<Project>),
+    Nothing,
+}
+
+/// Recognises a table sheet's rows; touches nothing shared, so sheets are read side by side.
 fn read_sheet(
     grid: &Grid,
     frame: &Frame,
     template: TemplateId,
-    collected: &mut Collected,
     problems: &mut Vec<Problem>,
-) -> SheetReport {
+) -> (SheetReport, Content) {
     let unit = frame.unit.unwrap_or(template.get().unit);
-    collected.note_frame(frame);
     let mut report = SheetReport::new(
         &grid.name,
         SheetUse::from_kind(frame.kind, squeeze(&frame.title)),
     );
     report.unit = Some(unit);
     report.unit_stated = frame.unit.is_some();
-    match frame.kind {
+    let content = match frame.kind {
         Kind::Expenditure(_) | Kind::Income(_) | Kind::Economic => {
             let columns: Vec<Col> = frame
                 .labels
@@ -188,18 +249,20 @@ fn read_sheet(
                     "找不到科目编码、名称或金额列",
                     "no code, name or amount column",
                 ));
-                return report;
+                return (report, Content::Nothing);
             }
             let lines = read_lines(grid, frame, &columns, unit, problems);
             report.rows = lines.lines.len() + usize::from(lines.total.is_some());
             report.skipped.clone_from(&lines.skipped);
-            collected.add_lines(frame.kind, &grid.name, unit, lines);
+            Content::Lines(frame.kind, unit, lines)
         }
-        Kind::Summary { .. } => {
+        Kind::Summary { fiscal } => {
             let (printed, rows) = small::summary(grid, frame, unit, problems);
             report.rows = rows;
-            if let Kind::Summary { fiscal: false } = frame.kind {
-                collected.summary.push((grid.name.clone(), unit, printed));
+            if fiscal {
+                Content::Nothing
+            } else {
+                Content::Summary(unit, printed)
             }
         }
         Kind::Sangong => {
@@ -213,22 +276,22 @@ fn read_sheet(
                 ));
             }
             report.rows = read.rows;
-            collected.sangong = Some((unit, read));
+            Content::Sangong(unit, read)
         }
         Kind::Operating => {
             let read = small::operating(grid, frame, unit, problems);
             report.rows = read.rows;
-            collected.operating = Some((unit, read));
+            Content::Operating(unit, read)
         }
         Kind::Form => {
             let project = read_forms::project(grid, problems);
             report.use_ = SheetUse::Form(project.name.clone());
             report.rows = 1;
-            collected.projects.push(project);
+            Content::Form(Box::new(project))
         }
-        Kind::Findings => {}
-    }
-    report
+        Kind::Findings => Content::Nothing,
+    };
+    (report, content)
 }
 
 /// The template whose table titles the sheets print most: each title votes for the template
