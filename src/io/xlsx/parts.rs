@@ -61,11 +61,10 @@ impl Parts {
     /// The merged ranges of the sheet named `name`.
     pub(super) fn merges(&mut self, name: &str) -> Option<Vec<Merge>> {
         let path = self.sheets.get(name)?;
-        let xml = read_part(&mut self.zip, path)?;
-        // The last mention of `sheetData` is its end tag (or its empty tag): it follows every
-        // cell, so a cell's text that mentions it comes before.
-        let at = xml.windows(9).rposition(|w| w == b"sheetData")?;
-        let after = at + xml.get(at..)?.iter().position(|&b| b == b'>')? + 1;
+        let xml = tail_after(&mut self.zip, path, b"sheetData")?;
+        // The tail starts at the last mention of `sheetData`, its end tag (or its empty tag): it
+        // follows every cell, so a cell's text that mentions it comes before.
+        let after = xml.iter().position(|&b| b == b'>')? + 1;
         let mut reader = Reader::from_reader(xml.get(after..)?);
         // What follows closes the elements opened before it.
         reader.config_mut().allow_unmatched_ends = true;
@@ -89,6 +88,36 @@ fn read_part(zip: &mut ZipArchive<Cursor<Arc<[u8]>>>, path: &str) -> Option<Vec<
     let mut bytes = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0));
     file.read_to_end(&mut bytes).ok()?;
     Some(bytes)
+}
+
+/// A part from the last place `mark` occurs on, inflated a piece at a time so that only the
+/// end of a long sheet is ever held; `None` when the part is missing, unreadable, or lacks `mark`.
+fn tail_after(zip: &mut ZipArchive<Cursor<Arc<[u8]>>>, path: &str, mark: &[u8]) -> Option<Vec<u8>> {
+    const PIECE: usize = 1 << 16;
+    let mut file = zip.by_name(path).ok()?;
+    let mut tail: Vec<u8> = Vec::with_capacity(2 * PIECE);
+    let mut found = false;
+    let mut piece = vec![0; PIECE];
+    loop {
+        let n = file.read(&mut piece).ok()?;
+        if n == 0 {
+            break;
+        }
+        // Searched from where a mark cut by the last piece could begin.
+        let from = tail.len().saturating_sub(mark.len() - 1);
+        tail.extend_from_slice(piece.get(..n)?);
+        if let Some(at) = tail
+            .get(from..)?
+            .windows(mark.len())
+            .rposition(|w| w == mark)
+        {
+            tail.drain(..from + at);
+            found = true;
+        } else if !found {
+            tail.drain(..tail.len().saturating_sub(mark.len() - 1));
+        }
+    }
+    found.then_some(tail)
 }
 
 /// A relationships part: target and type by id.
@@ -173,6 +202,24 @@ mod tests {
         assert_eq!(range("A0"), None);
         assert_eq!(range("1A"), None);
         assert_eq!(range("a1"), None);
+    }
+
+    #[test]
+    fn the_tail_starts_at_the_last_mark_wherever_the_pieces_cut() {
+        for cut in [65_530, 65_532, 65_536, 65_540, 200_000] {
+            let mut text = vec![b'x'; cut];
+            text.extend_from_slice(b"sheetData>rest");
+            text.extend(std::iter::repeat_n(b'y', 70_000));
+            let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            zip.start_file("part.xml", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut zip, &text).unwrap();
+            let bytes: Arc<[u8]> = zip.finish().unwrap().into_inner().into();
+            let mut zip = ZipArchive::new(Cursor::new(bytes)).unwrap();
+            let tail = tail_after(&mut zip, "part.xml", b"sheetData").unwrap();
+            assert_eq!(tail, text[cut..], "{cut}");
+            assert!(tail_after(&mut zip, "part.xml", b"mergeCells").is_none());
+        }
     }
 
     #[test]
