@@ -218,9 +218,18 @@ fn data_value(data: &Data) -> Value {
 /// The bytes of a workbook, shared by the readers of its sheets.
 type Bytes = Cursor<Arc<[u8]>>;
 
+/// An `.xlsx` workbook: calamine's reader, the bytes it reads, the package for merged ranges,
+/// and the readers of other threads once opened.
+pub(super) struct XlsxBook {
+    reader: Xlsx<Bytes>,
+    bytes: Arc<[u8]>,
+    parts: Option<Parts>,
+    helpers: Vec<Book>,
+}
+
 /// An open workbook.
 pub(super) enum Book {
-    Xlsx(Box<Xlsx<Bytes>>, Arc<[u8]>, Option<Box<Parts>>),
+    Xlsx(Box<XlsxBook>),
     Xls(Box<Xls<Bytes>>),
     Ods(Box<Ods<Bytes>>),
 }
@@ -233,8 +242,13 @@ impl Book {
         };
         let xlsx_error = match Xlsx::new(Cursor::new(Arc::clone(&bytes))) {
             Ok(book) => {
-                let parts = Parts::open(Arc::clone(&bytes)).map(Box::new);
-                return Ok(Book::Xlsx(Box::new(book), bytes, parts));
+                let parts = Parts::open(Arc::clone(&bytes));
+                return Ok(Book::Xlsx(Box::new(XlsxBook {
+                    reader: book,
+                    bytes,
+                    parts,
+                    helpers: Vec::new(),
+                })));
             }
             Err(XlsxError::Password) => return Err(encrypted()),
             Err(e) => e.to_string(),
@@ -255,7 +269,7 @@ impl Book {
     /// The sheets' names, in workbook order.
     pub(super) fn sheet_names(&self) -> Vec<String> {
         match self {
-            Book::Xlsx(b, ..) => b.sheet_names(),
+            Book::Xlsx(b) => b.reader.sheet_names(),
             Book::Xls(b) => b.sheet_names(),
             Book::Ods(b) => b.sheet_names(),
         }
@@ -279,8 +293,9 @@ impl Book {
         };
         let limit = rows.unwrap_or(u32::MAX);
         match self {
-            Book::Xlsx(book, _, parts) => {
-                read_xlsx(book, parts.as_deref_mut(), &mut grid, limit).map_err(broken)?;
+            Book::Xlsx(book) => {
+                let XlsxBook { reader, parts, .. } = &mut **book;
+                read_xlsx(reader, parts.as_mut(), &mut grid, limit).map_err(broken)?;
             }
             Book::Xls(book) => {
                 let range = book
@@ -298,25 +313,34 @@ impl Book {
         Ok(grid)
     }
 
-    /// Reads the sheets `names` whole and hands each grid to `then`, on the thread that read it;
-    /// the results come back in the order of `names`. An `.xlsx` workbook's sheets are read on
+    /// Reads the sheets `names` (their first `rows`, or whole) and hands each grid to `then`, on
+    /// the thread that read it; the results come back in the order of `names`. An `.xlsx` workbook's sheets are read on
     /// as many threads as there are cores, each with its own reader of the shared bytes.
     pub(super) fn read_all<T: Send>(
         &mut self,
         names: &[&str],
+        rows: Option<u32>,
         path: &Path,
         then: impl Fn(Grid) -> T + Sync,
     ) -> Result<Vec<T>, ImportError> {
         let threads = super::cores();
-        let bytes = match self {
-            Book::Xlsx(_, bytes, _) if threads > 1 && names.len() > 1 => Arc::clone(bytes),
+        let mut helpers = match self {
+            Book::Xlsx(book) if threads > 1 && names.len() > 1 => std::mem::take(&mut book.helpers),
             _ => {
                 return names
                     .iter()
-                    .map(|n| self.read(n, None, path).map(&then))
+                    .map(|n| self.read(n, rows, path).map(&then))
                     .collect();
             }
         };
+        let bytes = match self {
+            Book::Xlsx(book) => Arc::clone(&book.bytes),
+            _ => Arc::from(Vec::new()),
+        };
+        // One helper per other core, opened on its own thread the first time and kept for the
+        // next call.
+        let mut slots: Vec<Option<Book>> = helpers.drain(..).map(Some).collect();
+        slots.resize_with(threads.min(names.len()) - 1, || None);
         // The readers take the next sheet not yet taken, so a reader that drew a long table
         // does not leave the others idle; this thread reads too, with the workbook's own reader.
         let next = AtomicUsize::new(0);
@@ -325,28 +349,42 @@ impl Book {
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(name) = names.get(i) else { break };
-                read.push((i, book.read(name, None, path).map(&then)));
+                read.push((i, book.read(name, rows, path).map(&then)));
             }
             read
         };
         let mut read: Vec<(usize, Result<T, ImportError>)> = std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..threads.min(names.len()))
-                .map(|_| {
-                    let bytes = Arc::clone(&bytes);
+            let running: Vec<_> = slots
+                .into_iter()
+                .map(|slot| {
                     let work = &work;
-                    // A helper that cannot open the workbook takes nothing; the rest read it.
-                    scope.spawn(move || Book::open(bytes, path).map(|mut b| work(&mut b)))
+                    let bytes = Arc::clone(&bytes);
+                    scope.spawn(move || {
+                        // A helper that cannot open the workbook takes nothing; the rest read it.
+                        let mut helper = match slot {
+                            Some(helper) => helper,
+                            None => Book::open(bytes, path).ok()?,
+                        };
+                        let read = work(&mut helper);
+                        Some((helper, read))
+                    })
                 })
                 .collect();
             let mut read = work(self);
-            for helper in helpers {
+            for helper in running {
                 let done = helper
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                read.extend(done.unwrap_or_default());
+                if let Some((helper, done)) = done {
+                    helpers.push(helper);
+                    read.extend(done);
+                }
             }
             read
         });
+        if let Book::Xlsx(book) = self {
+            book.helpers = helpers;
+        }
         // Each index was drawn once, so with every sheet read they sort back into order.
         if read.len() < names.len() {
             return Err(ImportError::NotAWorkbook {

@@ -56,13 +56,15 @@ pub fn import_bytes(
         let grid = book.read(carry::SHEET, None, path)?;
         collected.carried = Some(carry::read(&grid));
     }
-    let mut peeks = Vec::with_capacity(names.len());
-    let mut described = Vec::with_capacity(names.len());
-    for name in &names {
-        let peek = book.read(name, Some(PEEK_ROWS), path)?;
-        peeks.push(frame(&peek));
-        described.push((peek.text(0, 0) == descriptions::TITLE).then(|| peek.text(2, 1)));
-    }
+    // Each sheet's first rows, to recognise it: side by side, as there are thousands of forms.
+    let all: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (peeks, described): (Vec<Option<Frame>>, Vec<Option<String>>) = book
+        .read_all(&all, Some(PEEK_ROWS), path, |peek| {
+            let described = (peek.text(0, 0) == descriptions::TITLE).then(|| peek.text(2, 1));
+            (frame(&peek), described)
+        })?
+        .into_iter()
+        .unzip();
     let template = options
         .template
         .or_else(|| {
@@ -90,7 +92,7 @@ pub fn import_bytes(
     // Each sheet is recognised on the thread that read it, and its grid dropped there; what it
     // holds is then collected in the workbook's order.
     let mut read = book
-        .read_all(&whole, path, |grid| {
+        .read_all(&whole, None, path, |grid| {
             if grid.name == CONTENTS {
                 return Sheet::Contents(read_forms::contents(&grid));
             }
