@@ -203,3 +203,21 @@ fn narrative_in_english_and_on_an_unreadable_file() {
     assert!(out.stdout.is_empty());
     assert!(!out.stderr.is_empty());
 }
+
+#[test]
+fn a_workbook_without_room_for_its_temporary_files_fails_cleanly() {
+    // The long tables are written through temporary files: where none can be made, the export
+    // says so, exits 2 and leaves no file.
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("out.xlsx");
+    let out = bin()
+        .env("TMPDIR", dir.path().join("missing"))
+        .args(["export", "xlsx", SAMPLE, "--out"])
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert!(text.contains("missing"), "{text}");
+    assert!(!out_path.exists());
+}

@@ -236,8 +236,32 @@ impl Widths {
 /// The whole workbook as bytes.
 ///
 /// # Errors
-/// When the workbook library refuses a sheet (it should not for any budget).
+/// When the workbook library refuses a sheet (it should not for any budget), or cannot write
+/// its temporary files.
 pub fn workbook_bytes(
+    budget: &Budget,
+    derived: &Derived,
+    findings: &[Finding],
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    guarded(|| build_workbook(budget, derived, findings, options))
+}
+
+/// `build`, with a panic in it turned into an error. The long tables are written through
+/// temporary files whose writes the workbook library does not check (a full disk panics in it);
+/// the app, with the officer's open budget, must carry on and say so.
+fn guarded<T>(build: impl FnOnce() -> Result<T, ExportError>) -> Result<T, ExportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)).unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(ExportError::BrokeOff(why))
+    })
+}
+
+fn build_workbook(
     budget: &Budget,
     derived: &Derived,
     findings: &[Finding],
@@ -667,4 +691,19 @@ fn blank(
         ws.write_blank(r, at, &f.text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_building_is_an_error() {
+        let broke: Result<(), ExportError> = guarded(|| panic!("temporary file: no space left"));
+        match broke {
+            Err(ExportError::BrokeOff(why)) => assert!(why.contains("no space left"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(guarded(|| Ok(7)).ok(), Some(7));
+    }
 }

@@ -48,6 +48,9 @@ pub enum ExportError {
     /// The workbook library refused something (a sheet name, a cell position).
     #[error("无法生成工作簿 / cannot build the workbook: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
+    /// The workbook library broke off (its temporary files could not be written, say).
+    #[error("工作簿生成中断 / building the workbook broke off: {0}")]
+    BrokeOff(String),
     /// Writing the file failed.
     #[error("{path}: {source}")]
     Io {
