@@ -48,6 +48,8 @@ pub(super) struct Grid {
     rows: Vec<Vec<Value>>,
     formulas: HashMap<(u32, u32), Formula>,
     merges: Vec<(u32, u32, u32, u32)>,
+    /// How many cells a new row makes room for: the sheet's stated width, within reason.
+    row_room: usize,
 }
 
 static EMPTY: Value = Value::Empty;
@@ -126,6 +128,10 @@ impl Grid {
         }
         let line = &mut self.rows[r];
         if line.len() <= c {
+            // A row's first cell makes room for the whole row.
+            if line.capacity() == 0 {
+                line.reserve(self.row_room.max(c + 1));
+            }
             line.resize(c + 1, Value::Empty);
         }
         line[c] = value;
@@ -186,17 +192,17 @@ fn read_formula(text: &str) -> Formula {
     })
 }
 
-fn value_of(data: &DataRef<'_>) -> Value {
+fn value_of(data: DataRef<'_>) -> Value {
     match data {
         DataRef::Empty => Value::Empty,
-        DataRef::Float(f) => Value::Number(*f),
+        DataRef::Float(f) => Value::Number(f),
         #[allow(clippy::cast_precision_loss)] // cell integers are far below 2^53
-        DataRef::Int(i) => Value::Number(*i as f64),
-        DataRef::String(s) => Value::Text(s.clone()),
-        DataRef::SharedString(s) => Value::Text((*s).to_owned()),
-        DataRef::Bool(b) => Value::Text(if *b { "TRUE" } else { "FALSE" }.to_owned()),
+        DataRef::Int(i) => Value::Number(i as f64),
+        DataRef::String(s) => Value::Text(s),
+        DataRef::SharedString(s) => Value::Text(s.to_owned()),
+        DataRef::Bool(b) => Value::Text(if b { "TRUE" } else { "FALSE" }.to_owned()),
         DataRef::DateTime(d) => Value::Number(d.as_f64()),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.clone()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s),
         DataRef::Error(e) => Value::Text(format!("{e}")),
     }
 }
@@ -418,6 +424,12 @@ fn read_xlsx(
     let mut reader = book
         .worksheet_cells_reader(&grid.name)
         .map_err(|e| e.to_string())?;
+    // Room for the rows and columns the sheet says it has, so that a long table's grid is not
+    // grown a cell at a time; a sheet can claim anything, so the claim is capped.
+    let size = reader.dimensions();
+    let height = size.end.0.saturating_add(1).min(limit).min(1 << 20);
+    grid.rows.reserve(height as usize);
+    grid.row_room = (size.end.1.saturating_add(1) as usize).min(32);
     while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
         let (r, c) = cell.pos;
         if r >= limit {
@@ -426,7 +438,7 @@ fn read_xlsx(
         if let Some(f) = &cell.formula {
             grid.formulas.insert((r, c), read_formula(f));
         }
-        let value = value_of(&cell.value);
+        let value = value_of(cell.value);
         if value != Value::Empty {
             grid.set(r, c, value);
         }

@@ -95,22 +95,20 @@ fn read_part(zip: &mut ZipArchive<Cursor<Arc<[u8]>>>, path: &str) -> Option<Vec<
 fn tail_after(zip: &mut ZipArchive<Cursor<Arc<[u8]>>>, path: &str, mark: &[u8]) -> Option<Vec<u8>> {
     const PIECE: usize = 1 << 16;
     let mut file = zip.by_name(path).ok()?;
+    let finder = memchr::memmem::FinderRev::new(mark);
     let mut tail: Vec<u8> = Vec::with_capacity(2 * PIECE);
     let mut found = false;
-    let mut piece = vec![0; PIECE];
     loop {
-        let n = file.read(&mut piece).ok()?;
+        // Searched from where a mark cut by the last piece could begin.
+        let from = tail.len().saturating_sub(mark.len() - 1);
+        let end = tail.len();
+        tail.resize(end + PIECE, 0);
+        let n = file.read(tail.get_mut(end..)?).ok()?;
+        tail.truncate(end + n);
         if n == 0 {
             break;
         }
-        // Searched from where a mark cut by the last piece could begin.
-        let from = tail.len().saturating_sub(mark.len() - 1);
-        tail.extend_from_slice(piece.get(..n)?);
-        if let Some(at) = tail
-            .get(from..)?
-            .windows(mark.len())
-            .rposition(|w| w == mark)
-        {
+        if let Some(at) = finder.rfind(tail.get(from..)?) {
             tail.drain(..from + at);
             found = true;
         } else if !found {

@@ -218,15 +218,21 @@ const TOTAL_WORDS: [&str; 7] = [
 
 /// True for the label of a total row.
 pub(super) fn is_total_word(text: &str) -> bool {
-    TOTAL_WORDS.contains(&squeeze(text).as_str())
+    if text.contains(char::is_whitespace) {
+        TOTAL_WORDS.contains(&squeeze(text).as_str())
+    } else {
+        TOTAL_WORDS.contains(&text)
+    }
 }
 
 /// A code in brackets at the start of a text (`[2080505]名称`), and the rest.
 pub(super) fn bracketed(text: &str) -> Option<(String, String)> {
-    let t = text
-        .trim()
-        .replace(['［', '【'], "[")
-        .replace(['］', '】'], "]");
+    let t = text.trim();
+    // Most texts are plain names and codes: nothing to copy for them.
+    if !t.starts_with(['[', '［', '【']) {
+        return None;
+    }
+    let t = t.replace(['［', '【'], "[").replace(['］', '】'], "]");
     let inner = t.strip_prefix('[')?;
     let (code, rest) = inner.split_once(']')?;
     let code = squeeze(code);
@@ -630,7 +636,11 @@ pub(super) fn read_lines(
                 name = rest;
             }
         }
-        if !code.is_empty() && !squeeze(&code).bytes().all(|b| b.is_ascii_digit()) {
+        if !code
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| c.is_ascii_digit())
+        {
             // Words in the code column: a label (合计) or a note spanning the row.
             if name.is_empty() {
                 name = std::mem::take(&mut code);
