@@ -320,8 +320,9 @@ impl Book {
     }
 
     /// Reads the sheets `names` (their first `rows`, or whole) and hands each grid to `then`, on
-    /// the thread that read it; the results come back in the order of `names`. An `.xlsx` workbook's sheets are read on
-    /// as many threads as there are cores, each with its own reader of the shared bytes.
+    /// the thread that read it; the results come back in the order of `names`. An `.xlsx`
+    /// workbook's sheets are read on as many threads as there are cores, each with its own
+    /// reader of the shared bytes.
     pub(super) fn read_all<T: Send>(
         &mut self,
         names: &[&str],
@@ -330,18 +331,16 @@ impl Book {
         then: impl Fn(Grid) -> T + Sync,
     ) -> Result<Vec<T>, ImportError> {
         let threads = super::cores();
-        let mut helpers = match self {
-            Book::Xlsx(book) if threads > 1 && names.len() > 1 => std::mem::take(&mut book.helpers),
+        let (mut helpers, bytes) = match self {
+            Book::Xlsx(book) if threads > 1 && names.len() > 1 => {
+                (std::mem::take(&mut book.helpers), Arc::clone(&book.bytes))
+            }
             _ => {
                 return names
                     .iter()
                     .map(|n| self.read(n, rows, path).map(&then))
                     .collect();
             }
-        };
-        let bytes = match self {
-            Book::Xlsx(book) => Arc::clone(&book.bytes),
-            _ => Arc::from(Vec::new()),
         };
         // One helper per other core, opened on its own thread the first time and kept for the
         // next call.
@@ -403,6 +402,10 @@ impl Book {
     }
 }
 
+/// Reads an `.xlsx` sheet's first `limit` rows into `grid`, with formulas, and its merged ranges
+/// when it is read whole: they follow its cells, so for a peek at a long table's first rows they
+/// would cost a whole read, and what a peek is for (the title, and so the kind of table) needs
+/// none. They are taken from the package where it can be read, from calamine otherwise.
 fn read_xlsx(
     book: &mut Xlsx<Bytes>,
     parts: Option<&mut Parts>,

@@ -2,6 +2,7 @@
 //! table the import uses, and its rows collected; nothing is built until every sheet has been
 //! read without a problem, so a bad workbook changes nothing.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::assemble::{self, Collected};
@@ -91,19 +92,28 @@ pub fn import_bytes(
         .collect();
     // Each sheet is recognised on the thread that read it, and its grid dropped there; what it
     // holds is then collected in the workbook's order.
+    let peeked: HashMap<&str, &Frame> = names
+        .iter()
+        .zip(&peeks)
+        .filter_map(|(name, peek)| Some((name.as_str(), peek.as_ref()?)))
+        .collect();
     let mut read = book
         .read_all(&whole, None, path, |grid| {
             if grid.name == CONTENTS {
                 return Sheet::Contents(read_forms::contents(&grid));
             }
             // The frame again on the whole sheet: the peek may have cut a long header.
-            let Some(f) = frame(&grid) else {
+            let own = frame(&grid);
+            let Some(f) = own
+                .as_ref()
+                .or_else(|| peeked.get(grid.name.as_str()).copied())
+            else {
                 return Sheet::Unframed;
             };
             let mut problems = Vec::new();
-            let (report, content) = read_sheet(&grid, &f, template, &mut problems);
+            let (report, content) = read_sheet(&grid, f, template, &mut problems);
             Sheet::Table(Box::new(TableSheet {
-                frame: f,
+                frame: own,
                 report,
                 content,
                 problems,
@@ -142,13 +152,12 @@ pub fn import_bytes(
                             content,
                             problems: found,
                         } = *sheet;
-                        collected.note_frame(&frame);
+                        collected.note_frame(frame.as_ref().unwrap_or(&peek));
                         collected.add(name, content);
                         problems.extend(found);
                         report
                     }
-                    // The whole sheet frames as its first rows did, so this does not happen;
-                    // read it as the peek saw it.
+                    // Every sheet read whole was framed by its peek, so this does not happen.
                     Sheet::Unframed | Sheet::Contents(_) => {
                         collected.note_frame(&peek);
                         SheetReport::new(name, SheetUse::from_kind(peek.kind, squeeze(&peek.title)))
@@ -201,9 +210,10 @@ enum Sheet {
     Unframed,
 }
 
-/// A table sheet read whole: its frame, its report, what it holds and what was wrong in it.
+/// A table sheet read whole: its frame (`None` where only its first rows could be framed), its
+/// report, what it holds and what was wrong in it.
 struct TableSheet {
-    frame: Frame,
+    frame: Option<Frame>,
     report: SheetReport,
     content: Content,
     problems: Vec<Problem>,
