@@ -283,30 +283,21 @@ fn build_workbook(
         .collect();
     workbook.push_worksheet(forms::contents_sheet(budget, &titles, &formats)?);
     // The sheets are built side by side: a big budget's tables are millions of cells, and each
-    // sheet is independent of the others until the workbook is assembled.
-    let named: Vec<(&String, &Table<'_>)> = names.iter().zip(&tables).collect();
-    // Constant-memory sheets write their rows out as they go: no shared-string table to fill and
-    // no map of millions of cells to keep until the workbook is saved.
-    let mut blank_sheets = Vec::with_capacity(named.len());
-    for _ in &named {
-        blank_sheets.push(std::sync::Mutex::new(Some(
-            workbook.new_worksheet_with_constant_memory()?,
-        )));
+    // sheet is independent of the others until the workbook is assembled. They are
+    // constant-memory sheets, which write their rows out as they go: no shared-string table to
+    // fill and no map of millions of cells to keep until the workbook is saved.
+    let mut jobs = Vec::with_capacity(tables.len());
+    for (name, t) in names.iter().zip(&tables) {
+        jobs.push((name, t, workbook.new_worksheet_with_constant_memory()?));
     }
-    let jobs: Vec<_> = named.iter().zip(&blank_sheets).collect();
-    for sheet in in_parallel(&jobs, 1, |((name, t), ws)| {
-        let ws = ws
-            .lock()
-            .ok()
-            .and_then(|mut ws| ws.take())
-            .unwrap_or_default();
+    for sheet in in_parallel(jobs, 1, |(name, t, ws)| {
         table_sheet(budget, t, name, &formats, options, ws)
     })? {
         workbook.push_worksheet(sheet);
     }
     let projects: Vec<(usize, &Project)> = budget.projects.iter().enumerate().collect();
     let per_thread = projects.len().div_ceil(super::cores()).max(1);
-    for sheet in in_parallel(&projects, per_thread, |(n, project)| {
+    for sheet in in_parallel(projects, per_thread, |(n, project)| {
         forms::project_sheet(budget, project, &format!("绩效{}", n + 1), &formats)
     })? {
         workbook.push_worksheet(sheet);
@@ -326,18 +317,26 @@ fn build_workbook(
 }
 
 /// `build` applied to each of `items`, `chunk` items to a thread, the sheets in the items' order.
-fn in_parallel<T: Sync>(
-    items: &[T],
+fn in_parallel<T: Send>(
+    items: Vec<T>,
     chunk: usize,
-    build: impl Fn(&T) -> Result<Worksheet, ExportError> + Sync,
+    build: impl Fn(T) -> Result<Worksheet, ExportError> + Sync,
 ) -> Result<Vec<Worksheet>, ExportError> {
+    let count = items.len();
+    let mut parts: Vec<Vec<T>> = Vec::new();
+    for item in items {
+        match parts.last_mut() {
+            Some(part) if part.len() < chunk.max(1) => part.push(item),
+            _ => parts.push(vec![item]),
+        }
+    }
     std::thread::scope(|scope| {
         let build = &build;
-        let handles: Vec<_> = items
-            .chunks(chunk.max(1))
-            .map(|part| scope.spawn(move || part.iter().map(build).collect::<Vec<_>>()))
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(build).collect::<Vec<_>>()))
             .collect();
-        let mut sheets = Vec::with_capacity(items.len());
+        let mut sheets = Vec::with_capacity(count);
         for handle in handles {
             let part = handle
                 .join()
