@@ -85,7 +85,9 @@ impl Parts {
 /// A part of the package, inflated; `None` when it is missing or cannot be read.
 fn read_part(zip: &mut ZipArchive<Cursor<Arc<[u8]>>>, path: &str) -> Option<Vec<u8>> {
     let mut file = zip.by_name(path).ok()?;
-    let mut bytes = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0));
+    // The size a package states is only a claim: room for up to a megabyte is made up front.
+    let stated = usize::try_from(file.size()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(stated.min(1 << 20));
     file.read_to_end(&mut bytes).ok()?;
     Some(bytes)
 }
