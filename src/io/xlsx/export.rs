@@ -283,12 +283,13 @@ fn build_workbook(
         .collect();
     workbook.push_worksheet(forms::contents_sheet(budget, &titles, &formats)?);
     // The sheets are built side by side: a big budget's tables are millions of cells, and each
-    // sheet is independent of the others until the workbook is assembled. They are
-    // constant-memory sheets, which write their rows out as they go: no shared-string table to
-    // fill and no map of millions of cells to keep until the workbook is saved.
+    // sheet is independent of the others until the workbook is assembled. They are the
+    // library's "low memory" sheets, which write their rows out as they go instead of keeping a
+    // map of millions of cells until the workbook is saved. Their texts still go to the shared
+    // string table: inline strings made the file larger and reading it back slower.
     let mut jobs = Vec::with_capacity(tables.len());
     for (name, t) in names.iter().zip(&tables) {
-        jobs.push((name, t, workbook.new_worksheet_with_constant_memory()?));
+        jobs.push((name, t, workbook.new_worksheet_with_low_memory()?));
     }
     for sheet in in_parallel(jobs, 1, |(name, t, ws)| {
         table_sheet(budget, t, name, &formats, options, ws)
