@@ -231,8 +231,14 @@ impl BudgetApp {
                 self.view.performance_section = PerformanceSection::Descriptions;
             }
             Location::Procurement | Location::Assets => self.view.tab = Tab::Assets,
-            Location::Profile => self.view.tab = Tab::Overview,
-            Location::Narrative => self.view.tab = Tab::Narrative,
+            Location::Profile => {
+                self.view.tab = Tab::Narrative;
+                self.view.narrative_section = ui::NarrativeSection::Profile;
+            }
+            Location::Narrative => {
+                self.view.tab = Tab::Narrative;
+                self.view.narrative_section = ui::NarrativeSection::Text;
+            }
         }
     }
 

@@ -370,6 +370,8 @@ pub enum TextPlace {
     DepartmentName,
     /// A responsibility, counted from 1.
     Responsibility(usize),
+    /// The sentence before the numbered duties.
+    ResponsibilitiesLead,
     /// 机构设置.
     Organisation,
     /// The profile's notes.

@@ -92,6 +92,11 @@ fn placeholders(budget: &Budget, out: &mut Vec<Finding>) {
         &|| TextPlace::DepartmentName,
         &p.department_name,
     );
+    check(
+        &|| Location::Profile,
+        &|| TextPlace::ResponsibilitiesLead,
+        &p.responsibilities_lead,
+    );
     for (i, r) in p.responsibilities.iter().enumerate() {
         check(
             &|| Location::Profile,

@@ -607,6 +607,7 @@ fn place_zh(place: &TextPlace) -> String {
     match place {
         TextPlace::DepartmentName => "部门名称".into(),
         TextPlace::Responsibility(n) => format!("职责第{n}条"),
+        TextPlace::ResponsibilitiesLead => "职能引言".into(),
         TextPlace::Organisation => "机构设置".into(),
         TextPlace::ProfileNotes => "概况说明".into(),
         TextPlace::Glossary(term) => format!("名词解释“{term}”"),
@@ -642,6 +643,7 @@ fn place_en(place: &TextPlace) -> String {
     match place {
         TextPlace::DepartmentName => "the department name".into(),
         TextPlace::Responsibility(n) => format!("responsibility {n}"),
+        TextPlace::ResponsibilitiesLead => "the sentence before the duties".into(),
         TextPlace::Organisation => "the internal organisation".into(),
         TextPlace::ProfileNotes => "the profile notes".into(),
         TextPlace::Glossary(term) => format!("the glossary entry “{term}”"),

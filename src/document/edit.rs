@@ -3,9 +3,9 @@
 
 use crate::model::codes::{self, CodeError};
 use crate::model::{
-    AmountField, Assets, Budget, EconLine, EconomicTable, FunctionLine, LastYear, Money, Narrative,
-    OperatingCosts, PerformanceStatement, Procurement, Profile, Project, ProjectDescription,
-    Sangong, SangongFigures, StatedFigure, TableNote,
+    AmountField, Assets, Budget, EconLine, EconomicTable, FunctionLine, IncomeSource, LastYear,
+    Money, Narrative, OperatingCosts, PerformanceStatement, Procurement, Profile, Project,
+    ProjectDescription, Sangong, SangongFigures, StatedFigure, TableNote, TemplateId,
 };
 
 /// One change to a budget.
@@ -74,6 +74,14 @@ pub enum Edit {
     PerformanceStatement(Option<PerformanceStatement>),
     /// Replace the officer's notes under empty tables.
     TableNotes(Vec<TableNote>),
+    /// Publish in another template: the template and the income columns the tables show. The
+    /// amounts and their unit stay as entered: a template decides the layout, not the figures.
+    Template {
+        /// The template.
+        template: TemplateId,
+        /// The income columns, in order.
+        income_columns: Vec<IncomeSource>,
+    },
 }
 
 /// Why an edit was refused.
@@ -173,12 +181,39 @@ impl Edit {
                 costs.entries.get_mut(*entry)?.amount = amount;
                 Edit::OperatingCosts(costs)
             }
+            AmountField::LastYear(figure) => {
+                let mut last = budget.last_year.clone();
+                *figure.slot(&mut last) = Some(amount);
+                Edit::LastYear(last)
+            }
             AmountField::OperatingCostsLastYear => {
                 let mut costs = budget.operating_costs.clone();
                 costs.last_year = Some(amount);
                 Edit::OperatingCosts(costs)
             }
         })
+    }
+
+    /// The edit that publishes `budget` in `template`: the template's income columns, and after
+    /// them any other source the budget's lines carry money of, so that no figure drops out of
+    /// the tables.
+    #[must_use]
+    pub fn change_template(budget: &Budget, template: TemplateId) -> Edit {
+        let mut columns = template.get().income_columns.to_vec();
+        let mut used: Vec<IncomeSource> = Vec::new();
+        for line in &budget.function_lines {
+            for source in line.amounts.keys() {
+                if !columns.contains(source) && !used.contains(source) {
+                    used.push(*source);
+                }
+            }
+        }
+        used.sort();
+        columns.extend(used);
+        Edit::Template {
+            template,
+            income_columns: columns,
+        }
     }
 
     /// Applies the edit and returns the edit that undoes it. On error nothing has changed.
@@ -256,6 +291,13 @@ impl Edit {
                 Edit::PerformanceStatement(std::mem::replace(&mut budget.performance_statement, s))
             }
             Edit::TableNotes(n) => Edit::TableNotes(std::mem::replace(&mut budget.table_notes, n)),
+            Edit::Template {
+                template,
+                income_columns,
+            } => Edit::Template {
+                template: std::mem::replace(&mut budget.template, template),
+                income_columns: std::mem::replace(&mut budget.income_columns, income_columns),
+            },
         })
     }
 }

@@ -29,7 +29,7 @@ pub use sections::{
     Column, Figure, LastYear, Narrative, OperatingCosts, Procurement, Sangong, SangongFigures,
     StatedFigure, UnitAmount,
 };
-pub use tables::{AmountField, TableId, TableNote};
+pub use tables::{AmountField, LastYearFigure, TableId, TableNote};
 pub use template::{Template, TemplateId};
 
 /// Adds `label(zh)` to the model's labelled enums, so views pick the language in one call.
@@ -124,6 +124,9 @@ pub struct Profile {
     pub year: i32,
     /// The budget units the department consolidates.
     pub units: Vec<BudgetUnit>,
+    /// The sentence that opens 部门主要职能, before the numbered duties (`本部门的主要职能是：`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub responsibilities_lead: String,
     /// 本单位职责, one numbered paragraph each.
     pub responsibilities: Vec<String>,
     /// 机构设置情况.

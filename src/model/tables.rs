@@ -140,6 +140,85 @@ pub enum AmountField {
     },
     /// Last year's 机关运行经费.
     OperatingCostsLastYear,
+    /// One of last year's totals (the base of the changes when no last-year file is attached).
+    LastYear(LastYearFigure),
+}
+
+/// A total of last year's budget the budget states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LastYearFigure {
+    /// 收入合计.
+    IncomeTotal,
+    /// 支出合计.
+    ExpenditureTotal,
+    /// 财政拨款.
+    Fiscal,
+    /// 一般公共预算.
+    GeneralPublic,
+    /// 政府性基金预算.
+    GovernmentFund,
+    /// 国有资本经营预算.
+    StateCapital,
+}
+
+impl LastYearFigure {
+    /// Every figure, in the order the editor lists them.
+    pub const ALL: [LastYearFigure; 6] = [
+        LastYearFigure::IncomeTotal,
+        LastYearFigure::ExpenditureTotal,
+        LastYearFigure::Fiscal,
+        LastYearFigure::GeneralPublic,
+        LastYearFigure::GovernmentFund,
+        LastYearFigure::StateCapital,
+    ];
+
+    /// Label.
+    #[must_use]
+    pub fn label(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (LastYearFigure::IncomeTotal, true) => "上年收入合计",
+            (LastYearFigure::IncomeTotal, false) => "Last year's total income",
+            (LastYearFigure::ExpenditureTotal, true) => "上年支出合计",
+            (LastYearFigure::ExpenditureTotal, false) => "Last year's total expenditure",
+            (LastYearFigure::Fiscal, true) => "上年财政拨款",
+            (LastYearFigure::Fiscal, false) => "Last year's fiscal appropriations",
+            (LastYearFigure::GeneralPublic, true) => "上年一般公共预算",
+            (LastYearFigure::GeneralPublic, false) => "Last year's general public budget",
+            (LastYearFigure::GovernmentFund, true) => "上年政府性基金预算",
+            (LastYearFigure::GovernmentFund, false) => "Last year's government funds",
+            (LastYearFigure::StateCapital, true) => "上年国有资本经营预算",
+            (LastYearFigure::StateCapital, false) => "Last year's state capital budget",
+        }
+    }
+
+    /// The figure in `last`.
+    #[must_use]
+    pub fn get(self, last: &crate::model::LastYear) -> Option<crate::model::Money> {
+        *self.slot_of(last)
+    }
+
+    fn slot_of(self, last: &crate::model::LastYear) -> &Option<crate::model::Money> {
+        match self {
+            LastYearFigure::IncomeTotal => &last.income_total,
+            LastYearFigure::ExpenditureTotal => &last.expenditure_total,
+            LastYearFigure::Fiscal => &last.fiscal,
+            LastYearFigure::GeneralPublic => &last.general_public,
+            LastYearFigure::GovernmentFund => &last.government_fund,
+            LastYearFigure::StateCapital => &last.state_capital,
+        }
+    }
+
+    /// The figure in `last`, to change it.
+    pub fn slot(self, last: &mut crate::model::LastYear) -> &mut Option<crate::model::Money> {
+        match self {
+            LastYearFigure::IncomeTotal => &mut last.income_total,
+            LastYearFigure::ExpenditureTotal => &mut last.expenditure_total,
+            LastYearFigure::Fiscal => &mut last.fiscal,
+            LastYearFigure::GeneralPublic => &mut last.general_public,
+            LastYearFigure::GovernmentFund => &mut last.government_fund,
+            LastYearFigure::StateCapital => &mut last.state_capital,
+        }
+    }
 }
 
 /// The officer's own wording for what is printed under an empty table (replacing the template's

@@ -3,6 +3,7 @@
 //! frame, so no view ever changes the budget while drawing it.
 
 pub mod assets;
+pub mod base_figures;
 pub mod charts;
 pub mod commands;
 pub mod compare_chart;
@@ -13,6 +14,7 @@ pub mod last_year;
 pub mod narrative;
 pub mod overview;
 pub mod performance;
+pub mod profile;
 pub mod tables;
 pub mod theme;
 pub mod widgets;
@@ -163,6 +165,15 @@ pub struct ViewState {
     /// The officer's text being typed on the 情况说明 tab.
     #[serde(skip)]
     pub narrative_draft: Option<narrative::NarrativeDraft>,
+    /// What the 情况说明 tab shows: the text, the profile or last year's figures.
+    #[serde(skip)]
+    pub narrative_section: NarrativeSection,
+    /// The profile being edited (texts are committed when a field is left).
+    #[serde(skip)]
+    pub profile_draft: Option<Draft<profile::ProfileForm, ()>>,
+    /// The note on last year's figures being typed.
+    #[serde(skip)]
+    pub base_note_draft: Option<String>,
     /// The chart shown on the Overview and in presentation mode.
     pub chart: ChartKind,
     /// Drill-down path of the class chart (类, then 款 codes).
@@ -238,6 +249,18 @@ pub enum PerformanceSection {
     Forms,
     /// 项目经费情况说明 and the 绩效目标设置情况 statement.
     Descriptions,
+}
+
+/// The three parts of the 情况说明 tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NarrativeSection {
+    /// The text as it will be published.
+    #[default]
+    Text,
+    /// 部门概况: identity, duties, units, organisation, glossary.
+    Profile,
+    /// Last year's totals.
+    LastYear,
 }
 
 /// Order of the performance list.

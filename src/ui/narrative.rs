@@ -6,7 +6,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::commands::UiCommand;
 use super::i18n::Tr;
-use super::{Action, ViewState, theme};
+use super::{Action, NarrativeSection, ViewState, theme};
 use crate::calc::narrative::{Link, NarrativeDoc, Run, narrative, narrative_with, pieces};
 use crate::checks::{Location, ProjectField};
 use crate::document::{Document, Edit};
@@ -106,8 +106,40 @@ fn field_label(field: NarrativeText, zh: bool) -> &'static str {
     }
 }
 
-/// Draws the tab.
+/// Draws the tab: the switch between its three parts, then the part chosen.
 pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    ui.horizontal(|ui| {
+        for (section, label) in [
+            (NarrativeSection::Text, Tr::NarrativeText),
+            (NarrativeSection::Profile, Tr::ProfileSection),
+            (NarrativeSection::LastYear, Tr::BaseFigures),
+        ] {
+            ui.selectable_value(&mut view.narrative_section, section, label.get(lang));
+        }
+    });
+    ui.separator();
+    match view.narrative_section {
+        NarrativeSection::Text => text(ui, doc, view, actions),
+        NarrativeSection::Profile => {
+            ScrollArea::vertical()
+                .id_salt("profile-scroll")
+                .show(ui, |ui| super::profile::show(ui, doc, view, actions));
+        }
+        NarrativeSection::LastYear => {
+            ScrollArea::vertical()
+                .id_salt("base-figures-scroll")
+                .show(ui, |ui| {
+                    base_bar(ui, view, actions);
+                    ui.separator();
+                    super::base_figures::show(ui, doc, view, actions);
+                });
+        }
+    }
+}
+
+/// The text as it will be published.
+fn text(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
     let text = match &view.base {
         Some(base) => narrative_with(doc.budget(), doc.derived(), &base.summary),
         None => narrative(doc.budget(), doc.derived()),

@@ -62,14 +62,15 @@ pub fn money_cell(
         let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
         let (rect, response) = ui.allocate_exact_size(size, Sense::click());
         let visuals = ui.style().interact(&response);
-        if response.hovered() {
-            ui.painter().rect_stroke(
-                rect.shrink(1.0),
-                2.0,
-                visuals.bg_stroke,
-                egui::StrokeKind::Inside,
-            );
-        }
+        // Every editable cell is outlined, so that a new budget's empty cells show where amounts
+        // go; hovering makes the outline stronger.
+        let stroke = if response.hovered() {
+            visuals.bg_stroke
+        } else {
+            ui.visuals().widgets.noninteractive.bg_stroke
+        };
+        ui.painter()
+            .rect_stroke(rect.shrink(1.0), 2.0, stroke, egui::StrokeKind::Inside);
         ui.painter().text(
             rect.right_center() - egui::vec2(4.0, 0.0),
             Align2::RIGHT_CENTER,

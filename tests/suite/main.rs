@@ -1,6 +1,7 @@
 //! The integration tests, in one binary: each module was once a test file of its own. One binary
 //! links once, where two dozen each linked the whole app (egui, typst, the workbook crates) again.
 
+mod authoring;
 mod cli;
 mod common;
 mod compare;

@@ -488,7 +488,7 @@ fn zero_totals_and_empty_tables_print_as_the_document() {
     let total = all_texts(&fiscal).pop().unwrap();
     assert_eq!(total[5..], ["", ""]);
     for id in [TableId::GovFundExpenditure, TableId::StateCapital] {
-        let t = table(&budget, &derived, id, true);
+        let t = table(&budget, &derived, id, true).printed();
         assert_eq!(all_texts(&t), printed(&["合计 | | | | | |"]), "{}", t.title);
     }
 }

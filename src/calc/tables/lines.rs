@@ -50,6 +50,9 @@ pub(super) struct FunctionBody<'a> {
     zh: bool,
     /// The roll-up rows shown, in order; `None` shows every one.
     kept: Option<Vec<usize>>,
+    /// As published: a table whose sources carry no money prints only its 合计 row. On screen
+    /// every line stays, so that a new budget's lines have cells to type their first amounts in.
+    printed: bool,
 }
 
 /// One amount column of the income table: its label and the sources it sums.
@@ -83,6 +86,7 @@ impl<'a> FunctionBody<'a> {
             layout: template.code_layout,
             zh,
             kept: None,
+            printed: false,
         }
     }
 
@@ -90,6 +94,7 @@ impl<'a> FunctionBody<'a> {
     /// them (the 政府性基金 table lists the lines the fund pays for, not every line of the budget
     /// with blanks). The screen keeps every line, so that any line can be given that money.
     pub(super) fn printed(mut self) -> Self {
+        self.printed = true;
         let sources = self.sources();
         if sources.len() == ALL.len() || self.is_empty_table() {
             return self;
@@ -204,10 +209,15 @@ impl<'a> FunctionBody<'a> {
         sum
     }
 
-    /// The 合计 row and a row per line; a table whose sources carry no money prints only its
-    /// 合计 row (and the note that it is empty), not every line of the budget with blanks.
+    /// True when only the 合计 row is shown: a printed table whose sources carry no money.
+    fn collapsed(&self) -> bool {
+        self.printed && self.is_empty_table()
+    }
+
+    /// The 合计 row and a row per line; a printed table whose sources carry no money prints only
+    /// its 合计 row (and the note that it is empty), not every line of the budget with blanks.
     pub(super) fn len(&self) -> usize {
-        if self.is_empty_table() {
+        if self.collapsed() {
             1
         } else {
             self.kept
@@ -218,7 +228,7 @@ impl<'a> FunctionBody<'a> {
     }
 
     pub(super) fn position(&self, code: &str) -> Option<usize> {
-        if self.is_empty_table() {
+        if self.collapsed() {
             return None;
         }
         let r = self.derived.function.row_of(code)?;

@@ -146,6 +146,31 @@ fn fund_and_state_capital_tables_are_empty_and_say_so() {
 }
 
 #[test]
+fn an_empty_fund_table_shows_every_line_with_cells_and_prints_only_its_total() {
+    let (budget, derived) = sample();
+    let screen = table(&budget, &derived, TableId::GovFundExpenditure, true);
+    assert!(screen.empty);
+    // On screen: the 合计 row and every line, each leaf with cells to type the fund's money in.
+    assert_eq!(screen.len(), derived.function.rows.len() + 1);
+    let leaf = screen
+        .rows()
+        .find(|r| r.code.as_deref() == Some("2080505"))
+        .expect("a leaf line on screen");
+    assert!(
+        leaf.cells.iter().any(
+            |c| matches!(c, Cell::Input { field: AmountField::Function { source, .. }, .. }
+                if *source == IncomeSource::GovernmentFund)
+        ),
+        "{leaf:?}"
+    );
+    // Printed: the 合计 row only, with the note that the table is empty.
+    let printed = screen.printed();
+    assert_eq!(printed.len(), 1);
+    assert!(printed.empty_note.is_some());
+    assert_eq!(printed.position("2080505"), None);
+}
+
+#[test]
 fn a_fund_table_prints_only_the_lines_that_fund_pays_for_and_shows_every_line() {
     let (mut budget, _) = sample();
     let line = budget

@@ -338,18 +338,14 @@ pub(super) fn document(
         )));
     }
 
-    let responsibilities: Vec<Paragraph> = p
-        .responsibilities
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            if zh {
-                plain(&format!("{}、{r}", i + 1))
-            } else {
-                plain(&format!("{}. {r}", i + 1))
-            }
-        })
-        .collect();
+    let mut responsibilities: Vec<Paragraph> = paragraphs(&p.responsibilities_lead);
+    responsibilities.extend(p.responsibilities.iter().enumerate().map(|(i, r)| {
+        if zh {
+            plain(&format!("{}、{r}", i + 1))
+        } else {
+            plain(&format!("{}. {r}", i + 1))
+        }
+    }));
     let mut organisation = paragraphs(&p.organisation);
     organisation.extend(paragraphs(&p.notes));
     let units: Vec<Paragraph> = p

@@ -186,7 +186,15 @@ fn draw_cell(
             if row.code.is_some() {
                 text = text.monospace();
             }
-            ui.label(if strong { text.strong() } else { text });
+            // A code selects its line: the bar above then renames or removes it, and the line's
+            // sources open beneath it.
+            let response = ui.add(
+                egui::Label::new(if strong { text.strong() } else { text })
+                    .sense(egui::Sense::click()),
+            );
+            if response.clicked() && row.code.is_some() {
+                view.selected_code.clone_from(&row.code);
+            }
         }
         (ColumnKind::Name, _) => {
             ui.add_space(12.0 * f32::from(row.kind.depth()));

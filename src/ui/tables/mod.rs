@@ -5,6 +5,7 @@
 pub mod grid;
 pub mod lines;
 mod note;
+mod sources;
 
 use egui::{RichText, Ui};
 
@@ -146,10 +147,27 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             line_bar(ui, budget, LineKind::Economic, view, actions);
             economic_caption(ui, doc, lang);
         }
-        TableId::Expenditure
+        TableId::Income
+        | TableId::Expenditure
         | TableId::GeneralPublic
+        | TableId::GovFundIncome
         | TableId::GovFundExpenditure
-        | TableId::StateCapital => line_bar(ui, budget, LineKind::Function, view, actions),
+        | TableId::StateCapital => {
+            line_bar(ui, budget, LineKind::Function, view, actions);
+            // The selected line's sources stand beside the table, which keeps its height.
+            if let Some(code) = view.selected_code.clone()
+                && budget.function_line_index(&code).is_some()
+            {
+                egui::Panel::right("line-sources-panel")
+                    .resizable(true)
+                    .default_size(380.0)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("line-sources-scroll")
+                            .show(ui, |ui| sources::show(ui, doc, &code, view, actions));
+                    });
+            }
+        }
         TableId::Sangong | TableId::SangongAndOperating => {
             sangong_scope(ui, doc, lang, actions);
         }

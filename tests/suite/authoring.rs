@@ -1,0 +1,187 @@
+//! Building a budget from nothing in the app: a new budget's lines take amounts on every table
+//! and in every income source.
+
+#![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
+
+use std::str::FromStr;
+
+use crate::common::{self, enter_into_cell};
+
+use budget_studio::app::BudgetApp;
+use budget_studio::model::{Column, IncomeSource, Money};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn m(s: &str) -> Money {
+    Money(rust_decimal::Decimal::from_str(s).unwrap())
+}
+
+/// Focuses the text field `label` and replaces what it holds with `text`.
+pub fn type_into_field(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
+    let role = if h.query_by_role_and_label(Role::TextInput, label).is_some() {
+        Role::TextInput
+    } else {
+        Role::MultilineTextInput
+    };
+    h.get_by_role_and_label(role, label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run_steps(1);
+}
+
+/// 文件 → 新建, the form filled in, 创建.
+pub fn new_budget(h: &mut Harness<'_, BudgetApp>, code: &str, name: &str, year: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    type_into_field(h, "部门编码", code);
+    type_into_field(h, "部门名称", name);
+    type_into_field(h, "年度", year);
+    h.get_by_label("创建").click();
+    h.run_steps(2);
+}
+
+fn add_line(h: &mut Harness<'_, BudgetApp>, code: &str, name: &str) {
+    if h.query_by_role_and_label(Role::TextInput, "编码").is_none() {
+        h.get_by_label("新增科目").click();
+        h.run_steps(2);
+    }
+    type_into_field(h, "编码", code);
+    type_into_field(h, "名称", name);
+    h.get_by_label("添加").click();
+    h.run_steps(2);
+}
+
+fn open_table(h: &mut Harness<'_, BudgetApp>, title_part: &str) {
+    h.get_by_label_contains(title_part).click();
+    h.run_steps(2);
+}
+
+#[test]
+fn a_new_budgets_lines_take_amounts_in_every_fund_table_and_every_source() {
+    let mut h = common::harness(common::sample_app(vec![]));
+    h.run_steps(2);
+    new_budget(&mut h, "402", "测试局", "2022");
+    assert!(h.state().document().budget().function_lines.is_empty());
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    add_line(&mut h, "201", "一般公共服务支出");
+    add_line(&mut h, "20113", "商贸事务");
+    add_line(&mut h, "2011301", "行政运行");
+    // The new line has cells before it has any money.
+    enter_into_cell(&mut h, "[2011301] 基本支出", "12.5");
+
+    // The 政府性基金 table has no money yet: on screen it still lists the line, with cells.
+    open_table(&mut h, "政府性基金预算支出");
+    enter_into_cell(&mut h, "[2011301] 项目支出", "3");
+
+    // A source no table shows on its own: the line's sources, under the selected line.
+    h.get_by_label("2011301").click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.selected_code.as_deref(), Some("2011301"));
+    enter_into_cell(&mut h, "[2011301] 单位资金 项目支出", "4.25");
+
+    let doc = h.state().document();
+    let b = doc.budget();
+    let line = &b.function_lines[b.function_line_index("2011301").unwrap()];
+    assert_eq!(
+        line.split(IncomeSource::GeneralPublic).get(Column::Basic),
+        m("12.5")
+    );
+    assert_eq!(
+        line.split(IncomeSource::GovernmentFund)
+            .get(Column::Project),
+        m("3")
+    );
+    assert_eq!(
+        line.split(IncomeSource::UnitFunds).get(Column::Project),
+        m("4.25")
+    );
+    assert_eq!(doc.derived().summary.total, m("19.75"));
+    // Each entry was one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().document().derived().summary.total, m("15.5"));
+}
+
+/// Leaves the focused field, as clicking elsewhere does.
+fn leave_field(h: &mut Harness<'_, BudgetApp>) {
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+}
+
+#[test]
+fn the_profile_is_written_in_the_app_one_undo_step_a_field() {
+    let mut h = common::harness(common::sample_app(vec![]));
+    h.run_steps(2);
+    new_budget(&mut h, "402", "测试局", "2022");
+    h.get_by_label("情况说明").click();
+    h.run_steps(2);
+    h.get_by_label("部门概况").click();
+    h.run_steps(2);
+    type_into_field(&mut h, "职能引言", "本部门的主要职能是：");
+    leave_field(&mut h);
+    h.get_by_label("添加职责").click();
+    h.run_steps(2);
+    type_into_field(&mut h, "职责 1", "拟订并组织实施工业发展规划。");
+    leave_field(&mut h);
+    h.get_by_label("添加预算单位").click();
+    h.run_steps(2);
+    type_into_field(&mut h, "单位编码 1", "402001");
+    type_into_field(&mut h, "单位名称 1", "测试局本级");
+    leave_field(&mut h);
+    h.get_by_label("添加名词").click();
+    h.run_steps(2);
+    type_into_field(&mut h, "名词 1", "财政拨款收入");
+    type_into_field(&mut h, "解释 1", "指本级财政当年拨付的资金。");
+    leave_field(&mut h);
+    // A year that is not a year is refused and changes nothing.
+    type_into_field(&mut h, "年度", "20x3");
+    leave_field(&mut h);
+    assert!(h.query_by_label_contains("年度须为").is_some());
+    type_into_field(&mut h, "年度", "2023");
+    leave_field(&mut h);
+
+    let p = h.state().document().budget().profile.clone();
+    assert_eq!(p.responsibilities_lead, "本部门的主要职能是：");
+    assert_eq!(p.responsibilities, ["拟订并组织实施工业发展规划。"]);
+    assert_eq!(p.units.len(), 1);
+    assert_eq!(p.units[0].code, "402001");
+    assert_eq!(p.units[0].name, "测试局本级");
+    assert_eq!(p.glossary[0].term, "财政拨款收入");
+    assert_eq!(p.glossary[0].definition, "指本级财政当年拨付的资金。");
+    assert_eq!(p.year, 2023);
+    // The template changes in place, and back with undo.
+    h.get_by_label_contains("上海市区级").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().budget().template,
+        budget_studio::model::TemplateId::ShanghaiDistrict
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().budget().template,
+        budget_studio::model::TemplateId::Shanxi
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().document().budget().profile.year, 2022);
+}
+
+#[test]
+fn last_years_totals_are_typed_on_the_narrative_tab() {
+    let mut h = common::harness(common::sample_app(vec![]));
+    h.run_steps(2);
+    new_budget(&mut h, "402", "测试局", "2022");
+    h.get_by_label("情况说明").click();
+    h.run_steps(2);
+    h.get_by_label("上年数").click();
+    h.run_steps(2);
+    enter_into_cell(&mut h, "上年支出合计", "1234.56");
+    let last = &h.state().document().budget().last_year;
+    assert_eq!(last.expenditure_total, Some(m("1234.56")));
+    assert_eq!(last.income_total, None);
+}
