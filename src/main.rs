@@ -88,6 +88,19 @@ enum Command {
         /// Where to write the budget (.ron).
         out: PathBuf,
     },
+    /// Start next year's budget from this year's: structure and texts carried over, this year's
+    /// figures as last year's, amounts empty. FILE is never changed; an existing OUT is kept
+    /// unless --force. Exit 2 if FILE is unreadable or OUT exists or cannot be written.
+    NewYear {
+        /// This year's budget file (.ron).
+        file: PathBuf,
+        /// Where to write next year's budget (.ron).
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace OUT if it exists (its previous content is kept as OUT.bak).
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the disclosure as a file of another kind.
     Export {
         #[command(subcommand)]
@@ -215,6 +228,9 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 budget.projects.len()
             );
             return Ok(0);
+        }
+        Some(Command::NewYear { file, out, force }) => {
+            cli::new_year(&file, &out, force, zh, &mut stdout.lock(), &mut &stderr)
         }
         Some(Command::Export {
             what:

@@ -53,6 +53,8 @@ pub enum Dialog {
     About,
     /// File → 导入 Excel…: what the workbook gave, before anything changes.
     Import(Box<ImportPreview>),
+    /// Next year's budget would replace this existing file: replace or cancel.
+    ReplaceNewYear(PathBuf),
 }
 
 /// What the in-app file browser was opened for.
@@ -72,6 +74,8 @@ pub enum Purpose {
     ImportWorkbook,
     /// Attach last year's budget.
     AttachLastYear,
+    /// Write next year's budget.
+    NewYear,
     /// Export the disclosure as PDF.
     ExportPdf,
 }
@@ -85,6 +89,7 @@ impl Purpose {
             | Purpose::ExportChart
             | Purpose::ExportAll
             | Purpose::ExportWorkbook
+            | Purpose::NewYear
             | Purpose::ExportPdf => BrowseMode::Save,
         }
     }
@@ -99,6 +104,7 @@ struct Answer {
     browsed: Option<(PathBuf, Purpose)>,
     new_budget: Option<Budget>,
     import: Option<workbook::ImportChoice>,
+    replace_new_year: Option<PathBuf>,
 }
 
 impl BudgetApp {
@@ -187,6 +193,24 @@ impl BudgetApp {
                         answer.import = choice;
                     }
                 }
+                Dialog::ReplaceNewYear(path) => {
+                    ui.heading(Tr::FileExistsTitle.get(lang));
+                    ui.label(format!(
+                        "{}{}{}",
+                        path.display(),
+                        lang.colon(),
+                        Tr::FileExistsBody.get(lang)
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button(Tr::Replace.get(lang)).clicked() {
+                            answer.replace_new_year = Some(path.clone());
+                            answer.keep = false;
+                        }
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            answer.keep = false;
+                        }
+                    });
+                }
             }
         });
         // Clicking outside closes any dialog but the guard, which needs an answer.
@@ -212,6 +236,9 @@ impl BudgetApp {
 
     fn act_on(&mut self, ctx: &egui::Context, answer: Answer) {
         let lang = self.view.lang;
+        if let Some(path) = answer.replace_new_year {
+            self.new_year_to(ctx, &path, true);
+        }
         if let Some(budget) = answer.new_budget {
             let name = Tr::Untitled.get(lang).to_owned();
             self.adopt(budget, format!("{name}.ron"));
@@ -234,6 +261,7 @@ impl BudgetApp {
                 Purpose::ExportWorkbook => self.export_workbook_to(&path),
                 Purpose::ImportWorkbook => self.import_workbook_from(&path),
                 Purpose::AttachLastYear => self.attach_last_year_from(&path),
+                Purpose::NewYear => self.new_year_to(ctx, &path, false),
                 Purpose::ExportPdf => self.export_pdf_to(&path),
             }
         }

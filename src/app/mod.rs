@@ -164,6 +164,7 @@ impl BudgetApp {
             UiCommand::ExportWorkbook => self.export_workbook(),
             UiCommand::ImportWorkbook => self.import_workbook(),
             UiCommand::AttachLastYear => self.attach_last_year(),
+            UiCommand::NewYear => self.new_year(ctx),
             UiCommand::ExportPdf => self.export_pdf(),
             UiCommand::Print => self.print(),
             UiCommand::Theme(theme) => self.view.theme = theme,
@@ -258,6 +259,15 @@ impl BudgetApp {
             return;
         }
         self.leave_presentation(&ctx);
+        // Without an attached file, the last-year lines the budget records are the base.
+        let budget = self.doc.budget();
+        match &self.view.base {
+            Some(base) if base.recorded && !base.records(budget) => {
+                self.view.base = ui::last_year::LastYearBase::recorded(budget).map(Box::new);
+            }
+            None => self.view.base = ui::last_year::LastYearBase::recorded(budget).map(Box::new),
+            Some(_) => {}
+        }
         if let Some(base) = self.view.base.as_mut() {
             base.refresh(&self.doc);
         }

@@ -494,6 +494,74 @@ pub fn charts(
     }
 }
 
+/// `new-year FILE --out NEW.ron [--force]`: next year's budget from this year's; returns the
+/// exit code (2 when FILE cannot be read, OUT is FILE, OUT exists without `force`, or OUT cannot
+/// be written). FILE is only read.
+///
+/// # Errors
+/// Only when writing to `out` or `err` fails.
+pub fn new_year(
+    path: &Path,
+    target: &Path,
+    force: bool,
+    zh: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let same = match (path.canonicalize(), target.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        let message = if zh {
+            "新年度文件不能写在本年度文件上：请另选文件名。"
+        } else {
+            "next year's file cannot replace this year's: choose another name."
+        };
+        writeln!(err, "{}: {message}", target.display())?;
+        return Ok(EXIT_UNREADABLE);
+    }
+    let Some(budget) = load_or_report(path, zh, err)? else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    if target.exists() && !force {
+        let message = if zh {
+            "文件已存在，未覆盖（确需覆盖请加 --force）。"
+        } else {
+            "the file exists and was not replaced (add --force to replace it)."
+        };
+        writeln!(err, "{}: {message}", target.display())?;
+        return Ok(EXIT_UNREADABLE);
+    }
+    let next = crate::calc::roll::next_year(&budget, &derive(&budget));
+    if let Err(e) = crate::io::save(&next, target) {
+        writeln!(err, "{e}")?;
+        return Ok(EXIT_UNREADABLE);
+    }
+    if zh {
+        writeln!(
+            out,
+            "{}：{}年预算，{} 个功能分类科目、{} 个经济分类科目已结转，金额待填；{}年数已作为上年数。",
+            target.display(),
+            next.profile.year,
+            next.function_lines.len(),
+            next.economic.lines.len(),
+            budget.profile.year
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}: the {} budget, {} function and {} economic lines carried over with empty amounts; {}'s figures are last year's.",
+            target.display(),
+            next.profile.year,
+            next.function_lines.len(),
+            next.economic.lines.len(),
+            budget.profile.year
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
 /// `export xlsx FILE --out OUT.xlsx`: the tables, forms and findings as a workbook; returns the
 /// exit code (2 when FILE cannot be read).
 ///

@@ -178,6 +178,10 @@ impl Edit {
             }
             AmountField::OperatingCosts { entry } => {
                 let mut costs = budget.operating_costs.clone();
+                if costs.entries.is_empty() && *entry == 0 {
+                    // The first figure of a new budget: one entry for the whole department.
+                    costs.entries.push(crate::model::UnitAmount::default());
+                }
                 costs.entries.get_mut(*entry)?.amount = amount;
                 Edit::OperatingCosts(costs)
             }

@@ -203,6 +203,26 @@ pub struct LastYear {
     /// as a rounded change in another unit).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Last year's budget per 功能分类 line as entered (every source, basic and project), written
+    /// by 以此为基础新建下一年度: the tables compare line by line without last year's file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub function_lines: Vec<LastLine>,
+    /// Last year's budget per economic line as entered.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub economic_lines: Vec<LastLine>,
+}
+
+/// One line of last year's budget: its code, name and the amount entered on it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LastLine {
+    /// The code.
+    pub code: String,
+    /// The name last year.
+    pub name: String,
+    /// The amount entered on the line (its sub-lines' are theirs).
+    #[serde(default, skip_serializing_if = "Money::is_zero")]
+    pub amount: Money,
 }
 
 /// A text of the officer's explanations (情况说明).

@@ -38,6 +38,8 @@ pub enum UiCommand {
     ImportWorkbook,
     /// Attach last year's budget file as the comparison base.
     AttachLastYear,
+    /// 以此为基础新建下一年度: write next year's budget from this one and open it.
+    NewYear,
     /// Export the disclosure as a PDF.
     ExportPdf,
     /// Print the disclosure (a PDF opened in the system's viewer).
@@ -92,6 +94,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::ImportWorkbook),
                 C(U::ExportWorkbook),
                 C(U::AttachLastYear),
+                C(U::NewYear),
                 Separator,
                 C(U::ExportChart),
                 C(U::ExportAllCharts),
@@ -128,7 +131,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 26] = [
+    pub const ALL: [UiCommand; 27] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -142,6 +145,7 @@ impl UiCommand {
         UiCommand::ExportWorkbook,
         UiCommand::ImportWorkbook,
         UiCommand::AttachLastYear,
+        UiCommand::NewYear,
         UiCommand::ExportPdf,
         UiCommand::Print,
         UiCommand::Theme(ThemeChoice::Light),
@@ -185,6 +189,12 @@ impl UiCommand {
             UiCommand::ImportWorkbook => return lang.pick("导入 Excel…", "Import Excel…"),
             UiCommand::AttachLastYear => {
                 return lang.pick("附加上年预算…", "Attach Last Year's Budget…");
+            }
+            UiCommand::NewYear => {
+                return lang.pick(
+                    "以此为基础新建下一年度…",
+                    "New Budget for Next Year from This…",
+                );
             }
             UiCommand::ExportPdf => return lang.pick("导出 PDF…", "Export PDF…"),
             UiCommand::Print => return lang.pick("打印…", "Print…"),
@@ -273,6 +283,10 @@ impl UiCommand {
                 "打开上年的预算文件作为对比基数：逐行列出增减，情况说明按其计算变动",
                 "Open last year's budget file as the base: line-by-line changes, and the narrative's changes computed from it",
             ),
+            UiCommand::NewYear => lang.pick(
+                "写出下一年度的预算文件：结构和文字沿用，本年数作为上年数，金额留空；本文件不变",
+                "Write next year's budget file: structure and texts carried over, this year's figures as last year's, amounts empty; this file is unchanged",
+            ),
             UiCommand::About => lang.pick(
                 "版本、许可证和字体许可声明",
                 "Version, licence and the font's licence notice",
@@ -305,6 +319,7 @@ impl UiCommand {
             UiCommand::ExportChart
             | UiCommand::ExportAllCharts
             | UiCommand::AttachLastYear
+            | UiCommand::NewYear
             | UiCommand::ExportPdf
             | UiCommand::Theme(_)
             | UiCommand::Language(_)

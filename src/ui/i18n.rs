@@ -156,6 +156,13 @@ texts! {
     BaseFiguresElsewhere => "三公经费、机关运行经费、政府采购的上年数在资产页录入。", "Last year's 三公, operating costs and procurement are entered on the Assets tab.";
     ClearFigure => "清除", "Clear";
     ClearFigureHint => "不填上年数：情况说明不写与上年比较。", "No figure: the explanations make no comparison.";
+    FileExistsTitle => "文件已存在", "The file exists";
+    FileExistsBody => "已有同名文件。替换它吗？原文件将保留为 .bak 副本。", "A file of this name exists. Replace it? The old file is kept as a .bak copy.";
+    Replace => "替换", "Replace";
+    NewYearFailed => "无法新建下一年度", "Could not start next year's budget";
+    NewYearSameFile => "下一年度的文件不能写在当前打开的文件上，请另选文件名。", "Next year's budget cannot replace the open file; choose another name.";
+    NewYearWritten => "已写出下一年度预算", "Next year's budget written";
+    RecordedBase => "本文件记录的上年预算（由上年文件结转）", "Last year's budget as this file records it (carried over)";
     LineSources => "本科目分收入来源", "This line by income source";
     IncomeSourceHeading => "收入来源", "Income source";
     ParentLineHint => "本科目有下级科目，金额在下级科目中录入，本行为汇总。", "This line has sub-lines: amounts are entered on them and summed here.";

@@ -30,6 +30,9 @@ pub struct LastYearBase {
     pub comparison: Comparison,
     /// The document generation these were computed for.
     generation: Option<u64>,
+    /// Built from the lines the open budget records of last year (`last_year` in the file,
+    /// written by 以此为基础新建下一年度), not from an attached file.
+    pub recorded: bool,
 }
 
 impl LastYearBase {
@@ -44,7 +47,27 @@ impl LastYearBase {
             summary: Summary::default(),
             comparison: Comparison::default(),
             generation: None,
+            recorded: false,
         }
+    }
+
+    /// The base the open budget records itself (its last-year lines), if it records any.
+    #[must_use]
+    pub fn recorded(this: &Budget) -> Option<LastYearBase> {
+        let last = crate::calc::roll::recorded_last_year(this)?;
+        let mut base = LastYearBase::new(PathBuf::new(), last);
+        base.recorded = true;
+        Some(base)
+    }
+
+    /// True when this recorded base was built from `this` budget's last-year lines as they are.
+    #[must_use]
+    pub fn records(&self, this: &Budget) -> bool {
+        let l = &this.last_year;
+        self.recorded
+            && self.budget.profile.year == this.profile.year.saturating_sub(1)
+            && self.budget.function_lines.len() == l.function_lines.len()
+            && self.budget.economic.lines.len() == l.economic_lines.len()
     }
 
     /// Compares again when the open budget changed since the last time.
@@ -54,7 +77,13 @@ impl LastYearBase {
         }
         let this = doc.budget();
         let derived = doc.derived();
-        let last = LastFigures::of_budget(this, &self.budget, &self.derived);
+        // A recorded base has line totals only: the headline figures stay the ones the budget
+        // states (which the roll-forward wrote from the same year).
+        let last = if self.recorded {
+            LastFigures::stated(this)
+        } else {
+            LastFigures::of_budget(this, &self.budget, &self.derived)
+        };
         self.summary = summarise_against(this, &derived.function, &derived.economic, &last);
         self.comparison = compare(&self.budget, &self.derived, this, derived);
         self.generation = Some(doc.generation());

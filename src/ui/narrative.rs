@@ -49,6 +49,17 @@ fn base_bar(ui: &mut Ui, view: &mut ViewState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.label(format!("{}{}", Tr::LastYearBase.get(lang), lang.colon()));
         match &view.base {
+            Some(base) if base.recorded => {
+                ui.label(RichText::new(Tr::RecordedBase.get(lang)).strong());
+                let command = UiCommand::AttachLastYear;
+                if ui
+                    .button(command.label(lang))
+                    .on_hover_text(command.tooltip(lang))
+                    .clicked()
+                {
+                    actions.push(Action::Command(command));
+                }
+            }
             Some(base) => {
                 ui.label(RichText::new(base.file_name()).strong())
                     .on_hover_text(base.path.display().to_string());

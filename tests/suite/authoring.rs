@@ -185,3 +185,35 @@ fn last_years_totals_are_typed_on_the_narrative_tab() {
     assert_eq!(last.expenditure_total, Some(m("1234.56")));
     assert_eq!(last.income_total, None);
 }
+
+#[test]
+fn next_year_is_written_from_this_year_and_opened_with_this_year_as_its_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("next.ron");
+    let mut h = common::harness(common::sample_app(vec![
+        budget_studio::ui::dialogs::DialogOutcome::Chosen(target.clone()),
+    ]));
+    h.run_steps(2);
+    h.get_by_label("文件").click();
+    h.run_steps(2);
+    h.get_by_label_contains("以此为基础新建下一年度").click();
+    h.run_steps(3);
+    assert!(target.exists());
+    let app = h.state();
+    let b = app.document().budget();
+    assert_eq!(b.profile.year, 2023);
+    assert_eq!(app.document().path(), Some(target.as_path()));
+    assert!(app.document().derived().summary.total.is_zero());
+    // This year's lines are the base line by line, without attaching a file.
+    let base = app.view.base.as_ref().expect("the recorded base");
+    assert!(base.recorded);
+    let line = base
+        .comparison
+        .line(
+            budget_studio::calc::compare::Classification::Function,
+            "2080505",
+        )
+        .unwrap();
+    assert!(line.change.this_year.is_zero());
+    assert!(!line.change.last_year.is_zero());
+}

@@ -221,3 +221,69 @@ fn a_workbook_without_room_for_its_temporary_files_fails_cleanly() {
     assert!(text.contains("missing"), "{text}");
     assert!(!out_path.exists());
 }
+
+#[test]
+fn new_year_writes_next_years_budget_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("this.ron");
+    std::fs::copy(SAMPLE, &source).unwrap();
+    let before = std::fs::read(&source).unwrap();
+    let next = dir.path().join("next.ron");
+    let out = bin()
+        .args([
+            "new-year",
+            source.to_str().unwrap(),
+            "--out",
+            next.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("2023年预算"), "{text}");
+    // This year's file is untouched; next year's opens and compares with it line by line.
+    assert_eq!(std::fs::read(&source).unwrap(), before);
+    let written = budget_studio::io::load_file(&next).unwrap().budget;
+    assert_eq!(written.profile.year, 2023);
+    let summary = bin()
+        .args(["summary", next.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&summary.stdout).unwrap();
+    assert_eq!(json["total_expenditure"], "0", "{json}");
+    // This year's total is next year's base, without attaching this year's file.
+    assert_eq!(
+        json["expenditure_change"]["last_year"], "10441.41",
+        "{json}"
+    );
+    assert_eq!(json["sangong"]["last_year"]["total"], "5.00", "{json}");
+    assert!(!written.last_year.function_lines.is_empty());
+
+    // A second run asks for --force and leaves the file as it was.
+    std::fs::write(&next, "kept").unwrap();
+    let again = bin()
+        .args([
+            "new-year",
+            source.to_str().unwrap(),
+            "--out",
+            next.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8(again.stderr).unwrap().contains("--force"));
+    assert_eq!(std::fs::read_to_string(&next).unwrap(), "kept");
+    // Writing over the source itself is refused, even with --force.
+    let onto = bin()
+        .args([
+            "new-year",
+            source.to_str().unwrap(),
+            "--out",
+            source.to_str().unwrap(),
+            "--force",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(onto.status.code(), Some(2));
+    assert_eq!(std::fs::read(&source).unwrap(), before);
+}

@@ -349,6 +349,23 @@ pub(super) fn operating(budget: &Budget, derived: &Derived, zh: bool) -> Parts {
         r.note = Some(e.note.clone()).filter(|n| !n.is_empty());
         rows.push(r);
     }
+    if o.entries.is_empty() {
+        // A new budget: one department-wide row to type the figure in (typing makes the entry).
+        let name = t(zh, "全部门", "Whole department");
+        rows.push(row(
+            name,
+            None,
+            RowKind::Item,
+            vec![
+                Cell::Blank,
+                Cell::Text(name.to_owned()),
+                Cell::Input {
+                    value: Money::ZERO,
+                    field: AmountField::OperatingCosts { entry: 0 },
+                },
+            ],
+        ));
+    }
     let last = t(zh, "上年", "Last year");
     rows.push(row(
         last,
@@ -434,7 +451,8 @@ pub(super) fn sangong_and_operating(budget: &Budget, derived: &Derived, zh: bool
     // 机关运行经费 is edited here when it is one entry in the same unit; otherwise it is the
     // derived total, converted into this table's unit.
     let operating = match o.entries.as_slice() {
-        [_] if o.unit == s.unit => Cell::Input {
+        // A new budget has no entry yet: typing here makes the department-wide one.
+        [] | [_] if o.unit == s.unit => Cell::Input {
             value: derived.summary.operating,
             field: AmountField::OperatingCosts { entry: 0 },
         },
