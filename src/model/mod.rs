@@ -2,6 +2,7 @@
 //! be computed from is here; every total is computed by [`crate::calc`].
 
 pub mod amounts;
+pub mod catalogue;
 pub mod assets;
 pub mod codes;
 pub mod disclosure;
@@ -26,8 +27,8 @@ pub use performance::{
     Funds, Indicator, IndicatorGroup, IndicatorKind, Project, ProjectKind, ProjectText,
 };
 pub use sections::{
-    Column, Figure, LastYear, Narrative, OperatingCosts, Procurement, Sangong, SangongFigures,
-    StatedFigure, UnitAmount,
+    Column, Figure, LastLine, LastYear, Narrative, OperatingCosts, Procurement, Sangong,
+    SangongFigures, StatedFigure, UnitAmount,
 };
 pub use tables::{AmountField, LastYearFigure, TableId, TableNote};
 pub use template::{Template, TemplateId};
