@@ -103,7 +103,13 @@ pub fn function_budget(items: usize, seed: u64) -> Budget {
                 break 'classes;
             }
             let section = format!("{class_code}{s:02}");
-            let section_name = format!("{}（{s}）", SECTIONS[(s - 1) % SECTIONS.len()]);
+            // A code the 科目 catalogue knows carries its name there, as a real budget's would.
+            let catalogue = crate::model::catalogue::Catalogue::built_in();
+            let kind = crate::model::catalogue::Kind::Function;
+            let section_name = catalogue.get(kind, &section).map_or_else(
+                || format!("{}（{s}）", SECTIONS[(s - 1) % SECTIONS.len()]),
+                |e| e.name.clone(),
+            );
             budget
                 .function_lines
                 .push(FunctionLine::new(section.clone(), section_name));
@@ -111,8 +117,12 @@ pub fn function_budget(items: usize, seed: u64) -> Budget {
                 if made >= items {
                     break 'classes;
                 }
-                let name = format!("{}（{i}）", ITEMS[(i - 1) % ITEMS.len()]);
-                let mut line = FunctionLine::new(format!("{section}{i:02}"), name);
+                let code = format!("{section}{i:02}");
+                let name = catalogue.get(kind, &code).map_or_else(
+                    || format!("{}（{i}）", ITEMS[(i - 1) % ITEMS.len()]),
+                    |e| e.name.clone(),
+                );
+                let mut line = FunctionLine::new(code, name);
                 let source = if rng.below(10) == 0 {
                     IncomeSource::GovernmentFund
                 } else {

@@ -1,6 +1,7 @@
 //! Code and amount hygiene of the 功能分类 and 经济分类 lines.
 
 use super::{Facts, Finding, Location, Rule, Severity};
+use crate::model::catalogue::{Catalogue, Kind};
 use crate::model::codes::{self, class_name_zh};
 use crate::model::{Budget, Money, MoneyUnit, TableId};
 
@@ -51,6 +52,32 @@ pub(super) fn structure(budget: &Budget, out: &mut Vec<Finding>) {
         .map(|l| (l.code.as_str(), l.name.as_str()))
         .collect();
     check_codes(&economic, TableId::BasicByEconomic, false, out);
+    catalogue_names(&function, TableId::Expenditure, Kind::Function, out);
+    catalogue_names(&economic, TableId::BasicByEconomic, Kind::Economic, out);
+}
+
+/// A name that differs from the built-in catalogue's for its code (brackets compared full-width,
+/// as half-width ones are a typing variant, not another name).
+fn catalogue_names(lines: &[(&str, &str)], table: TableId, kind: Kind, out: &mut Vec<Finding>) {
+    let catalogue = Catalogue::built_in();
+    let normal = |s: &str| s.trim().replace('(', "（").replace(')', "）");
+    for &(code, name) in lines {
+        let Some(entry) = catalogue.get(kind, code) else {
+            continue;
+        };
+        if !name.trim().is_empty() && normal(name) != normal(&entry.name) {
+            out.push(Finding::new(
+                Severity::Warning,
+                at(table, code),
+                Facts::CodeNameDiffers {
+                    table,
+                    code: code.to_owned(),
+                    name: name.to_owned(),
+                    catalogue: entry.name.clone(),
+                },
+            ));
+        }
+    }
 }
 
 /// Rules about the amounts on every line.

@@ -31,6 +31,17 @@ pub enum Facts {
         /// The missing parent's code.
         parent: String,
     },
+    /// A line whose name differs from the 科目 catalogue's for its code.
+    CodeNameDiffers {
+        /// The table.
+        table: TableId,
+        /// The code.
+        code: String,
+        /// The name in the budget.
+        name: String,
+        /// The catalogue's name.
+        catalogue: String,
+    },
     /// A 类 outside the standard list.
     CodeUnknownClass {
         /// The table.
@@ -318,6 +329,7 @@ impl Facts {
             Facts::CodeFormat { .. } => Rule::CodeFormat,
             Facts::CodeParent { .. } => Rule::CodeParent,
             Facts::CodeUnknownClass { .. } => Rule::CodeUnknownClass,
+            Facts::CodeNameDiffers { .. } => Rule::CodeNameDiffers,
             Facts::CodeDuplicate { .. } => Rule::CodeDuplicate,
             Facts::NameEmpty { .. } => Rule::NameEmpty,
             Facts::AmountNegative { .. } => Rule::AmountNegative,

@@ -65,6 +65,15 @@ fn chinese(facts: &Facts, template: &Template) -> String {
                 template.title(*table, true)
             )
         }
+        Facts::CodeNameDiffers {
+            table,
+            code,
+            name,
+            catalogue,
+        } => format!(
+            "{}：[{code}] 名称为“{name}”，科目目录为“{catalogue}”；请选中该科目后在“修改名称”中更正",
+            template.title(*table, true)
+        ),
         Facts::CodeDuplicate { table, code } => {
             format!("{}：编码 [{code}] 重复", template.title(*table, true))
         }
@@ -329,6 +338,15 @@ fn english(facts: &Facts, template: &Template) -> String {
         ),
         Facts::CodeUnknownClass { table, code } => format!(
             "{}: [{code}] is not a standard expenditure class",
+            template.title(*table, false)
+        ),
+        Facts::CodeNameDiffers {
+            table,
+            code,
+            name,
+            catalogue,
+        } => format!(
+            "{}: [{code}] is named “{name}”, the catalogue says “{catalogue}”; select the line and correct it under Rename",
             template.title(*table, false)
         ),
         Facts::CodeDuplicate { table, code } => {

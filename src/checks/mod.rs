@@ -51,6 +51,8 @@ pub enum Rule {
     NameEmpty,
     /// A 类 outside the standard list.
     CodeUnknownClass,
+    /// A name that differs from the 科目 catalogue's.
+    CodeNameDiffers,
     /// A negative amount.
     AmountNegative,
     /// More decimals than the unit allows.
@@ -119,6 +121,7 @@ impl Rule {
             Rule::CodeDuplicate => "code.duplicate",
             Rule::NameEmpty => "code.name",
             Rule::CodeUnknownClass => "code.class",
+            Rule::CodeNameDiffers => "code.catalogue-name",
             Rule::AmountNegative => "amount.negative",
             Rule::AmountPrecision => "amount.precision",
             Rule::NotItemised => "line.not-itemised",

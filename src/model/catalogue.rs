@@ -50,7 +50,9 @@ pub struct Catalogue {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CatalogueError {
     /// A row that is not `code,name`.
-    #[error("第 {line} 行：{what}（应为两列：编码,名称；编码为 3、5 或 7 位数字，功能分类以 2 开头，经济分类以 3 或 5 开头） / line {line}: {what_en} (expected two columns: code,name; a code of 3, 5 or 7 digits, function codes starting with 2, economic ones with 3 or 5)")]
+    #[error(
+        "第 {line} 行：{what}（应为两列：编码,名称；编码为 3、5 或 7 位数字，功能分类以 2 开头，经济分类以 3 或 5 开头） / line {line}: {what_en} (expected two columns: code,name; a code of 3, 5 or 7 digits, function codes starting with 2, economic ones with 3 or 5)"
+    )]
     Row {
         /// 1-based line (row) number.
         line: usize,
@@ -60,7 +62,9 @@ pub enum CatalogueError {
         what_en: String,
     },
     /// Nothing usable in the file.
-    #[error("文件中没有科目（应为两列：编码,名称） / no codes in the file (expected two columns: code,name)")]
+    #[error(
+        "文件中没有科目（应为两列：编码,名称） / no codes in the file (expected two columns: code,name)"
+    )]
     Empty,
 }
 

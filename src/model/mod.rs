@@ -2,8 +2,8 @@
 //! be computed from is here; every total is computed by [`crate::calc`].
 
 pub mod amounts;
-pub mod catalogue;
 pub mod assets;
+pub mod catalogue;
 pub mod codes;
 pub mod disclosure;
 pub mod economic;

@@ -163,6 +163,10 @@ texts! {
     NewYearSameFile => "下一年度的文件不能写在当前打开的文件上，请另选文件名。", "Next year's budget cannot replace the open file; choose another name.";
     NewYearWritten => "已写出下一年度预算", "Next year's budget written";
     RecordedBase => "本文件记录的上年预算（由上年文件结转）", "Last year's budget as this file records it (carried over)";
+    CatalogueSearch => "检索科目", "Find a line";
+    CatalogueSearchHint => "输入编码开头或名称中的字，点击结果即添加（缺少的类、款一并添加）", "Type the start of a code or part of a name; a click adds the line with any 类 and 款 it needs";
+    CatalogueNothing => "科目目录中没有匹配的科目，可在下面直接填写编码和名称。", "Nothing in the catalogue matches; type the code and name below.";
+    CatalogueMissingParent => "科目目录中没有上级科目，请先添加", "The catalogue lacks the parent line; add it first:";
     LineSources => "本科目分收入来源", "This line by income source";
     IncomeSourceHeading => "收入来源", "Income source";
     ParentLineHint => "本科目有下级科目，金额在下级科目中录入，本行为汇总。", "This line has sub-lines: amounts are entered on them and summed here.";

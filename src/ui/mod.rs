@@ -189,6 +189,9 @@ pub struct ViewState {
     /// True in presentation mode.
     #[serde(skip)]
     pub presenting: bool,
+    /// The 科目 catalogue the officer loaded (searched before the built-in one).
+    #[serde(skip)]
+    pub catalogue: Option<crate::model::catalogue::Catalogue>,
 }
 
 impl ViewState {
@@ -284,6 +287,10 @@ pub struct NewLineForm {
     pub code: String,
     /// Typed name.
     pub name: String,
+    /// Search text of the catalogue picker.
+    pub search: String,
+    /// The search field takes the keyboard on the next frame (the form was just opened).
+    pub focus_search: bool,
     /// Why the code is refused.
     pub error: Option<String>,
 }

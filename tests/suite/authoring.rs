@@ -217,3 +217,43 @@ fn next_year_is_written_from_this_year_and_opened_with_this_year_as_its_base() {
     assert!(line.change.this_year.is_zero());
     assert!(!line.change.last_year.is_zero());
 }
+
+#[test]
+fn a_line_is_picked_from_the_catalogue_with_its_parents_in_one_step() {
+    let mut h = common::harness(common::sample_app(vec![]));
+    h.run_steps(2);
+    new_budget(&mut h, "402", "测试局", "2022");
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    h.get_by_label("新增科目").click();
+    h.run_steps(2);
+    type_into_field(&mut h, "检索科目", "2080505");
+    h.get_by_label_contains("[2080505] 机关事业单位基本养老保险缴费支出")
+        .click();
+    h.run_steps(2);
+    let codes: Vec<String> = h
+        .state()
+        .document()
+        .budget()
+        .function_lines
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    assert_eq!(codes, ["208", "20805", "2080505"]);
+    let b = h.state().document().budget();
+    assert_eq!(b.function_lines[0].name, "社会保障和就业支出");
+    // By name, too; a name that differs from the catalogue's is a finding.
+    type_into_field(&mut h, "检索科目", "行政运行");
+    assert!(h.query_all_by_label_contains("] 行政运行").count() >= 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().document().budget().function_lines.is_empty());
+    add_line(&mut h, "201", "一般公共服务");
+    let findings = &h.state().document().findings();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.message(true).contains("科目目录为“一般公共服务支出”")),
+        "{findings:?}"
+    );
+}

@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use crate::document::{Edit, validate_new_code};
+use crate::model::catalogue::{Catalogue, Kind as CatalogueKind};
 use crate::model::{Budget, EconLine, FunctionLine};
 use crate::ui::i18n::{Lang, Tr};
 use crate::ui::widgets::text_field;
@@ -111,6 +112,7 @@ pub fn line_bar(
     ui.horizontal_wrapped(|ui| {
         if ui.button(Tr::AddLine.get(lang)).clicked() {
             view.new_line.open = !view.new_line.open;
+            view.new_line.focus_search = view.new_line.open;
             view.new_line.error = None;
         }
         let selected = view
@@ -163,6 +165,7 @@ pub fn line_bar(
         }
     });
     if view.new_line.open {
+        catalogue_picker(ui, budget, kind, view, actions);
         ui.horizontal_wrapped(|ui| {
             ui.label(Tr::NewCode.get(lang));
             text_field(ui, &mut view.new_line.code, Tr::NewCode.get(lang), 90.0);
@@ -204,4 +207,161 @@ pub fn line_bar(
             );
         }
     }
+}
+
+/// The name of `code` for a new line: the officer's loaded catalogue, the built-in one, then last
+/// year's budget (attached or recorded).
+fn catalogue_name(view: &ViewState, kind: CatalogueKind, code: &str) -> Option<String> {
+    if let Some(e) = view.catalogue.as_ref().and_then(|c| c.get(kind, code)) {
+        return Some(e.name.clone());
+    }
+    if let Some(e) = Catalogue::built_in().get(kind, code) {
+        return Some(e.name.clone());
+    }
+    let last = &view.base.as_ref()?.budget;
+    match kind {
+        CatalogueKind::Function => last
+            .function_line_index(code)
+            .and_then(|i| last.function_lines.get(i))
+            .map(|l| l.name.clone()),
+        CatalogueKind::Economic => last
+            .economic
+            .lines
+            .iter()
+            .find(|l| l.code == code)
+            .map(|l| l.name.clone()),
+    }
+}
+
+/// What the search offers: catalogue entries (the officer's first) and last year's lines, each
+/// code once, codes the budget already has left out.
+fn offers(budget: &Budget, kind: LineKind, view: &ViewState, query: &str) -> Vec<(String, String)> {
+    const LIMIT: usize = 12;
+    let ck = catalogue_kind(kind);
+    let existing = codes(budget, kind);
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut push = |code: &str, name: &str| {
+        if out.len() < LIMIT
+            && existing.binary_search(&code).is_err()
+            && !out.iter().any(|(c, _)| c == code)
+        {
+            out.push((code.to_owned(), name.to_owned()));
+        }
+    };
+    let catalogues = view.catalogue.iter().chain([Catalogue::built_in()]);
+    for c in catalogues {
+        for e in c.search(ck, query, LIMIT * 2) {
+            push(&e.code, &e.name);
+        }
+    }
+    if let Some(base) = &view.base {
+        let digits = query.chars().all(|c| c.is_ascii_digit());
+        let last = &base.budget;
+        let lines: Vec<(&str, &str)> = match kind {
+            LineKind::Function => last
+                .function_lines
+                .iter()
+                .map(|l| (l.code.as_str(), l.name.as_str()))
+                .collect(),
+            LineKind::Economic => last
+                .economic
+                .lines
+                .iter()
+                .map(|l| (l.code.as_str(), l.name.as_str()))
+                .collect(),
+        };
+        for (code, name) in lines {
+            let hit = if digits {
+                code.starts_with(query)
+            } else {
+                name.contains(query)
+            };
+            if hit {
+                push(code, name);
+            }
+        }
+    }
+    out
+}
+
+fn catalogue_kind(kind: LineKind) -> CatalogueKind {
+    match kind {
+        LineKind::Function => CatalogueKind::Function,
+        LineKind::Economic => CatalogueKind::Economic,
+    }
+}
+
+/// Search by code or name; a click adds the line and the 类 and 款 it needs, as one step.
+fn catalogue_picker(
+    ui: &mut Ui,
+    budget: &Budget,
+    kind: LineKind,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let lang = view.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(Tr::CatalogueSearch.get(lang));
+        let response = text_field(
+            ui,
+            &mut view.new_line.search,
+            Tr::CatalogueSearch.get(lang),
+            260.0,
+        );
+        if std::mem::take(&mut view.new_line.focus_search) {
+            response.request_focus();
+        }
+        ui.label(egui::RichText::new(Tr::CatalogueSearchHint.get(lang)).weak());
+    });
+    let query = view.new_line.search.trim().to_owned();
+    if query.is_empty() {
+        return;
+    }
+    let found = offers(budget, kind, view, &query);
+    if found.is_empty() {
+        ui.label(egui::RichText::new(Tr::CatalogueNothing.get(lang)).weak());
+        return;
+    }
+    let existing = codes(budget, kind);
+    let ck = catalogue_kind(kind);
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        for (code, name) in &found {
+            if ui.button(format!("[{code}] {name}")).clicked() {
+                chosen = Some((code.clone(), name.clone()));
+            }
+        }
+    });
+    let Some((code, name)) = chosen else {
+        return;
+    };
+    // The parents the budget lacks, from the catalogues; one missing everywhere stops the add.
+    let mut edits = Vec::new();
+    for len in [3, 5] {
+        let Some(parent) = code.get(..len).filter(|p| p.len() < code.len()) else {
+            break;
+        };
+        if existing.binary_search(&parent).is_ok() {
+            continue;
+        }
+        match catalogue_name(view, ck, parent) {
+            Some(parent_name) => edits.extend(put(kind, budget, parent, Some(&parent_name), false)),
+            None => {
+                view.new_line.error = Some(format!(
+                    "{} [{parent}]",
+                    Tr::CatalogueMissingParent.get(lang)
+                ));
+                return;
+            }
+        }
+    }
+    edits.extend(put(kind, budget, &code, Some(&name), false));
+    actions.push(Action::Apply {
+        label: format!("{} [{code}] {name}", Tr::AddLine.get(lang)),
+        edits,
+    });
+    view.selected_code = Some(code.clone());
+    view.scroll_to_code = Some(code);
+    view.new_line.search.clear();
+    view.new_line.error = None;
 }
