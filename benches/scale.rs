@@ -224,8 +224,50 @@ fn compare(c: &mut Criterion) {
     group.finish();
 }
 
+/// The 检索科目 search per keystroke over a 5,000-entry catalogue (an officer's platform export):
+/// a code prefix, a name fragment that matches many entries, and one that matches none.
+fn catalogue_search(c: &mut Criterion) {
+    use budget_studio::model::catalogue::{Catalogue, Kind};
+    let names = [
+        "行政运行",
+        "一般行政管理事务",
+        "机关服务",
+        "事业运行",
+        "其他支出",
+        "专项业务",
+    ];
+    let mut csv = String::from("code,name\n");
+    let mut n = 0;
+    'fill: for class in 201..=233 {
+        csv.push_str(&format!("{class},支出类{class}\n"));
+        n += 1;
+        for section in 1..=15 {
+            csv.push_str(&format!("{class}{section:02},款{class}{section:02}\n"));
+            n += 1;
+            for item in 1..=10 {
+                let name = names[(section + item) % names.len()];
+                csv.push_str(&format!("{class}{section:02}{item:02},{name}{item}\n"));
+                n += 1;
+                if n >= 5_000 {
+                    break 'fill;
+                }
+            }
+        }
+    }
+    let catalogue = Catalogue::from_csv(&csv, "bench").unwrap();
+    assert_eq!(catalogue.len(), 5_000);
+    let mut group = c.benchmark_group("catalogue search, 5,000 entries");
+    for query in ["2080", "行政运行", "不存在的名称"] {
+        group.bench_function(query, |b| {
+            b.iter(|| catalogue.search(Kind::Function, query, 12).len());
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    catalogue_search,
     file_and_model,
     derive_and_keystroke,
     frames,

@@ -144,6 +144,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
 
     ui.add_space(8.0);
     ui.strong(Tr::Responsibilities.get(lang));
+    ui.label(Tr::ResponsibilitiesLead.get(lang));
     left |= text_area(
         ui,
         &mut form.profile.responsibilities_lead,

@@ -121,7 +121,12 @@ fn header_groups(ui: &Ui, table: &Table<'_>, rects: &[Rect]) {
         return;
     };
     let area = rects.iter().fold(*first, |a, r| a.union(*r));
-    let painter = ui.ctx().layer_painter(ui.layer_id()).with_clip_rect(area);
+    // Clipped to what the table shows: a wide table scrolled sideways must not paint its
+    // headings over what stands beside it.
+    let painter = ui
+        .ctx()
+        .layer_painter(ui.layer_id())
+        .with_clip_rect(area.intersect(ui.clip_rect()));
     let line_height = area.height() / bottom as f32;
     let font = egui::TextStyle::Body.resolve(ui.style());
     let colour = ui.visuals().strong_text_color();

@@ -118,6 +118,30 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         });
     let id = view.table();
     let budget = doc.budget();
+    // The selected line's sources stand beside the table, the window's full height, so the
+    // table keeps its rows.
+    let function_table = matches!(
+        id,
+        TableId::Income
+            | TableId::Expenditure
+            | TableId::GeneralPublic
+            | TableId::GovFundIncome
+            | TableId::GovFundExpenditure
+            | TableId::StateCapital
+    );
+    if function_table
+        && let Some(code) = view.selected_code.clone()
+        && budget.function_line_index(&code).is_some()
+    {
+        egui::Panel::right("line-sources-panel")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("line-sources-scroll")
+                    .show(ui, |ui| sources::show(ui, doc, &code, view, actions));
+            });
+    }
     // The base is lent to the table for this frame and given back below: the grid needs the
     // view mutably while the table borrows the comparison.
     let base = view.base.take();
@@ -154,19 +178,6 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         | TableId::GovFundExpenditure
         | TableId::StateCapital => {
             line_bar(ui, budget, LineKind::Function, view, actions);
-            // The selected line's sources stand beside the table, which keeps its height.
-            if let Some(code) = view.selected_code.clone()
-                && budget.function_line_index(&code).is_some()
-            {
-                egui::Panel::right("line-sources-panel")
-                    .resizable(true)
-                    .default_size(380.0)
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical()
-                            .id_salt("line-sources-scroll")
-                            .show(ui, |ui| sources::show(ui, doc, &code, view, actions));
-                    });
-            }
         }
         TableId::Sangong | TableId::SangongAndOperating => {
             sangong_scope(ui, doc, lang, actions);

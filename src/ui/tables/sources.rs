@@ -56,7 +56,7 @@ pub fn show(
     .show(ui, |ui| {
         Grid::new(("line-sources-grid", code))
             .striped(true)
-            .min_col_width(110.0)
+            .min_col_width(70.0)
             .show(ui, |ui| {
                 ui.strong(Tr::IncomeSourceHeading.get(lang));
                 for c in [Column::Basic, Column::Project, Column::Total] {
