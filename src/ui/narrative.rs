@@ -46,19 +46,13 @@ pub fn location(link: &Link) -> Location {
 fn base_bar(ui: &mut Ui, view: &mut ViewState, actions: &mut Vec<Action>) {
     let lang = view.lang;
     let mut detach = false;
+    let mut attach = false;
     ui.horizontal(|ui| {
         ui.label(format!("{}{}", Tr::LastYearBase.get(lang), lang.colon()));
         match &view.base {
             Some(base) if base.recorded => {
                 ui.label(RichText::new(Tr::RecordedBase.get(lang)).strong());
-                let command = UiCommand::AttachLastYear;
-                if ui
-                    .button(command.label(lang))
-                    .on_hover_text(command.tooltip(lang))
-                    .clicked()
-                {
-                    actions.push(Action::Command(command));
-                }
+                attach = true;
             }
             Some(base) => {
                 ui.label(RichText::new(base.file_name()).strong())
@@ -67,15 +61,18 @@ fn base_bar(ui: &mut Ui, view: &mut ViewState, actions: &mut Vec<Action>) {
             }
             None => {
                 ui.label(Tr::LastYearFromFile.get(lang));
-                let command = UiCommand::AttachLastYear;
-                if ui
-                    .button(command.label(lang))
-                    .on_hover_text(command.tooltip(lang))
-                    .clicked()
-                {
-                    actions.push(Action::Command(command));
-                }
+                attach = true;
             }
+        }
+        // Without an attached file, the button to attach one.
+        let command = UiCommand::AttachLastYear;
+        if attach
+            && ui
+                .button(command.label(lang))
+                .on_hover_text(command.tooltip(lang))
+                .clicked()
+        {
+            actions.push(Action::Command(command));
         }
     });
     if detach {

@@ -238,11 +238,10 @@ fn catalogue_name(view: &ViewState, kind: CatalogueKind, code: &str) -> Option<S
 fn offers(budget: &Budget, kind: LineKind, view: &ViewState, query: &str) -> Vec<(String, String)> {
     const LIMIT: usize = 12;
     let ck = catalogue_kind(kind);
-    let existing = codes(budget, kind);
     let mut out: Vec<(String, String)> = Vec::new();
     let mut push = |code: &str, name: &str| {
         if out.len() < LIMIT
-            && existing.binary_search(&code).is_err()
+            && name_of(budget, kind, code).is_none()
             && !out.iter().any(|(c, _)| c == code)
         {
             out.push((code.to_owned(), name.to_owned()));
@@ -322,7 +321,6 @@ fn catalogue_picker(
         ui.label(egui::RichText::new(Tr::CatalogueNothing.get(lang)).weak());
         return;
     }
-    let existing = codes(budget, kind);
     let ck = catalogue_kind(kind);
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
@@ -341,7 +339,7 @@ fn catalogue_picker(
         let Some(parent) = code.get(..len).filter(|p| p.len() < code.len()) else {
             break;
         };
-        if existing.binary_search(&parent).is_ok() {
+        if name_of(budget, kind, parent).is_some() {
             continue;
         }
         match catalogue_name(view, ck, parent) {
