@@ -133,8 +133,9 @@ enum ExportKind {
         /// The workbook to write.
         #[arg(long)]
         out: PathBuf,
-        /// Only what the sheets show, for publishing: leave out the hidden sheet that carries
-        /// the rest of the budget (texts, notes, assets) back on import.
+        /// Only what is published: leave out the findings sheet (the officer's, not the
+        /// public's) and the hidden sheet that carries the rest of the budget (texts, notes,
+        /// assets) back on import.
         #[arg(long)]
         tables_only: bool,
     },

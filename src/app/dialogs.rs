@@ -55,6 +55,13 @@ pub enum Dialog {
     Import(Box<ImportPreview>),
     /// Next year's budget would replace this existing file: replace or cancel.
     ReplaceNewYear(PathBuf),
+    /// The budget still has errors: export anyway, look at the checks, or cancel.
+    ExportWithErrors {
+        /// How many errors.
+        errors: usize,
+        /// What was asked for.
+        publication: super::checked_export::Publication,
+    },
 }
 
 /// What the in-app file browser was opened for.
@@ -76,6 +83,8 @@ pub enum Purpose {
     AttachLastYear,
     /// Write next year's budget.
     NewYear,
+    /// Load a 科目 catalogue.
+    LoadCatalogue,
     /// Export the disclosure as PDF.
     ExportPdf,
 }
@@ -84,7 +93,10 @@ impl Purpose {
     /// Whether the file is read or written.
     fn mode(&self) -> BrowseMode {
         match self {
-            Purpose::Open | Purpose::ImportWorkbook | Purpose::AttachLastYear => BrowseMode::Open,
+            Purpose::Open
+            | Purpose::ImportWorkbook
+            | Purpose::AttachLastYear
+            | Purpose::LoadCatalogue => BrowseMode::Open,
             Purpose::Save(_)
             | Purpose::ExportChart
             | Purpose::ExportAll
@@ -105,6 +117,8 @@ struct Answer {
     new_budget: Option<Budget>,
     import: Option<workbook::ImportChoice>,
     replace_new_year: Option<PathBuf>,
+    export_anyway: Option<super::checked_export::Publication>,
+    show_checks: bool,
 }
 
 impl BudgetApp {
@@ -193,6 +207,33 @@ impl BudgetApp {
                         answer.import = choice;
                     }
                 }
+                Dialog::ExportWithErrors {
+                    errors,
+                    publication,
+                } => {
+                    ui.heading(Tr::ExportWithErrorsTitle.get(lang));
+                    ui.label(if lang.zh() {
+                        format!("预算还有 {errors} 个错误，导出的文件会带着这些错误。")
+                    } else {
+                        format!(
+                            "The budget still has {errors} error{}; the exported file would carry them.",
+                            if *errors == 1 { "" } else { "s" }
+                        )
+                    });
+                    ui.horizontal(|ui| {
+                        if ui.button(Tr::ShowChecks.get(lang)).clicked() {
+                            answer.show_checks = true;
+                            answer.keep = false;
+                        }
+                        if ui.button(Tr::ExportAnyway.get(lang)).clicked() {
+                            answer.export_anyway = Some(*publication);
+                            answer.keep = false;
+                        }
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            answer.keep = false;
+                        }
+                    });
+                }
                 Dialog::ReplaceNewYear(path) => {
                     ui.heading(Tr::FileExistsTitle.get(lang));
                     ui.label(format!(
@@ -243,6 +284,12 @@ impl BudgetApp {
             let name = Tr::Untitled.get(lang).to_owned();
             self.adopt(budget, format!("{name}.ron"));
         }
+        if answer.show_checks {
+            self.view.tab = crate::ui::Tab::Overview;
+        }
+        if let Some(publication) = answer.export_anyway {
+            self.export_unchecked(publication);
+        }
         if let Some(then) = answer.then_after {
             // Discard: drop the changes by performing directly.
             self.perform(ctx, then);
@@ -262,6 +309,7 @@ impl BudgetApp {
                 Purpose::ImportWorkbook => self.import_workbook_from(&path),
                 Purpose::AttachLastYear => self.attach_last_year_from(&path),
                 Purpose::NewYear => self.new_year_to(ctx, &path, false),
+                Purpose::LoadCatalogue => self.load_catalogue_from(&path),
                 Purpose::ExportPdf => self.export_pdf_to(&path),
             }
         }
@@ -269,34 +317,42 @@ impl BudgetApp {
 }
 
 fn new_form(ui: &mut egui::Ui, form: &mut NewForm, lang: Lang, answer: &mut Answer) {
+    // One size from the first frame to the last: the grid's columns and the error line would
+    // otherwise move the dialog under the officer's cursor while they type.
+    ui.set_width(560.0);
     ui.heading(Tr::NewBudgetTitle.get(lang));
-    egui::Grid::new("new-form").num_columns(2).show(ui, |ui| {
-        ui.label(Tr::DepartmentCode.get(lang));
-        ui::widgets::text_field(ui, &mut form.code, Tr::DepartmentCode.get(lang), 120.0);
-        ui.end_row();
-        ui.label(Tr::DepartmentName.get(lang));
-        ui::widgets::text_field(ui, &mut form.name, Tr::DepartmentName.get(lang), 300.0);
-        ui.end_row();
-        ui.label(Tr::Year.get(lang));
-        ui::widgets::text_field(ui, &mut form.year, Tr::Year.get(lang), 80.0);
-        ui.end_row();
-        ui.label(Tr::Template.get(lang));
-        // Radio buttons rather than a combo: two templates fit, and each stays one click away.
-        ui.vertical(|ui| {
-            for id in TemplateId::ALL {
-                let label = if lang.zh() {
-                    id.label_zh()
-                } else {
-                    id.label_en()
-                };
-                ui.radio_value(&mut form.template, id, label);
-            }
+    egui::Grid::new("new-form")
+        .num_columns(2)
+        .min_col_width(100.0)
+        .show(ui, |ui| {
+            ui.label(Tr::DepartmentCode.get(lang));
+            ui::widgets::text_field(ui, &mut form.code, Tr::DepartmentCode.get(lang), 120.0);
+            ui.end_row();
+            ui.label(Tr::DepartmentName.get(lang));
+            ui::widgets::text_field(ui, &mut form.name, Tr::DepartmentName.get(lang), 300.0);
+            ui.end_row();
+            ui.label(Tr::Year.get(lang));
+            ui::widgets::text_field(ui, &mut form.year, Tr::Year.get(lang), 80.0);
+            ui.end_row();
+            ui.label(Tr::Template.get(lang));
+            // Radio buttons rather than a combo: two templates fit, and each stays one click away.
+            ui.vertical(|ui| {
+                for id in TemplateId::ALL {
+                    let label = if lang.zh() {
+                        id.label_zh()
+                    } else {
+                        id.label_en()
+                    };
+                    ui.radio_value(&mut form.template, id, label);
+                }
+            });
+            ui.end_row();
         });
-        ui.end_row();
-    });
-    if let Some(e) = &form.error {
-        ui.colored_label(ui::theme::error_colour(ui.visuals().dark_mode), e);
-    }
+    // The error's line is kept even when empty, so the buttons stay where they are.
+    ui.colored_label(
+        ui::theme::error_colour(ui.visuals().dark_mode),
+        form.error.as_deref().unwrap_or(" "),
+    );
     ui.horizontal(|ui| {
         if ui.button(Tr::Create.get(lang)).clicked() {
             match form.year.trim().parse::<i32>() {

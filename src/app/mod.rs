@@ -2,6 +2,8 @@
 //! views' actions after each frame and draws the frame. Files, export, menus, dialogs and
 //! presentation mode each have their own module.
 
+mod catalogue;
+mod checked_export;
 mod dialogs;
 mod export;
 mod files;
@@ -33,6 +35,7 @@ use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::i18n::Tr;
 use crate::ui::theme::ThemeChoice;
 use crate::ui::{self, Action, PerformanceSection, Tab, ViewState, fonts};
+use checked_export::Publication;
 
 /// The name eframe knows the app by: it picks the settings folder, and on Linux the window's
 /// app id, which the desktop entry (budget-studio.desktop) has to match.
@@ -49,6 +52,9 @@ pub struct BudgetApp {
     recent: Vec<PathBuf>,
     dialog: Option<Dialog>,
     status: Option<String>,
+    /// The document's generation and the language when the status was set: a status is about
+    /// the budget as it stood, in the language it was written in, and goes when either changes.
+    status_key: (u64, ui::i18n::Lang),
     close_confirmed: bool,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
@@ -76,6 +82,7 @@ impl BudgetApp {
             recent: Vec::new(),
             dialog: startup.error.map(|(t, b)| Dialog::Message(t, b)),
             status: None,
+            status_key: (0, ui::i18n::Lang::Zh),
             close_confirmed: false,
             shown_title: String::new(),
             applied_theme: None,
@@ -126,6 +133,14 @@ impl BudgetApp {
 
     fn set_status(&mut self, text: impl Into<String>) {
         self.status = Some(text.into());
+        self.status_key = (self.doc.generation(), self.view.lang);
+    }
+
+    /// Drops a status that no longer holds: the budget changed, or the language did.
+    fn expire_status(&mut self) {
+        if self.status.is_some() && self.status_key != (self.doc.generation(), self.view.lang) {
+            self.status = None;
+        }
     }
 
     /// Runs a command as if chosen from the menu.
@@ -161,12 +176,13 @@ impl BudgetApp {
             UiCommand::Present => self.view.presenting = !self.view.presenting,
             UiCommand::ExportChart => self.export(Purpose::ExportChart),
             UiCommand::ExportAllCharts => self.export(Purpose::ExportAll),
-            UiCommand::ExportWorkbook => self.export_workbook(),
+            UiCommand::ExportWorkbook => self.export_checked(Publication::Workbook),
             UiCommand::ImportWorkbook => self.import_workbook(),
             UiCommand::AttachLastYear => self.attach_last_year(),
+            UiCommand::LoadCatalogue => self.load_catalogue(),
             UiCommand::NewYear => self.new_year(ctx),
-            UiCommand::ExportPdf => self.export_pdf(),
-            UiCommand::Print => self.print(),
+            UiCommand::ExportPdf => self.export_checked(Publication::Pdf),
+            UiCommand::Print => self.export_checked(Publication::Print),
             UiCommand::Theme(theme) => self.view.theme = theme,
             UiCommand::Language(lang) => self.view.lang = lang,
             UiCommand::Tab(tab) => {
@@ -184,14 +200,14 @@ impl BudgetApp {
             match action {
                 Action::Preview { label, edit } => {
                     if let Err(e) = self.doc.preview(label, edit) {
-                        self.set_status(e.to_string());
+                        self.set_status(ui::i18n::one_language(&e.to_string(), self.view.lang));
                     }
                 }
                 Action::CancelPreview => self.doc.cancel_pending(),
                 Action::CommitPreview => self.doc.commit_pending(),
                 Action::Apply { label, edits } => {
                     if let Err(e) = self.doc.apply(label, edits) {
-                        self.set_status(e.to_string());
+                        self.set_status(ui::i18n::one_language(&e.to_string(), self.view.lang));
                     }
                 }
                 Action::Status(text) => self.set_status(text),
@@ -226,6 +242,10 @@ impl BudgetApp {
                 self.view.tab = Tab::Performance;
                 self.view.performance_section = PerformanceSection::Descriptions;
                 self.view.description = *index;
+            }
+            Location::Projects => {
+                self.view.tab = Tab::Performance;
+                self.view.performance_section = PerformanceSection::Forms;
             }
             Location::PerformanceStatement => {
                 self.view.tab = Tab::Performance;
@@ -271,6 +291,8 @@ impl BudgetApp {
         if let Some(base) = self.view.base.as_mut() {
             base.refresh(&self.doc);
         }
+        self.expire_status();
+        self.view.lang.set(&ctx);
         let mut actions = Vec::new();
         self.menu_bar(ui);
         self.status_bar(ui);

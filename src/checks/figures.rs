@@ -58,7 +58,7 @@ fn figure_location(figure: &Figure) -> Location {
             table: TableId::BasicByEconomic,
             code: None,
         },
-        Figure::ProjectFunds(_) => Location::Narrative,
+        Figure::ProjectFunds(_) => Location::Projects,
     }
 }
 

@@ -322,7 +322,7 @@ fn sections(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     if !derived.summary.project.is_zero() {
         match budget.template().projects {
             ProjectDisclosure::FormPerProject if budget.projects.is_empty() => {
-                missing(Location::Narrative, Section::PerformanceForms);
+                missing(Location::Projects, Section::PerformanceForms);
             }
             ProjectDisclosure::SelectedDescriptions if budget.performance_statement.is_none() => {
                 missing(

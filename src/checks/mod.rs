@@ -205,6 +205,8 @@ pub enum Location {
     },
     /// The 绩效目标设置情况 statement.
     PerformanceStatement,
+    /// The list of performance-target forms (where one is added, with the totals per unit).
+    Projects,
 }
 
 impl Location {
@@ -246,6 +248,12 @@ impl Location {
                 "绩效目标设置情况"
             } else {
                 "performance-target statement"
+            })
+            .to_owned(),
+            Location::Projects => (if zh {
+                "绩效目标表"
+            } else {
+                "performance forms"
             })
             .to_owned(),
         }

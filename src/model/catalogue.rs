@@ -68,6 +68,25 @@ pub enum CatalogueError {
     Empty,
 }
 
+impl CatalogueError {
+    /// The message in one language.
+    #[must_use]
+    pub fn describe(&self, zh: bool) -> String {
+        match (self, zh) {
+            (CatalogueError::Row { line, what, .. }, true) => format!(
+                "第 {line} 行：{what}（应为两列：编码,名称；编码为 3、5 或 7 位数字，功能分类以 2 开头，经济分类以 3 或 5 开头）"
+            ),
+            (CatalogueError::Row { line, what_en, .. }, false) => format!(
+                "line {line}: {what_en} (expected two columns: code,name; a code of 3, 5 or 7 digits, function codes starting with 2, economic ones with 3 or 5)"
+            ),
+            (CatalogueError::Empty, true) => "文件中没有科目（应为两列：编码,名称）".to_owned(),
+            (CatalogueError::Empty, false) => {
+                "no codes in the file (expected two columns: code,name)".to_owned()
+            }
+        }
+    }
+}
+
 static BUILT_IN: LazyLock<Catalogue> = LazyLock::new(|| {
     let mut c = Catalogue::default();
     for text in [

@@ -291,6 +291,33 @@ pub enum MoneyParseError {
     },
 }
 
+impl MoneyParseError {
+    /// The reason in one language.
+    #[must_use]
+    pub fn describe(&self, zh: bool) -> String {
+        match (self, zh) {
+            (MoneyParseError::Empty, true) => "请输入金额".to_owned(),
+            (MoneyParseError::Empty, false) => "enter an amount".to_owned(),
+            (MoneyParseError::NotANumber(t), true) => format!("“{t}”不是数字"),
+            (MoneyParseError::NotANumber(t), false) => format!("“{t}” is not a number"),
+            (MoneyParseError::Negative, true) => "金额不能为负数".to_owned(),
+            (MoneyParseError::Negative, false) => "an amount cannot be negative".to_owned(),
+            (MoneyParseError::TooManyDecimals { max }, true) => format!("最多{max}位小数"),
+            (MoneyParseError::TooManyDecimals { max }, false) => format!("at most {max} decimals"),
+            (MoneyParseError::TooLarge { unit }, true) => format!(
+                "金额须小于 {} {}",
+                strict::amount_limit(*unit).normalize(),
+                unit.label_zh()
+            ),
+            (MoneyParseError::TooLarge { unit }, false) => format!(
+                "an amount must be below {} {}",
+                strict::amount_limit(*unit).normalize(),
+                unit.label_en()
+            ),
+        }
+    }
+}
+
 /// Parses what an officer types into an amount cell: plain decimal notation, optional thousands
 /// separators (`10,441.41`) and full-width digits. Blank means zero is *not* assumed: the caller
 /// decides (an empty cell can mean "clear to zero").

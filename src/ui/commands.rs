@@ -38,6 +38,8 @@ pub enum UiCommand {
     ImportWorkbook,
     /// Attach last year's budget file as the comparison base.
     AttachLastYear,
+    /// Load a 科目 catalogue (CSV or workbook) for the line picker.
+    LoadCatalogue,
     /// 以此为基础新建下一年度: write next year's budget from this one and open it.
     NewYear,
     /// Export the disclosure as a PDF.
@@ -94,6 +96,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::ImportWorkbook),
                 C(U::ExportWorkbook),
                 C(U::AttachLastYear),
+                C(U::LoadCatalogue),
                 C(U::NewYear),
                 Separator,
                 C(U::ExportChart),
@@ -131,7 +134,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 27] = [
+    pub const ALL: [UiCommand; 28] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -145,6 +148,7 @@ impl UiCommand {
         UiCommand::ExportWorkbook,
         UiCommand::ImportWorkbook,
         UiCommand::AttachLastYear,
+        UiCommand::LoadCatalogue,
         UiCommand::NewYear,
         UiCommand::ExportPdf,
         UiCommand::Print,
@@ -189,6 +193,9 @@ impl UiCommand {
             UiCommand::ImportWorkbook => return lang.pick("导入 Excel…", "Import Excel…"),
             UiCommand::AttachLastYear => {
                 return lang.pick("附加上年预算…", "Attach Last Year's Budget…");
+            }
+            UiCommand::LoadCatalogue => {
+                return lang.pick("载入科目目录…", "Load 科目 Catalogue…");
             }
             UiCommand::NewYear => {
                 return lang.pick(
@@ -283,6 +290,10 @@ impl UiCommand {
                 "打开上年的预算文件作为对比基数：逐行列出增减，情况说明按其计算变动",
                 "Open last year's budget file as the base: line-by-line changes, and the narrative's changes computed from it",
             ),
+            UiCommand::LoadCatalogue => lang.pick(
+                "载入预算系统导出的科目（CSV 或 Excel，两列：编码、名称），新增科目时优先检索",
+                "Load the 科目 your budget platform exports (CSV or Excel, two columns: code, name), searched first when adding a line",
+            ),
             UiCommand::NewYear => lang.pick(
                 "写出下一年度的预算文件：结构和文字沿用，本年数作为上年数，金额留空；本文件不变",
                 "Write next year's budget file: structure and texts carried over, this year's figures as last year's, amounts empty; this file is unchanged",
@@ -319,6 +330,7 @@ impl UiCommand {
             UiCommand::ExportChart
             | UiCommand::ExportAllCharts
             | UiCommand::AttachLastYear
+            | UiCommand::LoadCatalogue
             | UiCommand::NewYear
             | UiCommand::ExportPdf
             | UiCommand::Theme(_)

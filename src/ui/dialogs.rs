@@ -33,6 +33,8 @@ pub enum FileKind {
     Workbook,
     /// A PDF document (`.pdf`).
     Pdf,
+    /// A 科目 catalogue: CSV or a workbook of two columns.
+    Catalogue,
 }
 
 impl FileKind {
@@ -44,6 +46,19 @@ impl FileKind {
             FileKind::Png => "png",
             FileKind::Workbook => "xlsx",
             FileKind::Pdf => "pdf",
+            FileKind::Catalogue => "csv",
+        }
+    }
+
+    /// Every extension a file of this kind may have (the first is the one written).
+    #[must_use]
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Catalogue => &["csv", "xlsx", "xls", "ods"],
+            FileKind::Workbook => &["xlsx", "xls", "ods"],
+            FileKind::Budget => &["ron"],
+            FileKind::Png => &["png"],
+            FileKind::Pdf => &["pdf"],
         }
     }
 
@@ -55,6 +70,7 @@ impl FileKind {
             FileKind::Png => "PNG",
             FileKind::Workbook => "Excel (xlsx)",
             FileKind::Pdf => "PDF",
+            FileKind::Catalogue => "科目 (CSV, Excel)",
         }
     }
 }
@@ -86,7 +102,7 @@ fn outcome(started: Instant, picked: Option<PathBuf>) -> DialogOutcome {
 }
 
 fn native(kind: FileKind, dir: Option<&Path>) -> rfd::FileDialog {
-    let dialog = rfd::FileDialog::new().add_filter(kind.filter_name(), &[kind.extension()]);
+    let dialog = rfd::FileDialog::new().add_filter(kind.filter_name(), kind.extensions());
     match dir {
         Some(dir) => dialog.set_directory(dir),
         None => dialog,
@@ -182,7 +198,12 @@ impl FileBrowser {
                         continue;
                     }
                     let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-                    if is_dir || name.ends_with(&format!(".{}", self.kind.extension())) {
+                    let wanted = self
+                        .kind
+                        .extensions()
+                        .iter()
+                        .any(|e| name.to_ascii_lowercase().ends_with(&format!(".{e}")));
+                    if is_dir || wanted {
                         self.entries.push((name, is_dir));
                     }
                 }
@@ -202,9 +223,12 @@ impl FileBrowser {
             (BrowseMode::Open, FileKind::Workbook) => {
                 lang.pick("打开 Excel 工作簿", "Open an Excel workbook")
             }
-            (BrowseMode::Open, FileKind::Png | FileKind::Pdf) => {
-                lang.pick("打开文件", "Open a file")
-            }
+            (BrowseMode::Open, FileKind::Catalogue) => lang.pick(
+                "载入科目目录（CSV 或 Excel）",
+                "Load a 科目 catalogue (CSV or Excel)",
+            ),
+            (BrowseMode::Open, FileKind::Png | FileKind::Pdf)
+            | (BrowseMode::Save, FileKind::Catalogue) => lang.pick("打开文件", "Open a file"),
             (BrowseMode::Save, FileKind::Pdf) => lang.pick("保存 PDF", "Save the PDF"),
             (BrowseMode::Save, FileKind::Png) => lang.pick("保存图片", "Save the image"),
             (BrowseMode::Save, FileKind::Workbook) => {

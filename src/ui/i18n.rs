@@ -26,10 +26,33 @@ impl Lang {
         if self.zh() { zh } else { en }
     }
 
+    /// The language the app shows, for a widget that is not handed it (the app sets it each
+    /// frame with [`Lang::set`]).
+    #[must_use]
+    pub fn of(ctx: &egui::Context) -> Lang {
+        ctx.data(|d| d.get_temp::<Lang>(egui::Id::unique("budget-studio-lang")))
+            .unwrap_or_default()
+    }
+
+    /// Makes `self` the language [`Lang::of`] gives.
+    pub fn set(self, ctx: &egui::Context) {
+        ctx.data_mut(|d| d.insert_temp(egui::Id::unique("budget-studio-lang"), self));
+    }
+
     /// The colon after a label: full-width in Chinese, `": "` in English.
     #[must_use]
     pub fn colon(self) -> &'static str {
         self.pick("：", ": ")
+    }
+}
+
+/// The side of a two-language message ("中文 / English", as the library's errors are written)
+/// for `lang`; a message in one language is returned as it is.
+#[must_use]
+pub fn one_language(message: &str, lang: Lang) -> String {
+    match message.split_once(" / ") {
+        Some((zh, en)) if !zh.is_ascii() => if lang.zh() { zh } else { en }.to_owned(),
+        _ => message.to_owned(),
     }
 }
 
@@ -170,6 +193,12 @@ texts! {
     LineSources => "本科目分收入来源", "This line by income source";
     IncomeSourceHeading => "收入来源", "Income source";
     ParentLineHint => "本科目有下级科目，金额在下级科目中录入，本行为汇总。", "This line has sub-lines: amounts are entered on them and summed here.";
+    ExportWithErrorsTitle => "预算还有错误", "The budget still has errors";
+    ShowChecks => "查看审核结果", "Show the checks";
+    ExportAnyway => "仍然导出", "Export anyway";
+    LineNote => "备注", "Note";
+    LineNoteHint => "本行的说明（如印发口径），显示为名称旁的 ⓘ，不印入公开表", "A remark on this line (such as how it was printed), shown as ⓘ beside its name; not printed in the tables";
+    NotItemisedSources => "未细化到下级科目的金额", "Amounts not itemised to sub-lines";
     NotItemisedHint => "本科目有下级科目，以上金额为未细化到下级科目的部分。", "This line has sub-lines; the amounts above are the part not itemised further.";
     MultiSourceHint => "本行有多个收入来源，请在对应的财政拨款表中编辑。", "This line has several income sources; edit it in the matching appropriation table.";
     EditHint => "点击末级科目的金额即可修改；回车确认，Esc 取消。", "Click a leaf amount to edit; Enter confirms, Esc cancels.";

@@ -126,6 +126,9 @@ pub struct ViewState {
     /// Name being edited for the selected line.
     #[serde(skip)]
     pub rename: Option<(String, String)>,
+    /// Note being edited for the selected line.
+    #[serde(skip)]
+    pub line_note: Option<(String, String)>,
     /// The selected performance project.
     #[serde(skip)]
     pub project: usize,

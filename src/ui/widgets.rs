@@ -34,11 +34,7 @@ pub enum CellEvent {
     /// Esc: withdraw.
     Cancelled,
     /// Leaving the cell with invalid text: refused, old value kept.
-    Refused(String),
-}
-
-fn error_text(e: &MoneyParseError) -> String {
-    e.to_string()
+    Refused(MoneyParseError),
 }
 
 /// An amount cell that turns into a text field when clicked. `a11y` names the cell for screen
@@ -133,7 +129,7 @@ pub fn money_cell(
         return match parse_amount(&text, unit) {
             Ok(m) => CellEvent::Committed(m),
             Err(MoneyParseError::Empty) => CellEvent::Committed(Money::ZERO),
-            Err(e) => CellEvent::Refused(error_text(&e)),
+            Err(e) => CellEvent::Refused(e),
         };
     }
     if response.changed() {
@@ -147,7 +143,7 @@ pub fn money_cell(
                 CellEvent::Changed(Money::ZERO)
             }
             Err(e) => {
-                state.error = Some(error_text(&e));
+                state.error = Some(e.describe(crate::ui::i18n::Lang::of(ui.ctx()).zh()));
                 CellEvent::Invalid
             }
         };

@@ -5,7 +5,7 @@
 
 use std::str::FromStr;
 
-use crate::common::{self, enter_into_cell};
+use crate::common::{self, enter_into_cell, type_into_field};
 
 use budget_studio::app::BudgetApp;
 use budget_studio::model::{Column, IncomeSource, Money};
@@ -16,20 +16,6 @@ use egui_kittest::kittest::Queryable as _;
 
 fn m(s: &str) -> Money {
     Money(rust_decimal::Decimal::from_str(s).unwrap())
-}
-
-/// Focuses the text field `label` and replaces what it holds with `text`.
-pub fn type_into_field(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
-    let role = if h.query_by_role_and_label(Role::TextInput, label).is_some() {
-        Role::TextInput
-    } else {
-        Role::MultilineTextInput
-    };
-    h.get_by_role_and_label(role, label).focus();
-    h.run_steps(1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(role, label).type_text(text);
-    h.run_steps(1);
 }
 
 /// 文件 → 新建, the form filled in, 创建.
@@ -256,4 +242,51 @@ fn a_line_is_picked_from_the_catalogue_with_its_parents_in_one_step() {
             .any(|f| f.message(true).contains("科目目录为“一般公共服务支出”")),
         "{findings:?}"
     );
+}
+
+#[test]
+fn a_catalogue_is_loaded_from_a_platforms_csv_and_a_bad_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("科目.csv");
+    std::fs::write(
+        &good,
+        "科目编码,科目名称\n2240106,安全监管\n22401,应急管理事务\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("坏.csv");
+    std::fs::write(&bad, "2240106,安全监管\n22401x,应急管理事务\n").unwrap();
+    let mut h = common::harness(common::sample_app(vec![
+        budget_studio::ui::dialogs::DialogOutcome::Chosen(good),
+        budget_studio::ui::dialogs::DialogOutcome::Chosen(bad),
+    ]));
+    h.run_steps(2);
+    let load = |h: &mut Harness<'_, BudgetApp>| {
+        h.get_by_label("文件").click();
+        h.run_steps(2);
+        // The menu's entry (the status bar may name the catalogue already loaded).
+        h.get_by(|n| {
+            n.role() == Role::Button && n.label().is_some_and(|l| l.contains("载入科目目录"))
+        })
+        .click();
+        h.run_steps(3);
+    };
+    load(&mut h);
+    assert!(
+        h.state().status().unwrap_or_default().contains("2 个科目"),
+        "{:?}",
+        h.state().status()
+    );
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    h.get_by_label("预算公开表3 预算支出总表").click();
+    h.run_steps(2);
+    h.get_by_label("新增科目").click();
+    h.run_steps(2);
+    type_into_field(&mut h, "检索科目", "安全监管");
+    assert!(h.query_by_label_contains("[2240106] 安全监管").is_some());
+
+    // The second file has a bad row: a message names it and the loaded catalogue stays.
+    load(&mut h);
+    assert!(h.query_by_label_contains("第 2 行").is_some());
+    assert_eq!(h.state().view.catalogue.as_ref().map(|c| c.len()), Some(2));
 }

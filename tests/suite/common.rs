@@ -32,13 +32,30 @@ pub fn harness_sized(app: BudgetApp, size: Vec2) -> Harness<'static, BudgetApp> 
         .build_ui_state(|ui, app: &mut BudgetApp| app.frame(ui), app)
 }
 
-/// Clicks the amount cell named `label`, types `text` into it (replacing the old figure).
+/// Clicks the amount cell named `label`, types `text` into it (replacing the old figure). A
+/// frame is drawn first, as the officer sees one before clicking: a layout that just changed
+/// (a grid that grew a row, a bar that wrapped) settles in the frame after.
 pub fn type_into_cell(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
+    h.run_steps(1);
     h.get_by_role_and_label(Role::Button, label).click();
     h.run_steps(2);
     h.get_by_role_and_label(Role::TextInput, label)
         .type_text(text);
     h.run_steps(2);
+}
+
+/// Focuses the text field `label` (one line or several) and replaces what it holds with `text`.
+pub fn type_into_field(h: &mut Harness<'_, BudgetApp>, label: &str, text: &str) {
+    let role = if h.query_by_role_and_label(Role::TextInput, label).is_some() {
+        Role::TextInput
+    } else {
+        Role::MultilineTextInput
+    };
+    h.get_by_role_and_label(role, label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run_steps(1);
 }
 
 /// Types into the cell and presses Enter.

@@ -116,8 +116,42 @@ fn export_writes_the_workbook_where_the_officer_chose() {
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run_steps(2);
+    // The sample keeps the printed document's error: the export asks first.
+    h.get_by_label("仍然导出").click();
+    h.run_steps(2);
     let bytes = std::fs::read(&path).unwrap();
     let back = budget_studio::io::xlsx::import_bytes(bytes, &path, &Default::default()).unwrap();
     assert_eq!(&back.budget, h.state().document().budget());
     assert!(h.state().status().unwrap().contains("已导出"));
+}
+
+#[test]
+fn exporting_a_budget_with_errors_asks_first_and_can_show_the_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("导出.xlsx");
+    let mut h = harness(sample_app(vec![DialogOutcome::Chosen(out.clone())]));
+    h.run_steps(2);
+    let (errors, _) = checks::counts(h.state().document().findings());
+    assert!(errors > 0, "the sample keeps the printed document's error");
+    let export = |h: &mut egui_kittest::Harness<'_, budget_studio::app::BudgetApp>| {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run_steps(3);
+    };
+    // Asked first, with the count; 查看审核结果 goes to the findings and writes nothing.
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    export(&mut h);
+    assert!(
+        h.query_by_label_contains(&format!("预算还有 {errors} 个错误"))
+            .is_some()
+    );
+    h.get_by_label("查看审核结果").click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.tab, budget_studio::ui::Tab::Overview);
+    assert!(!out.exists());
+    // 仍然导出 goes on to the file dialog and writes the workbook.
+    export(&mut h);
+    h.get_by_label("仍然导出").click();
+    h.run_steps(3);
+    assert!(out.exists());
 }

@@ -138,6 +138,10 @@ fn the_published_workbook_gives_back_its_tables() {
         report.contains("绩效1 → 绩效目标申报表：工业项目建设领导小组办公室工作经费"),
         "{report}"
     );
+    // A workbook for publishing carries no findings.
+    assert!(!report.contains("审核结果"), "{report}");
+    let full = import(export(&budget, &ExportOptions::default())).unwrap();
+    let report = full.report(true).join("\n");
     assert!(
         report.contains("审核结果 → 审核结果（导入后重新审核，不读取）"),
         "{report}"
@@ -363,13 +367,14 @@ fn sheets_are_named_short_and_in_the_disclosures_order() {
     assert_eq!(names.len(), 1 + 11 + budget.projects.len() + 2);
     assert_eq!(names[names.len() - 2], "审核结果");
     assert_eq!(names.last().map(String::as_str), Some("预算数据"));
-    // The Shanghai sample: its nine tables and its one project description.
+    // The Shanghai sample for publishing: its nine tables and its one project description, and
+    // neither the officer's findings nor the carried budget.
     let putuo = putuo();
     let bytes = export(&putuo, &tables_only());
     let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     assert_eq!(
         book.sheet_names().join(","),
-        "目录,表1,表2,表3,表4,表5,表6,表7,表8,表9,说明1,审核结果"
+        "目录,表1,表2,表3,表4,表5,表6,表7,表8,表9,说明1"
     );
 }
 

@@ -24,8 +24,8 @@ use crate::model::{Budget, Money, MoneyUnit, Project};
 pub struct ExportOptions {
     /// How codes are printed, where it should differ from the budget's template.
     pub codes: Option<CodeLayout>,
-    /// Only what the sheets show, for publishing: without the hidden sheet that carries the rest
-    /// of the budget (texts, notes, assets …) for the way back.
+    /// Only what is published: without the findings sheet and without the hidden sheet that
+    /// carries the rest of the budget (texts, notes, assets …) for the way back.
     pub tables_only: bool,
     /// Write the formulas without their results (zero in their place), so that a figure shown
     /// proves the spreadsheet recalculated it — for testing spreadsheet programs, not for use.
@@ -307,8 +307,9 @@ fn build_workbook(
         let name = format!("说明{}", n + 1);
         workbook.push_worksheet(descriptions::description_sheet(budget, d, &name, &formats)?);
     }
-    workbook.push_worksheet(forms::findings_sheet(budget, findings, &formats)?);
+    // The findings are the officer's, not the public's: a workbook for publishing has none.
     if !options.tables_only {
+        workbook.push_worksheet(forms::findings_sheet(budget, findings, &formats)?);
         workbook.push_worksheet(carry::sheet(budget)?);
     }
     // Excel's own level: most of a big workbook's time is deflating its sheets, and level 3 takes

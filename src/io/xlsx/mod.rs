@@ -37,6 +37,23 @@ pub use export::{ExportOptions, export, workbook_bytes};
 pub use import::{ImportOptions, import, import_bytes};
 pub use imported::{Imported, Parts, SheetReport, SheetUse, TableKind};
 
+/// The cells of a workbook's first sheet as text, row by row (a whole number as its digits): a
+/// list someone keeps in a spreadsheet, such as the 科目 their platform exports.
+///
+/// # Errors
+/// [`ImportError`] naming the file when it is not a readable workbook.
+pub fn first_sheet_rows(
+    bytes: Vec<u8>,
+    path: &std::path::Path,
+) -> Result<Vec<Vec<String>>, ImportError> {
+    let mut book = grid::Book::open(bytes.into(), path)?;
+    let Some(first) = book.sheet_names().into_iter().next() else {
+        return Ok(Vec::new());
+    };
+    let sheet = book.read(&first, None, path)?;
+    Ok((0..sheet.height()).map(|r| sheet.row_texts(r)).collect())
+}
+
 /// How many threads a workbook is built or read on: one per core.
 fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)

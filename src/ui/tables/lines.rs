@@ -49,6 +49,52 @@ fn name_of<'a>(budget: &'a Budget, kind: LineKind, code: &str) -> Option<&'a str
     }
 }
 
+/// The note of line `code` (shown as ⓘ beside its name), if the line exists.
+fn note_of<'a>(budget: &'a Budget, kind: LineKind, code: &str) -> Option<&'a str> {
+    match kind {
+        LineKind::Function => budget
+            .function_line_index(code)
+            .and_then(|i| budget.function_lines.get(i))
+            .map(|l| l.note.as_str()),
+        LineKind::Economic => budget
+            .economic
+            .lines
+            .iter()
+            .find(|l| l.code == code)
+            .map(|l| l.note.as_str()),
+    }
+}
+
+/// The edit that gives line `code` the note `note`.
+fn with_note(kind: LineKind, budget: &Budget, code: &str, note: &str) -> Option<Edit> {
+    match kind {
+        LineKind::Function => {
+            let mut line = budget
+                .function_line_index(code)
+                .and_then(|i| budget.function_lines.get(i))
+                .cloned()?;
+            note.clone_into(&mut line.note);
+            Some(Edit::FunctionLine {
+                code: code.to_owned(),
+                line: Some(line),
+            })
+        }
+        LineKind::Economic => {
+            let mut line = budget
+                .economic
+                .lines
+                .iter()
+                .find(|l| l.code == code)
+                .cloned()?;
+            note.clone_into(&mut line.note);
+            Some(Edit::EconLine {
+                code: code.to_owned(),
+                line: Some(line),
+            })
+        }
+    }
+}
+
 fn put(
     kind: LineKind,
     budget: &Budget,
@@ -143,6 +189,28 @@ pub fn line_bar(
                     });
                 }
             }
+            let note_now = note_of(budget, kind, &code).unwrap_or_default().to_owned();
+            let note = match &mut view.line_note {
+                Some((c, text)) if *c == code => text,
+                other => {
+                    *other = Some((code.clone(), note_now.clone()));
+                    match other {
+                        Some((_, text)) => text,
+                        None => return,
+                    }
+                }
+            };
+            let response = text_field(ui, note, Tr::LineNote.get(lang), 240.0)
+                .on_hover_text(Tr::LineNoteHint.get(lang));
+            if response.lost_focus()
+                && note.trim() != note_now
+                && let Some(edit) = with_note(kind, budget, &code, note.trim())
+            {
+                actions.push(Action::Apply {
+                    label: format!("{} [{code}]", Tr::LineNote.get(lang)),
+                    edits: vec![edit],
+                });
+            }
             if ui.button(Tr::RemoveLine.get(lang)).clicked() {
                 // The line and everything below it, as one step.
                 let edits: Vec<Edit> = codes(budget, kind)
@@ -178,7 +246,10 @@ pub fn line_bar(
                 let name = view.new_line.name.trim().to_owned();
                 let existing = codes(budget, kind);
                 match validate_new_code(&code, existing.iter().copied()) {
-                    Err(e) => view.new_line.error = Some(e.to_string()),
+                    Err(e) => {
+                        view.new_line.error =
+                            Some(crate::ui::i18n::one_language(&e.to_string(), lang));
+                    }
                     Ok(()) if name.is_empty() => {
                         view.new_line.error =
                             Some(lang.pick("请填写名称", "enter a name").to_owned());

@@ -48,6 +48,7 @@ pub(crate) fn cell_actions<E: Into<Option<Edit>>>(
         }
         CellEvent::Refused(reason) => {
             actions.push(Action::CancelPreview);
+            let reason = reason.describe(lang.zh());
             actions.push(Action::Status(format!(
                 "{}{colon}{name}{colon}{reason}",
                 Tr::Refused.get(lang),

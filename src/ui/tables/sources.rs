@@ -11,8 +11,9 @@ use crate::ui::i18n::Tr;
 use crate::ui::widgets::{cell_label, money_cell};
 use crate::ui::{Action, ViewState};
 
-/// Draws the sources of the line `code`, when it is a line that takes money (a leaf). Returns
-/// nothing to do for a parent, which is a sum.
+/// Draws the sources of the line `code`. A parent is a sum of its sub-lines; money printed on it
+/// and not itemised further (as some documents print it at 类 level) is typed in a section that
+/// stays closed until opened or holding money.
 pub fn show(
     ui: &mut Ui,
     doc: &Document,
@@ -34,9 +35,8 @@ pub fn show(
         .row_of(code)
         .and_then(|r| doc.derived().function.rows.get(r))
         .is_some_and(|r| r.has_children);
-    if has_children && line.amounts.is_empty() {
+    if has_children {
         ui.label(RichText::new(Tr::ParentLineHint.get(lang)).weak());
-        return;
     }
     let mut sources: Vec<IncomeSource> = budget.income_columns.clone();
     for s in line.amounts.keys() {
@@ -45,50 +45,51 @@ pub fn show(
         }
     }
     sources.sort();
-    egui::CollapsingHeader::new(format!(
-        "{} [{}] {}",
-        Tr::LineSources.get(lang),
-        line.code,
-        line.name
-    ))
-    .id_salt("line-sources")
-    .default_open(true)
-    .show(ui, |ui| {
-        Grid::new(("line-sources-grid", code))
-            .striped(true)
-            .min_col_width(70.0)
-            .show(ui, |ui| {
-                ui.strong(Tr::IncomeSourceHeading.get(lang));
-                for c in [Column::Basic, Column::Project, Column::Total] {
-                    ui.strong(c.label(lang.zh()));
-                }
-                ui.end_row();
-                for source in sources {
-                    let label = source.label(lang.zh());
-                    ui.label(label);
-                    let split = line.split(source);
-                    for column in [Column::Basic, Column::Project] {
-                        let name = format!("[{}] {label} {}", line.code, column.label(lang.zh()));
-                        let field = AmountField::Function {
-                            code: line.code.clone(),
-                            source,
-                            column,
-                        };
-                        let id = Id::unique(("source-cell", &field));
-                        let value = split.get(column);
-                        let event =
-                            money_cell(ui, &mut view.editing, id, value, budget.unit, &name);
-                        let edit = |amount| Edit::set_amount(budget, &field, amount);
-                        super::cell_actions(event, value, &name, edit, lang, actions);
+    let heading = if has_children {
+        Tr::NotItemisedSources.get(lang)
+    } else {
+        Tr::LineSources.get(lang)
+    };
+    egui::CollapsingHeader::new(format!("{heading} [{}] {}", line.code, line.name))
+        .id_salt(("line-sources", has_children))
+        .default_open(!has_children || !line.amounts.is_empty())
+        .show(ui, |ui| {
+            Grid::new(("line-sources-grid", code))
+                .striped(true)
+                .min_col_width(70.0)
+                .show(ui, |ui| {
+                    ui.strong(Tr::IncomeSourceHeading.get(lang));
+                    for c in [Column::Basic, Column::Project, Column::Total] {
+                        ui.strong(c.label(lang.zh()));
                     }
-                    let name =
-                        format!("[{}] {label} {}", line.code, Column::Total.label(lang.zh()));
-                    cell_label(ui, split.total(), 2, true, &name);
                     ui.end_row();
-                }
-            });
-        if has_children {
-            ui.label(RichText::new(Tr::NotItemisedHint.get(lang)).weak());
-        }
-    });
+                    for source in sources {
+                        let label = source.label(lang.zh());
+                        ui.label(label);
+                        let split = line.split(source);
+                        for column in [Column::Basic, Column::Project] {
+                            let name =
+                                format!("[{}] {label} {}", line.code, column.label(lang.zh()));
+                            let field = AmountField::Function {
+                                code: line.code.clone(),
+                                source,
+                                column,
+                            };
+                            let id = Id::unique(("source-cell", &field));
+                            let value = split.get(column);
+                            let event =
+                                money_cell(ui, &mut view.editing, id, value, budget.unit, &name);
+                            let edit = |amount| Edit::set_amount(budget, &field, amount);
+                            super::cell_actions(event, value, &name, edit, lang, actions);
+                        }
+                        let name =
+                            format!("[{}] {label} {}", line.code, Column::Total.label(lang.zh()));
+                        cell_label(ui, split.total(), 2, true, &name);
+                        ui.end_row();
+                    }
+                });
+            if has_children {
+                ui.label(RichText::new(Tr::NotItemisedHint.get(lang)).weak());
+            }
+        });
 }
