@@ -188,6 +188,7 @@ texts! {
     RecordedBase => "本文件记录的上年预算（由上年文件结转）", "Last year's budget as this file records it (carried over)";
     CatalogueSearch => "检索科目", "Find a line";
     CatalogueSearchHint => "输入编码开头或名称中的字，点击结果即添加（缺少的类、款一并添加）", "Type the start of a code or part of a name; a click adds the line with any 类 and 款 it needs";
+    CatalogueAllPresent => "匹配的科目都已在本预算中；其他科目可在下面直接填写编码和名称。", "Every matching line is in the budget already; type another code and name below.";
     CatalogueNothing => "科目目录中没有匹配的科目，可在下面直接填写编码和名称。", "Nothing in the catalogue matches; type the code and name below.";
     CatalogueMissingParent => "科目目录中没有上级科目，请先添加", "The catalogue lacks the parent line; add it first:";
     LineSources => "本科目分收入来源", "This line by income source";

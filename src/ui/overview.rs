@@ -62,17 +62,25 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             .striped(true)
             .min_col_width(120.0)
             .show(ui, |ui| {
+                // Nothing budgeted yet: no shares to state (not 100 % of nothing).
+                let share = |text: String| {
+                    if s.total.is_zero() {
+                        "—".to_owned()
+                    } else {
+                        text
+                    }
+                };
                 ui.label(Tr::TotalExpenditure.get(lang));
                 amount_label(ui, s.total, 2, true, Tr::TotalExpenditure.get(lang));
-                ui.label("100.00%");
+                ui.label(share("100.00%".to_owned()));
                 ui.end_row();
                 ui.label(Tr::Basic.get(lang));
                 amount_label(ui, s.basic, 2, false, Tr::Basic.get(lang));
-                ui.label(format!("{}%", s.basic_share));
+                ui.label(share(format!("{}%", s.basic_share)));
                 ui.end_row();
                 ui.label(Tr::Project.get(lang));
                 amount_label(ui, s.project, 2, false, Tr::Project.get(lang));
-                ui.label(format!("{}%", s.project_share));
+                ui.label(share(format!("{}%", s.project_share)));
                 ui.end_row();
             });
         if let Some(c) = &s.expenditure_change {

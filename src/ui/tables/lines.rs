@@ -179,7 +179,7 @@ pub fn line_bar(
                     }
                 }
             };
-            let response = text_field(ui, rename, Tr::Rename.get(lang), 240.0);
+            let response = text_field(ui, rename, Tr::Rename.get(lang), 220.0);
             if response.lost_focus() && rename.trim() != current && !rename.trim().is_empty() {
                 let new_name = rename.trim().to_owned();
                 if let Some(edit) = put(kind, budget, &code, Some(&new_name), false) {
@@ -200,7 +200,8 @@ pub fn line_bar(
                     }
                 }
             };
-            let response = text_field(ui, note, Tr::LineNote.get(lang), 240.0)
+            ui.label(Tr::LineNote.get(lang));
+            let response = text_field(ui, note, Tr::LineNote.get(lang), 160.0)
                 .on_hover_text(Tr::LineNoteHint.get(lang));
             if response.lost_focus()
                 && note.trim() != note_now
@@ -389,7 +390,18 @@ fn catalogue_picker(
     }
     let found = offers(budget, kind, view, &query);
     if found.is_empty() {
-        ui.label(egui::RichText::new(Tr::CatalogueNothing.get(lang)).weak());
+        // Say whether the catalogue knows nothing, or only lines the budget already has.
+        let known = view
+            .catalogue
+            .iter()
+            .chain([Catalogue::built_in()])
+            .any(|c| !c.search(catalogue_kind(kind), &query, 1).is_empty());
+        let text = if known {
+            Tr::CatalogueAllPresent
+        } else {
+            Tr::CatalogueNothing
+        };
+        ui.label(egui::RichText::new(text.get(lang)).weak());
         return;
     }
     let ck = catalogue_kind(kind);

@@ -153,7 +153,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         table = table.with_comparison(&base.comparison, lang.zh());
     }
     ui.heading(format!("{} {}", budget.profile.year, table.title));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{}: {}",
             Tr::Department.get(lang),
