@@ -178,7 +178,7 @@ fn narrative(c: &mut Criterion) {
     let mut group = c.benchmark_group("narrative");
     group.sample_size(20);
     let lines = 100_000;
-    for template in [TemplateId::Shanxi, TemplateId::ShanghaiDistrict] {
+    for template in [TemplateId::SHANXI, TemplateId::SHANGHAI_DISTRICT] {
         let mut budget = generate(lines, 7);
         budget.template = template;
         let derived = derive(&budget);

@@ -271,8 +271,8 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 },
         }) => {
             let template = template.map(|t| match t {
-                TemplateArg::Shanxi => TemplateId::Shanxi,
-                TemplateArg::Shanghai => TemplateId::ShanghaiDistrict,
+                TemplateArg::Shanxi => TemplateId::SHANXI,
+                TemplateArg::Shanghai => TemplateId::SHANGHAI_DISTRICT,
             });
             cli::import_xlsx(&file, &out, template, zh, &mut stdout.lock(), &mut &stderr)
         }

@@ -335,9 +335,9 @@ fn new_form(ui: &mut egui::Ui, form: &mut NewForm, lang: Lang, answer: &mut Answ
             ui::widgets::text_field(ui, &mut form.year, Tr::Year.get(lang), 80.0);
             ui.end_row();
             ui.label(Tr::Template.get(lang));
-            // Radio buttons rather than a combo: two templates fit, and each stays one click away.
+            // Radio buttons rather than a combo: the templates loaded fit, each one click away.
             ui.vertical(|ui| {
-                for id in TemplateId::ALL {
+                for id in TemplateId::all() {
                     let label = if lang.zh() {
                         id.label_zh()
                     } else {

@@ -174,7 +174,7 @@ pub(super) fn preview_ui(
         egui::ComboBox::from_id_salt("import-template")
             .selected_text(label(budget.template))
             .show_ui(ui, |ui| {
-                for id in TemplateId::ALL {
+                for id in TemplateId::all() {
                     if ui
                         .selectable_label(id == budget.template, label(id))
                         .clicked()

@@ -33,6 +33,8 @@ pub(super) fn check(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) 
             descriptions(budget, out);
             statement(budget, derived, out);
         }
+        // Nothing about projects is published: nothing to reconcile.
+        ProjectDisclosure::NotDisclosed => {}
     }
 }
 

@@ -23,7 +23,7 @@ pub const OLDER: &[(u32, Reader)] = &[(1, read_version_1)];
 /// file reads as version 2 with those left empty and the Shanxi template.
 fn read_version_1(text: &str, path: &Path) -> Result<Budget, LoadError> {
     let mut budget = super::ron_file::parse_current(text, path)?;
-    budget.template = crate::model::TemplateId::Shanxi;
+    budget.template = crate::model::TemplateId::SHANXI;
     Ok(budget)
 }
 

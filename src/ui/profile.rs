@@ -113,7 +113,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             ui.end_row();
             ui.label(Tr::Template.get(lang));
             ui.horizontal(|ui| {
-                for id in TemplateId::ALL {
+                for id in TemplateId::all() {
                     let label = if lang.zh() {
                         id.label_zh()
                     } else {

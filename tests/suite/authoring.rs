@@ -144,13 +144,13 @@ fn the_profile_is_written_in_the_app_one_undo_step_a_field() {
     h.run_steps(2);
     assert_eq!(
         h.state().document().budget().template,
-        budget_studio::model::TemplateId::ShanghaiDistrict
+        budget_studio::model::TemplateId::SHANGHAI_DISTRICT
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
         h.state().document().budget().template,
-        budget_studio::model::TemplateId::Shanxi
+        budget_studio::model::TemplateId::SHANXI
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);

@@ -119,7 +119,7 @@ fn a_format_1_file_migrates_to_the_shanxi_template_unchanged_in_meaning() {
     let (migrated, notices) =
         budget_studio::io::ron_file::parse(old, Path::new("old.ron")).unwrap();
     assert_eq!(notices.len(), 1, "{notices:?}");
-    assert_eq!(migrated.template, budget_studio::model::TemplateId::Shanxi);
+    assert_eq!(migrated.template, budget_studio::model::TemplateId::SHANXI);
     assert_eq!(
         migrated.format_version,
         budget_studio::model::FORMAT_VERSION

@@ -174,7 +174,7 @@ fn mutated_budgets_never_panic_on_the_money_path() {
     let path = Path::new("sample_budgets/xinzhou-industry-2022.ron");
     let sample_text = std::fs::read_to_string(path).unwrap();
     let mut shanghai = synth::generate(300, 7);
-    shanghai.template = TemplateId::ShanghaiDistrict;
+    shanghai.template = TemplateId::SHANGHAI_DISTRICT;
     let shanghai_text = ron_file::to_ron_string(&shanghai).unwrap();
     let sources = [sample_text, shanghai_text];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);

@@ -64,7 +64,7 @@ fn all_texts(t: &Table<'_>) -> Vec<Vec<String>> {
 #[test]
 fn the_file_is_the_shanghai_template_in_yuan_and_canonical() {
     let (budget, _) = putuo();
-    assert_eq!(budget.template, TemplateId::ShanghaiDistrict);
+    assert_eq!(budget.template, TemplateId::SHANGHAI_DISTRICT);
     assert_eq!(budget.unit, MoneyUnit::Yuan);
     assert_eq!(budget.profile.year, 2025);
     assert_eq!(budget.profile.department_name, "上海市普陀区人民政府办公室");
@@ -153,11 +153,11 @@ fn tables_are_numbered_and_titled_as_the_template_prints_them() {
         // The template's title is the printed one without the year, numbered 表1 … 表9.
         let spec = budget.template().table(*id).unwrap();
         assert_eq!(
-            format!("{}年{}", budget.profile.year, spec.title_zh),
+            format!("{}年{}", budget.profile.year, spec.title.zh),
             *printed
         );
         let t = table(&budget, &derived, *id, true);
-        assert_eq!(t.title, format!("表{} {}", n + 1, spec.title_zh));
+        assert_eq!(t.title, format!("表{} {}", n + 1, spec.title.zh));
         // Tables 1–8 are in 元, table 9 in 万元.
         let unit = if *id == TableId::SangongAndOperating {
             MoneyUnit::WanYuan

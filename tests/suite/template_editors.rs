@@ -48,9 +48,9 @@ fn new_asks_for_a_template_and_uses_it() {
     let mut h = harness();
     new_shanghai_budget(&mut h);
     let budget = h.state().document().budget();
-    assert_eq!(budget.template, TemplateId::ShanghaiDistrict);
+    assert_eq!(budget.template, TemplateId::SHANGHAI_DISTRICT);
     assert_eq!(budget.profile.department_name, "上海市普陀区人民政府办公室");
-    assert_eq!(budget.unit, TemplateId::ShanghaiDistrict.get().unit);
+    assert_eq!(budget.unit, TemplateId::SHANGHAI_DISTRICT.get().unit);
 }
 
 fn undo(h: &mut Harness<'_, BudgetApp>) {
@@ -122,7 +122,7 @@ fn putuo_harness() -> Harness<'static, BudgetApp> {
     let app = BudgetApp::new(Startup::load(Some(&file)), Box::new(dialogs));
     assert_eq!(
         app.document().budget().template,
-        TemplateId::ShanghaiDistrict
+        TemplateId::SHANGHAI_DISTRICT
     );
     let mut h = harness_sized(app, Vec2::new(1600.0, 1400.0));
     h.run_steps(2);

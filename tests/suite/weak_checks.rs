@@ -53,7 +53,7 @@ fn empty_unit_code_is_an_error_where_the_template_prints_codes() {
             .contains(&budget.profile.units[0].name)
     );
     // The Shanghai template prints no unit codes: nothing is missing there.
-    budget.template = TemplateId::ShanghaiDistrict;
+    budget.template = TemplateId::SHANGHAI_DISTRICT;
     assert!(errors_of(&findings(&budget), "profile.code").is_empty());
 }
 
@@ -62,7 +62,7 @@ fn empty_department_code_is_an_error_where_the_template_prints_it() {
     let mut budget = sample_budget().unwrap();
     budget.profile.department_code.clear();
     assert_eq!(errors_of(&findings(&budget), "profile.code").len(), 1);
-    budget.template = TemplateId::ShanghaiDistrict;
+    budget.template = TemplateId::SHANGHAI_DISTRICT;
     assert!(errors_of(&findings(&budget), "profile.code").is_empty());
 }
 

@@ -152,7 +152,7 @@ fn the_published_workbook_gives_back_its_tables() {
 fn the_template_is_read_from_the_titles_of_a_published_workbook() {
     let budget = putuo();
     let imported = import(export(&budget, &tables_only())).unwrap();
-    assert_eq!(imported.budget.template, TemplateId::ShanghaiDistrict);
+    assert_eq!(imported.budget.template, TemplateId::SHANGHAI_DISTRICT);
     // 表9 prints this year's 三公 only; last year's figures are in the text, not the tables.
     let mut printed = budget.clone();
     printed.sangong.last_year = None;

@@ -145,7 +145,7 @@ fn an_official_layout_gives_its_figures_and_keeps_the_wrong_subtotal_for_the_che
     let imported = import(workbook(expenditure_sheet(&ROWS))).unwrap();
     let budget = &imported.budget;
     assert_eq!(budget.unit, MoneyUnit::Yuan);
-    assert_eq!(budget.template, TemplateId::ShanghaiDistrict);
+    assert_eq!(budget.template, TemplateId::SHANGHAI_DISTRICT);
     let derived = derive(budget);
     let figure = |code: &str, column| {
         derived

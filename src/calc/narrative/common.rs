@@ -4,7 +4,6 @@
 use super::{Link, Para, Value};
 use crate::calc::{Change, Derived, Summary};
 use crate::model::sections::NarrativeText;
-use crate::model::template::TemplateId;
 use crate::model::{Budget, MoneyUnit, TableId, VehicleGroup};
 
 /// The budget, its figures and what the text needs often.
@@ -31,7 +30,7 @@ impl<'a> Ctx<'a> {
             summary,
             year: budget.profile.year,
             unit: derived.summary.unit,
-            trim: budget.template == TemplateId::ShanghaiDistrict,
+            trim: budget.template().narrative.trim_zeros,
             line_lists: true,
         }
     }

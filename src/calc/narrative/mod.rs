@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::{Change, Derived, Summary};
 use crate::model::sections::NarrativeText;
-use crate::model::template::TemplateId;
+use crate::model::template::{NarrativeOutline, Template};
 use crate::model::{Budget, Money, MoneyUnit, TableId};
 
 pub use render::{figure_text, pieces};
@@ -151,16 +151,10 @@ pub struct Style {
 }
 
 impl Style {
-    fn of(template: TemplateId) -> Style {
-        match template {
-            TemplateId::Shanxi => Style {
-                spaced: true,
-                grouped: false,
-            },
-            TemplateId::ShanghaiDistrict => Style {
-                spaced: false,
-                grouped: true,
-            },
+    fn of(template: &Template) -> Style {
+        Style {
+            spaced: template.narrative.spaced_figures,
+            grouped: template.narrative.grouped_figures,
         }
     }
 }
@@ -191,10 +185,10 @@ pub fn missing_officer_texts(budget: &Budget, derived: &Derived) -> Vec<Narrativ
 
 fn outline(c: common::Ctx<'_>) -> NarrativeDoc {
     let budget = c.budget;
-    let style = Style::of(budget.template);
-    let (title, sections) = match budget.template {
-        TemplateId::Shanxi => shanxi::outline(&c),
-        TemplateId::ShanghaiDistrict => shanghai::outline(&c),
+    let style = Style::of(budget.template());
+    let (title, sections) = match budget.template().narrative.outline {
+        NarrativeOutline::TwelveSections => shanxi::outline(&c),
+        NarrativeOutline::ExplanationAndOtherNotes => shanghai::outline(&c),
     };
     NarrativeDoc {
         title,

@@ -440,8 +440,12 @@ pub fn template_empty_note(budget: &Budget, id: TableId, zh: bool) -> String {
 
 /// The header over a table's amount columns: the template's wording, else `{year}年预算数`.
 fn amounts_heading(budget: &Budget, id: TableId, zh: bool) -> String {
-    match budget.template().table(id).and_then(|t| t.amounts_heading) {
-        Some((heading_zh, heading_en)) => t(zh, heading_zh, heading_en).to_owned(),
+    match budget
+        .template()
+        .table(id)
+        .and_then(|t| t.amounts_heading.as_ref())
+    {
+        Some(heading) => heading.get(zh).to_owned(),
         None if zh => format!("{}年预算数", budget.profile.year),
         None => format!("Budget {}", budget.profile.year),
     }

@@ -310,21 +310,25 @@ fn read_sheet(
 /// with the longest title it contains (a Shanghai title contains shorter Shanxi ones). No vote
 /// leaves the default.
 fn template_of<'a>(titles: impl Iterator<Item = &'a str>) -> TemplateId {
-    let mut votes = [0_usize; TemplateId::ALL.len()];
+    let templates = crate::model::template::registry::all();
+    let mut votes = vec![0_usize; templates.len()];
     for title in titles {
         let title = squeeze(title);
-        let best = TemplateId::ALL
+        // The longest title contained wins; of equal ones, the template listed first.
+        let best = templates
             .iter()
             .enumerate()
-            .flat_map(|(i, id)| id.get().tables.iter().map(move |t| (i, t.title_zh)))
+            .flat_map(|(i, t)| t.tables.iter().map(move |s| (i, s.title.zh.as_str())))
             .filter(|(_, t)| title.contains(&squeeze(t)))
-            .max_by_key(|(_, t)| t.chars().count());
-        if let Some((i, _)) = best {
-            votes[i] += 1;
+            .max_by_key(|(i, t)| (t.chars().count(), std::cmp::Reverse(*i)));
+        if let Some((i, _)) = best
+            && let Some(v) = votes.get_mut(i)
+        {
+            *v += 1;
         }
     }
     let mut best = (TemplateId::default(), 0);
-    for (id, n) in TemplateId::ALL.into_iter().zip(votes) {
+    for (id, n) in templates.iter().map(|t| t.id).zip(votes) {
         if n > best.1 {
             best = (id, n);
         }
@@ -340,12 +344,12 @@ mod tests {
     fn titles_name_their_template() {
         assert_eq!(
             template_of(["2025年部门财务收支预算总表", "部门 收入预算总表"].into_iter()),
-            TemplateId::ShanghaiDistrict
+            TemplateId::SHANGHAI_DISTRICT
         );
         assert_eq!(
             template_of(["忻州市工业和信息化局2022年预算收支总表"].into_iter()),
-            TemplateId::Shanxi
+            TemplateId::SHANXI
         );
-        assert_eq!(template_of(std::iter::empty()), TemplateId::Shanxi);
+        assert_eq!(template_of(std::iter::empty()), TemplateId::SHANXI);
     }
 }

@@ -1,0 +1,352 @@
+//! Templates: each province (and many cities) prints the 部门预算公开 in its own official layout,
+//! and changes it from year to year. A template is a file, not code: which tables a disclosure
+//! has, their numbers and titles, how codes are printed, the tables' usual unit, the income
+//! columns and economic code set a new budget starts with, how projects are disclosed and how the
+//! 情况说明 is laid out. The built-in ones are `assets/templates/*.ron`; an officer loads others
+//! (see [`file`] for the format and [`registry`] for where they come from). Every view, check
+//! and export asks the budget's template instead of assuming one province.
+
+pub mod file;
+pub mod registry;
+
+use std::collections::HashSet;
+use std::sync::{LazyLock, Mutex, PoisonError};
+
+use serde::{Deserialize, Serialize};
+
+use super::economic::EconScheme;
+use super::income::IncomeSource;
+use super::money::MoneyUnit;
+use super::tables::TableId;
+
+/// Which template a budget is published in: the template's id, an identifier such as `Shanxi`
+/// or `ShanghaiDistrict2026` (written bare in the budget file, `template: Shanxi`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TemplateId(&'static str);
+
+/// Every id seen, kept for the program's life: ids are few, and a `Copy` id keeps the budget
+/// and every table cheap to clone.
+static IDS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
+
+impl TemplateId {
+    /// 山西省部门预算公开 (built in).
+    pub const SHANXI: TemplateId = TemplateId("Shanxi");
+    /// 上海市区级部门预算 (built in).
+    pub const SHANGHAI_DISTRICT: TemplateId = TemplateId("ShanghaiDistrict");
+    /// The Ministry of Finance's reference set of eight tables (built in).
+    pub const MOF_REFERENCE: TemplateId = TemplateId("MofReference");
+
+    /// The id written `text`, when it is an identifier (a letter, then letters, digits or `_`).
+    #[must_use]
+    pub fn parse(text: &str) -> Option<TemplateId> {
+        let mut chars = text.chars();
+        let first = chars.next()?;
+        if !first.is_ascii_alphabetic() || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        let mut ids = IDS.lock().unwrap_or_else(PoisonError::into_inner);
+        let interned = match ids.get(text) {
+            Some(known) => *known,
+            None => {
+                let leaked: &'static str = Box::leak(text.to_owned().into_boxed_str());
+                ids.insert(leaked);
+                leaked
+            }
+        };
+        Some(TemplateId(interned))
+    }
+
+    /// The id as written.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The template's definition; a template that is not loaded gives the nearest built-in
+    /// one (see [`registry::resolve`]).
+    #[must_use]
+    pub fn get(self) -> &'static Template {
+        registry::resolve(self)
+    }
+
+    /// The template's definition, if it is loaded.
+    #[must_use]
+    pub fn find(self) -> Option<&'static Template> {
+        registry::find(self)
+    }
+
+    /// Every template loaded, the built-in ones first, in the order 新建 offers them.
+    #[must_use]
+    pub fn all() -> Vec<TemplateId> {
+        registry::all().iter().map(|t| t.id).collect()
+    }
+
+    /// Name in Chinese.
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        &self.get().name.zh
+    }
+
+    /// Name in English.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        &self.get().name.en
+    }
+}
+
+impl Default for TemplateId {
+    fn default() -> Self {
+        TemplateId::SHANXI
+    }
+}
+
+impl std::fmt::Display for TemplateId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for TemplateId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Bare, as the enum it was: files keep reading `template: Shanxi`.
+        serializer.serialize_unit_variant("TemplateId", 0, self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for TemplateId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Id;
+        impl serde::de::Visitor<'_> for Id {
+            type Value = TemplateId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a template id (an identifier such as Shanxi or ShanghaiDistrict)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TemplateId, E> {
+                TemplateId::parse(v)
+                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_identifier(Id)
+    }
+}
+
+/// A text in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Label {
+    /// The text in Chinese (`zh`) or English.
+    #[must_use]
+    pub fn get(&self, zh: bool) -> &str {
+        if zh { &self.zh } else { &self.en }
+    }
+}
+
+/// How a table prints 功能分类 and economic codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CodeLayout {
+    /// One column with the whole code (`2080505`), the name beside it.
+    OneColumn,
+    /// Three columns 类 / 款 / 项 (`208 | 05 | 05`), the name apart.
+    ThreeColumns,
+}
+
+/// How a template discloses projects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProjectDisclosure {
+    /// A 项目支出绩效目标申报表 for every project: together they carry the whole 项目支出.
+    FormPerProject,
+    /// 项目经费情况说明 for selected large projects, and one department-level 绩效目标设置情况
+    /// statement (units, projects, funds).
+    SelectedDescriptions,
+    /// The template publishes no project forms or descriptions.
+    NotDisclosed,
+}
+
+/// How the 情况说明 is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NarrativeOutline {
+    /// Twelve numbered sections, 一、收支变动 … 十二、其他说明 (山西, and the national guidance).
+    TwelveSections,
+    /// 编制说明 (income, expenditure, 财政拨款, one paragraph per 项) and 其他相关情况说明 (三公,
+    /// 机关运行经费, 政府采购, assets, performance), as Shanghai's districts print it.
+    ExplanationAndOtherNotes,
+}
+
+/// How the 情况说明 is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NarrativeStyle {
+    /// The sections.
+    pub outline: NarrativeOutline,
+    /// A space between a figure and the Chinese around it (`总计 10441.41 万元`).
+    pub spaced_figures: bool,
+    /// Thousands separators (`9,101.68万元`).
+    pub grouped_figures: bool,
+    /// Whole amounts without decimals (`4614万元`).
+    pub trim_zeros: bool,
+}
+
+/// One table of a template.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// What the table shows.
+    pub kind: TableId,
+    /// Its number in the template: its place in the list, from 1.
+    #[serde(skip)]
+    pub number: u8,
+    /// Title, without the year.
+    pub title: Label,
+    /// The header over the amount columns, where the template prints its own wording
+    /// (`支出预算`); otherwise `{year}年预算数`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amounts_heading: Option<Label>,
+}
+
+/// An official template, as loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Template {
+    /// Which one.
+    pub id: TemplateId,
+    /// Its version (a year, or a number the template's author counts).
+    pub version: u32,
+    /// Its name.
+    pub name: Label,
+    /// What a table number is prefixed with: `预算公开表`, `表`; `Table ` in English.
+    pub table_prefix: Label,
+    /// The tables, in published order.
+    pub tables: Vec<TableSpec>,
+    /// How codes are printed.
+    pub code_layout: CodeLayout,
+    /// The unit the main tables of a new budget are in.
+    pub unit: MoneyUnit,
+    /// The unit of the 三公 / 机关运行经费 table and of the text.
+    pub text_unit: MoneyUnit,
+    /// The income columns a new budget starts with.
+    pub income_columns: Vec<IncomeSource>,
+    /// The economic code set of the basic-expenditure table.
+    pub econ_scheme: EconScheme,
+    /// How projects are disclosed.
+    pub projects: ProjectDisclosure,
+    /// The income table prints 财政拨款收入 as one column (the three fund types together).
+    pub fiscal_income_column: bool,
+    /// The two-sided summary tables (收支总表, 财政拨款收支总表) list every 类 of the standard list,
+    /// money or not; otherwise only the 类 with money, numbered 一、二、….
+    pub all_classes_in_summaries: bool,
+    /// The economic table prints 合计 / 人员经费 / 公用经费 columns (rather than one amount with
+    /// the grouping beside it).
+    pub economic_cost_columns: bool,
+    /// The department and each budget unit are printed with their codes (主管部门及代码,
+    /// 单位代码), so an empty code leaves a gap in the published document.
+    pub unit_codes: bool,
+    /// How the 情况说明 is written.
+    pub narrative: NarrativeStyle,
+}
+
+impl Template {
+    /// The spec of table `kind`, if the template has that table.
+    #[must_use]
+    pub fn table(&self, kind: TableId) -> Option<&TableSpec> {
+        self.tables.iter().find(|t| t.kind == kind)
+    }
+
+    /// The table that shows `kind`'s figures: the table itself, or the one a template folds it
+    /// into (Shanghai prints 三公 and 机关运行经费 in one table).
+    #[must_use]
+    pub fn table_showing(&self, kind: TableId) -> Option<&TableSpec> {
+        self.table(kind).or_else(|| match kind {
+            TableId::Sangong | TableId::OperatingCosts => self.table(TableId::SangongAndOperating),
+            _ => None,
+        })
+    }
+
+    /// The title as printed above table `kind`: `预算公开表3 预算支出总表`, `表3 部门支出预算总表`,
+    /// `Table 3 …`; the kind's own name when the template lacks the table.
+    #[must_use]
+    pub fn numbered_title(&self, kind: TableId, zh: bool) -> String {
+        match self.table_showing(kind) {
+            Some(t) => format!(
+                "{}{} {}",
+                self.table_prefix.get(zh),
+                t.number,
+                t.title.get(zh)
+            ),
+            None if zh => kind.title_zh().to_owned(),
+            None => kind.title_en().to_owned(),
+        }
+    }
+
+    /// The title of table `kind` without its number (for messages).
+    #[must_use]
+    pub fn title(&self, kind: TableId, zh: bool) -> &str {
+        match self.table_showing(kind) {
+            Some(t) => t.title.get(zh),
+            None if zh => kind.title_zh(),
+            None => kind.title_en(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_template_numbers_its_tables_from_one_without_gaps() {
+        for id in TemplateId::all() {
+            let t = id.get();
+            assert_eq!(t.id, id);
+            for (i, spec) in t.tables.iter().enumerate() {
+                assert_eq!(usize::from(spec.number), i + 1, "{id:?}");
+                assert_eq!(t.table(spec.kind), Some(spec), "{id:?} lists a kind once");
+            }
+        }
+    }
+
+    #[test]
+    fn titles_follow_the_template() {
+        let shanxi = TemplateId::SHANXI.get();
+        let shanghai = TemplateId::SHANGHAI_DISTRICT.get();
+        assert_eq!(
+            shanxi.numbered_title(TableId::Expenditure, true),
+            "预算公开表3 预算支出总表"
+        );
+        assert_eq!(
+            shanghai.numbered_title(TableId::Expenditure, true),
+            "表3 部门支出预算总表"
+        );
+        assert_eq!(
+            shanghai.numbered_title(TableId::Expenditure, false),
+            "Table 3 Expenditure"
+        );
+        // Shanghai folds 三公 into table 9.
+        assert_eq!(
+            shanghai.numbered_title(TableId::Sangong, true),
+            "表9 部门“三公”经费和机关运行经费预算表"
+        );
+        assert!(shanghai.table(TableId::GovFundIncome).is_none());
+    }
+
+    #[test]
+    fn an_id_is_an_identifier_written_bare() {
+        assert_eq!(TemplateId::parse("Shanxi"), Some(TemplateId::SHANXI));
+        assert_eq!(
+            TemplateId::parse("Shanghai2026"),
+            TemplateId::parse("Shanghai2026")
+        );
+        for bad in ["", "2026Shanghai", "上海", "a-b", "a b"] {
+            assert_eq!(TemplateId::parse(bad), None, "{bad}");
+        }
+        let text = ron::to_string(&TemplateId::SHANGHAI_DISTRICT).unwrap();
+        assert_eq!(text, "ShanghaiDistrict");
+        let back: TemplateId = ron::from_str("ShanghaiDistrict").unwrap();
+        assert_eq!(back, TemplateId::SHANGHAI_DISTRICT);
+    }
+}
