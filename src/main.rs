@@ -34,6 +34,10 @@ struct Args {
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = Lang::Zh, global = true)]
     lang: Lang,
+    /// A template file (.ron) to publish in, instead of the template the budget names (for
+    /// check, summary, narrative and the exports). Exit 2 if it cannot be read.
+    #[arg(long, global = true, value_name = "FILE")]
+    template_file: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -111,6 +115,11 @@ enum Command {
         #[command(subcommand)]
         what: ImportKind,
     },
+    /// The templates: the built-in ones and the files loaded with --template-file.
+    Template {
+        #[command(subcommand)]
+        what: TemplateCommand,
+    },
     /// Export every chart as a 1920×1080 PNG, without opening a window.
     Charts {
         /// The budget file (.ron).
@@ -154,6 +163,18 @@ enum ExportKind {
 }
 
 #[derive(Subcommand)]
+enum TemplateCommand {
+    /// One line per template: id, version, name, where it comes from.
+    List,
+    /// Print template ID as a whole file, to copy and change (then load it with
+    /// --template-file, or put it in the app's templates folder); exit 2 for an unknown ID.
+    Show {
+        /// The template's id (see `template list`).
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum ImportKind {
     /// A budget from an Excel workbook (the app's own export or the official table layouts);
     /// exit 2 if the workbook cannot be taken.
@@ -163,20 +184,12 @@ enum ImportKind {
         /// The budget file to write (.ron).
         #[arg(long)]
         out: PathBuf,
-        /// The template the workbook follows, for what it does not say itself; by default the
-        /// one the app's own workbook names, or the one whose table titles the sheets print.
-        #[arg(long, value_enum)]
-        template: Option<TemplateArg>,
+        /// The id of the template the workbook follows (see `template list`), for what it does
+        /// not say itself; by default the one the app's own workbook names, or the one whose
+        /// table titles the sheets print.
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
     },
-}
-
-/// The disclosure templates a workbook can follow.
-#[derive(Clone, Copy, ValueEnum)]
-enum TemplateArg {
-    /// Shanxi / Xinzhou: 万元, one code column, the five income sources of the seed.
-    Shanxi,
-    /// Shanghai district: 元, codes in 类/款/项 columns, 事业收入 and the like.
-    Shanghai,
 }
 
 fn main() -> ExitCode {
@@ -201,6 +214,11 @@ fn run(started: std::time::Instant) -> Result<i32> {
     // several threads, and a thread that reports (a panic's message, say) while the main thread
     // held the lock would wait for it for ever.
     let stderr = std::io::stderr();
+    if let Some(path) = &args.template_file
+        && let Err(code) = cli::use_template_file(path, zh, &mut &stderr)
+    {
+        return Ok(code);
+    }
     let report = match args.command {
         Some(Command::Check { file }) => cli::check(&file, zh, &mut stdout.lock(), &mut &stderr),
         Some(Command::Summary { file, json }) => {
@@ -216,6 +234,12 @@ fn run(started: std::time::Instant) -> Result<i32> {
         Some(Command::Compare { old, new, json }) => {
             cli::compare(&old, &new, json, zh, &mut stdout.lock(), &mut &stderr)
         }
+        Some(Command::Template {
+            what: TemplateCommand::List,
+        }) => cli::template_list(zh, &mut stdout.lock()),
+        Some(Command::Template {
+            what: TemplateCommand::Show { id },
+        }) => cli::template_show(&id, zh, &mut stdout.lock(), &mut &stderr),
         Some(Command::Charts { file, out, dark }) => {
             cli::charts(&file, &out, zh, dark, &mut stdout.lock(), &mut &stderr)
         }
@@ -270,10 +294,30 @@ fn run(started: std::time::Instant) -> Result<i32> {
                     template,
                 },
         }) => {
-            let template = template.map(|t| match t {
-                TemplateArg::Shanxi => TemplateId::SHANXI,
-                TemplateArg::Shanghai => TemplateId::SHANGHAI_DISTRICT,
-            });
+            let template = match template {
+                None => None,
+                // The ids of old: `shanxi`, `shanghai`.
+                Some(t) if t.eq_ignore_ascii_case("shanxi") => Some(TemplateId::SHANXI),
+                Some(t) if t.eq_ignore_ascii_case("shanghai") => {
+                    Some(TemplateId::SHANGHAI_DISTRICT)
+                }
+                Some(t) => match TemplateId::parse(&t).filter(|id| id.find().is_some()) {
+                    Some(id) => Some(id),
+                    None => {
+                        let known: Vec<String> =
+                            TemplateId::all().iter().map(ToString::to_string).collect();
+                        eprintln!(
+                            "{}",
+                            if zh {
+                                format!("没有模板 {t}；已有：{}", known.join(", "))
+                            } else {
+                                format!("no template {t}; there are: {}", known.join(", "))
+                            }
+                        );
+                        return Ok(cli::EXIT_UNREADABLE);
+                    }
+                },
+            };
             cli::import_xlsx(&file, &out, template, zh, &mut stdout.lock(), &mut &stderr)
         }
         None => {

@@ -85,6 +85,8 @@ pub enum Purpose {
     NewYear,
     /// Load a 科目 catalogue.
     LoadCatalogue,
+    /// Load a template file.
+    LoadTemplate,
     /// Export the disclosure as PDF.
     ExportPdf,
 }
@@ -96,7 +98,8 @@ impl Purpose {
             Purpose::Open
             | Purpose::ImportWorkbook
             | Purpose::AttachLastYear
-            | Purpose::LoadCatalogue => BrowseMode::Open,
+            | Purpose::LoadCatalogue
+            | Purpose::LoadTemplate => BrowseMode::Open,
             Purpose::Save(_)
             | Purpose::ExportChart
             | Purpose::ExportAll
@@ -310,6 +313,7 @@ impl BudgetApp {
                 Purpose::AttachLastYear => self.attach_last_year_from(&path),
                 Purpose::NewYear => self.new_year_to(ctx, &path, false),
                 Purpose::LoadCatalogue => self.load_catalogue_from(&path),
+                Purpose::LoadTemplate => self.load_template_from(&path),
                 Purpose::ExportPdf => self.export_pdf_to(&path),
             }
         }

@@ -102,6 +102,17 @@ pub(super) fn about(ui: &mut Ui, lang: Lang) -> bool {
             ))
             .wrap(),
         );
+        ui.add(
+            egui::Label::new(format!(
+                "{}{}",
+                lang.pick(
+                    "公开模板文件夹（启动时载入其中的 .ron 文件）：",
+                    "Templates folder (its .ron files are loaded at start): "
+                ),
+                crate::io::templates::folder(&dir).display()
+            ))
+            .wrap(),
+        );
     }
     ui.add_space(6.0);
     !ui.button(Tr::Ok.get(lang)).clicked()

@@ -14,6 +14,7 @@ mod pdf;
 mod present;
 mod recovery;
 mod safety;
+mod templates;
 mod workbook;
 
 use std::path::PathBuf;
@@ -62,6 +63,8 @@ pub struct BudgetApp {
     was_presenting: bool,
     /// The autosave copy, when the app keeps one.
     recovery: Option<Recovery>,
+    /// The officer's templates folder, where 载入模板… keeps a copy (none in tests).
+    templates_dir: Option<PathBuf>,
     /// A question about the file's safety (changed on disk, a copy to recover).
     safety: Option<SafetyDialog>,
     /// The open file as last read or written.
@@ -89,6 +92,7 @@ impl BudgetApp {
             started: None,
             was_presenting: false,
             recovery: None,
+            templates_dir: None,
             safety: None,
             stamp: startup.stamp,
             dismissed: None,
@@ -180,6 +184,7 @@ impl BudgetApp {
             UiCommand::ImportWorkbook => self.import_workbook(),
             UiCommand::AttachLastYear => self.attach_last_year(),
             UiCommand::LoadCatalogue => self.load_catalogue(),
+            UiCommand::LoadTemplate => self.load_template(),
             UiCommand::NewYear => self.new_year(ctx),
             UiCommand::ExportPdf => self.export_checked(Publication::Pdf),
             UiCommand::Print => self.export_checked(Publication::Print),
@@ -356,6 +361,12 @@ impl eframe::App for BudgetApp {
 /// # Errors
 /// When the window cannot be created.
 pub fn run(file: Option<PathBuf>, started: Instant) -> Result<()> {
+    // The officer's templates first: the budget opened next may name one of them.
+    let templates_dir = eframe::storage_dir(APP_ID).map(|d| crate::io::templates::folder(&d));
+    let template_errors = templates_dir
+        .as_deref()
+        .map(|d| crate::io::templates::load_folder(d).1)
+        .unwrap_or_default();
     let startup = Startup::load(file.as_deref());
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
@@ -381,6 +392,8 @@ pub fn run(file: Option<PathBuf>, started: Instant) -> Result<()> {
                 app.enable_recovery(&dir.join("recovery"), std::time::Duration::from_secs(2));
             }
             app.started = Some(started);
+            app.templates_dir = templates_dir;
+            app.report_template_errors(&template_errors);
             Ok(Box::new(app))
         }),
     )

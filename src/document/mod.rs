@@ -136,6 +136,13 @@ impl Document {
         self.pending.is_some() || self.saved_revision != Some(self.revision)
     }
 
+    /// Derives every figure and finding again: the template the budget names was replaced (a
+    /// template file was loaded), so the tables and checks may differ with the same budget.
+    pub fn rederive(&mut self) {
+        self.structural = true;
+        self.recompute();
+    }
+
     /// Label of the step undo would revert.
     #[must_use]
     pub fn undo_label(&self) -> Option<&str> {

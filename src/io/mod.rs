@@ -11,6 +11,7 @@ pub mod pdf;
 pub mod ron_file;
 pub mod save;
 pub mod stamp;
+pub mod templates;
 pub mod version;
 mod writer;
 pub mod xlsx;

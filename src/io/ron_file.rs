@@ -170,6 +170,14 @@ pub enum Notice {
         /// The version it will be saved in.
         to: u32,
     },
+    /// The budget names a template that is not loaded: it is shown in the nearest built-in one
+    /// (and keeps naming its own).
+    TemplateMissing {
+        /// The template the budget names.
+        id: crate::model::TemplateId,
+        /// The one used instead.
+        used: crate::model::TemplateId,
+    },
 }
 
 impl Notice {
@@ -192,6 +200,14 @@ impl Notice {
             (Notice::Migrated { from, to }, false) => {
                 format!("format version {from} was upgraded; it will be saved as version {to}")
             }
+            (Notice::TemplateMissing { id, used }, true) => format!(
+                "本预算的模板 {id} 未载入，暂按内置模板“{}”显示；载入该模板文件后即按其排版",
+                used.label_zh()
+            ),
+            (Notice::TemplateMissing { id, used }, false) => format!(
+                "the budget's template {id} is not loaded; it is shown in the built-in “{}” until that template file is loaded",
+                used.label_en()
+            ),
         }
     }
 }
@@ -295,6 +311,12 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let (budget, mut notices) = parse(&text, path)?;
     if encoding != Encoding::Utf8 {
         notices.insert(0, Notice::Reencoded(encoding));
+    }
+    if budget.template.find().is_none() {
+        notices.push(Notice::TemplateMissing {
+            id: budget.template,
+            used: budget.template.get().id,
+        });
     }
     Ok(Loaded {
         budget,

@@ -40,6 +40,8 @@ pub enum UiCommand {
     AttachLastYear,
     /// Load a 科目 catalogue (CSV or workbook) for the line picker.
     LoadCatalogue,
+    /// Load a template file (and keep it in the templates folder).
+    LoadTemplate,
     /// 以此为基础新建下一年度: write next year's budget from this one and open it.
     NewYear,
     /// Export the disclosure as a PDF.
@@ -97,6 +99,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::ExportWorkbook),
                 C(U::AttachLastYear),
                 C(U::LoadCatalogue),
+                C(U::LoadTemplate),
                 C(U::NewYear),
                 Separator,
                 C(U::ExportChart),
@@ -134,7 +137,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 28] = [
+    pub const ALL: [UiCommand; 29] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -149,6 +152,7 @@ impl UiCommand {
         UiCommand::ImportWorkbook,
         UiCommand::AttachLastYear,
         UiCommand::LoadCatalogue,
+        UiCommand::LoadTemplate,
         UiCommand::NewYear,
         UiCommand::ExportPdf,
         UiCommand::Print,
@@ -197,6 +201,7 @@ impl UiCommand {
             UiCommand::LoadCatalogue => {
                 return lang.pick("载入科目目录…", "Load 科目 Catalogue…");
             }
+            UiCommand::LoadTemplate => return lang.pick("载入模板…", "Load Template…"),
             UiCommand::NewYear => {
                 return lang.pick(
                     "以此为基础新建下一年度…",
@@ -290,6 +295,10 @@ impl UiCommand {
                 "打开上年的预算文件作为对比基数：逐行列出增减，情况说明按其计算变动",
                 "Open last year's budget file as the base: line-by-line changes, and the narrative's changes computed from it",
             ),
+            UiCommand::LoadTemplate => lang.pick(
+                "载入公开模板文件（.ron），保存到模板文件夹；新建和部门概况中即可选用",
+                "Load a disclosure template file (.ron) and keep it in the templates folder; New and the profile offer it",
+            ),
             UiCommand::LoadCatalogue => lang.pick(
                 "载入预算系统导出的科目（CSV 或 Excel，两列：编码、名称），新增科目时优先检索",
                 "Load the 科目 your budget platform exports (CSV or Excel, two columns: code, name), searched first when adding a line",
@@ -331,6 +340,7 @@ impl UiCommand {
             | UiCommand::ExportAllCharts
             | UiCommand::AttachLastYear
             | UiCommand::LoadCatalogue
+            | UiCommand::LoadTemplate
             | UiCommand::NewYear
             | UiCommand::ExportPdf
             | UiCommand::Theme(_)

@@ -35,6 +35,8 @@ pub enum FileKind {
     Pdf,
     /// A 科目 catalogue: CSV or a workbook of two columns.
     Catalogue,
+    /// A disclosure template (`.ron`).
+    Template,
 }
 
 impl FileKind {
@@ -47,6 +49,7 @@ impl FileKind {
             FileKind::Workbook => "xlsx",
             FileKind::Pdf => "pdf",
             FileKind::Catalogue => "csv",
+            FileKind::Template => "ron",
         }
     }
 
@@ -56,7 +59,7 @@ impl FileKind {
         match self {
             FileKind::Catalogue => &["csv", "xlsx", "xls", "ods"],
             FileKind::Workbook => &["xlsx", "xls", "ods"],
-            FileKind::Budget => &["ron"],
+            FileKind::Budget | FileKind::Template => &["ron"],
             FileKind::Png => &["png"],
             FileKind::Pdf => &["pdf"],
         }
@@ -71,6 +74,7 @@ impl FileKind {
             FileKind::Workbook => "Excel (xlsx)",
             FileKind::Pdf => "PDF",
             FileKind::Catalogue => "科目 (CSV, Excel)",
+            FileKind::Template => "Template (RON)",
         }
     }
 }
@@ -227,8 +231,13 @@ impl FileBrowser {
                 "载入科目目录（CSV 或 Excel）",
                 "Load a 科目 catalogue (CSV or Excel)",
             ),
+            (BrowseMode::Open, FileKind::Template) => {
+                lang.pick("载入公开模板", "Load a disclosure template")
+            }
             (BrowseMode::Open, FileKind::Png | FileKind::Pdf)
-            | (BrowseMode::Save, FileKind::Catalogue) => lang.pick("打开文件", "Open a file"),
+            | (BrowseMode::Save, FileKind::Catalogue | FileKind::Template) => {
+                lang.pick("打开文件", "Open a file")
+            }
             (BrowseMode::Save, FileKind::Pdf) => lang.pick("保存 PDF", "Save the PDF"),
             (BrowseMode::Save, FileKind::Png) => lang.pick("保存图片", "Save the image"),
             (BrowseMode::Save, FileKind::Workbook) => {

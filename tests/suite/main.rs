@@ -23,6 +23,7 @@ mod safety;
 mod sample_figures;
 mod strict_loading;
 mod template_editors;
+mod template_files;
 mod ui;
 mod weak_checks;
 mod workbook_ui;

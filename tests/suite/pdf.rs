@@ -29,7 +29,7 @@ fn putuo() -> Budget {
 }
 
 /// The program `name` from PATH; `None` with a note when it is absent (a failure in CI).
-fn tool(name: &str) -> Option<PathBuf> {
+pub(crate) fn tool(name: &str) -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|dir| dir.join(name))

@@ -1,0 +1,286 @@
+//! Templates as files, from the command line as an officer or a template's author uses them:
+//! list and show the built-in ones, publish a budget in a changed copy, refuse a bad file.
+
+#![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
+
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_budget-studio"))
+}
+
+fn sample(name: &str) -> String {
+    format!("{}/sample_budgets/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = bin().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The first sheet's cells of workbook `path` whose text contains `part`.
+fn workbook_cells(path: &Path, part: &str) -> Vec<String> {
+    use calamine::{Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(path).unwrap();
+    let mut found = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for cell in range.cells() {
+            let text = cell.2.to_string();
+            if text.contains(part) {
+                found.push(text);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_built_in_templates_are_listed_and_shown_as_files() {
+    let (code, out, _) = run(&["template", "list"]);
+    assert_eq!(code, Some(0));
+    let ids: Vec<&str> = out.lines().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(ids, ["Shanxi", "ShanghaiDistrict", "MofReference"], "{out}");
+    let (code, shown, _) = run(&["template", "show", "MofReference"]);
+    assert_eq!(code, Some(0));
+    assert!(shown.contains("一般公共预算“三公”经费支出表"), "{shown}");
+    let (code, _, err) = run(&["template", "show", "Nowhere"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("Shanxi, ShanghaiDistrict, MofReference"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_changed_copy_of_a_template_changes_the_pdf_and_the_workbook_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
+    let changed = shown.replace("部门支出预算总表", "部门支出预算总表（试行）");
+    assert_ne!(changed, shown);
+    let file = dir.path().join("changed.ron");
+    std::fs::write(&file, changed).unwrap();
+    let file = file.to_str().unwrap();
+    let putuo = sample("putuo-government-office-2025.ron");
+
+    let xlsx = dir.path().join("out.xlsx");
+    let (code, _, err) = run(&[
+        "export",
+        "xlsx",
+        &putuo,
+        "--out",
+        xlsx.to_str().unwrap(),
+        "--template-file",
+        file,
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        workbook_cells(&xlsx, "部门支出预算总表（试行）")
+            .iter()
+            .any(|c| c.contains("表3 部门支出预算总表（试行）")),
+        "the table's title in the workbook"
+    );
+    // Without the file, the built-in title.
+    let plain = dir.path().join("plain.xlsx");
+    run(&["export", "xlsx", &putuo, "--out", plain.to_str().unwrap()]);
+    assert!(workbook_cells(&plain, "（试行）").is_empty());
+
+    let Some(pdftotext) = crate::pdf::tool("pdftotext") else {
+        return;
+    };
+    let pdf = dir.path().join("out.pdf");
+    let (code, _, err) = run(&[
+        "export",
+        "pdf",
+        &putuo,
+        "--out",
+        pdf.to_str().unwrap(),
+        "--template-file",
+        file,
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let text = Command::new(pdftotext)
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text: String = String::from_utf8(text.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    // In the 目录 and above the table.
+    assert_eq!(
+        text.matches("部门支出预算总表（试行）").count(),
+        2,
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_template_file_exits_2_with_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.ron");
+    std::fs::write(
+        &file,
+        "(\n    format: 1,\n    id: Bad,\n    version: 1,\n    colour: Red,\n)",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        &sample("xinzhou-industry-2022.ron"),
+        "--template-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(out.is_empty(), "nothing is checked: {out}");
+    assert!(err.contains("bad.ron:5:"), "{err}");
+}
+
+#[test]
+fn the_mof_reference_set_publishes_the_xinzhou_figures_in_eight_tables_that_reconcile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mof = dir.path().join("mof.ron");
+    let (_, shown, _) = run(&["template", "show", "MofReference"]);
+    std::fs::write(&mof, shown).unwrap();
+    let xinzhou = sample("xinzhou-industry-2022.ron");
+    let (code, out, err) = run(&["check", &xinzhou, "--template-file", mof.to_str().unwrap()]);
+    // The Shanxi template's one error is its forms against the tables; this set has no forms.
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("共 0 个错误"), "{out}");
+    let xlsx = dir.path().join("mof.xlsx");
+    let (code, _, err) = run(&[
+        "export",
+        "xlsx",
+        &xinzhou,
+        "--out",
+        xlsx.to_str().unwrap(),
+        "--tables-only",
+        "--template-file",
+        mof.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    use calamine::Reader;
+    let book = calamine::open_workbook_auto(&xlsx).unwrap();
+    let tables: Vec<String> = book
+        .sheet_names()
+        .into_iter()
+        .filter(|n| n.starts_with('表'))
+        .collect();
+    assert_eq!(tables.len(), 8, "{tables:?}");
+    assert!(
+        workbook_cells(&xlsx, "一般公共预算“三公”经费支出表")
+            .iter()
+            .any(|c| c.contains("表7 一般公共预算“三公”经费支出表")),
+    );
+}
+
+#[test]
+fn a_template_loaded_in_the_app_is_kept_offered_and_lays_the_budget_out() {
+    use budget_studio::ui::dialogs::DialogOutcome;
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, shown, _) = run(&["template", "show", "Shanxi"]);
+    let changed = shown
+        .replace("id: Shanxi,", "id: ShanxiAppTest,")
+        .replace(
+            "山西省部门预算公开（预算公开表1–11）",
+            "山西省部门预算公开（试用）",
+        )
+        .replace("预算支出总表\"", "预算支出总表（试用）\"");
+    let file = dir.path().join("试用模板.ron");
+    std::fs::write(&file, changed).unwrap();
+    let bad = dir.path().join("坏模板.ron");
+    std::fs::write(
+        &bad,
+        "(\n  format: 1,\n  id: AppBad,\n  version: 1,\n  tables: 3,\n)",
+    )
+    .unwrap();
+    let kept = dir.path().join("templates");
+    let mut app = crate::common::sample_app(vec![
+        DialogOutcome::Chosen(file.clone()),
+        DialogOutcome::Chosen(bad),
+    ]);
+    app.set_templates_dir(&kept);
+    let mut h = crate::common::harness(app);
+    h.run_steps(2);
+    let load = |h: &mut egui_kittest::Harness<'_, budget_studio::app::BudgetApp>| {
+        h.get_by_label("文件").click();
+        h.run_steps(2);
+        h.get_by(|n| {
+            n.role() == egui::accesskit::Role::Button
+                && n.label().is_some_and(|l| l.contains("载入模板"))
+        })
+        .click();
+        h.run_steps(3);
+    };
+    load(&mut h);
+    assert!(kept.join("ShanxiAppTest.ron").exists(), "a copy is kept");
+    assert!(
+        h.state()
+            .status()
+            .unwrap_or_default()
+            .contains("已载入模板"),
+        "{:?}",
+        h.state().status()
+    );
+    // 部门概况 offers it; choosing it lays the tables out in it.
+    h.get_by_label("情况说明").click();
+    h.run_steps(2);
+    h.get_by_label("部门概况").click();
+    h.run_steps(2);
+    h.get_by_label("山西省部门预算公开（试用）").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().budget().template.as_str(),
+        "ShanxiAppTest"
+    );
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("预算公开表3 预算支出总表（试用）")
+            .is_some()
+    );
+    // A bad file: its line, and nothing loaded.
+    load(&mut h);
+    assert!(h.query_by_label_contains("坏模板.ron:5:").is_some());
+    assert!(
+        budget_studio::model::TemplateId::parse("AppBad")
+            .unwrap()
+            .find()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_budget_whose_template_is_not_loaded_opens_in_the_nearest_built_in_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(sample("putuo-government-office-2025.ron"))
+        .unwrap()
+        .replace(
+            "template: ShanghaiDistrict,",
+            "template: ShanghaiDistrict2031,",
+        );
+    let file = dir.path().join("elsewhere.ron");
+    std::fs::write(&file, text).unwrap();
+    let (code, out, err) = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        err.contains("本预算的模板 ShanghaiDistrict2031 未载入"),
+        "{err}"
+    );
+    assert!(
+        err.contains("上海市区级部门预算"),
+        "the built-in used: {err}"
+    );
+    // The budget keeps naming its own template.
+    let loaded = budget_studio::io::load(&file).unwrap();
+    assert_eq!(loaded.template.as_str(), "ShanghaiDistrict2031");
+    assert_eq!(loaded.template().id.as_str(), "ShanghaiDistrict");
+}
