@@ -180,7 +180,11 @@ fn body(
     ui.label(RichText::new(text.title.get(zh)).size(20.0).strong());
     for (si, section) in text.sections.iter().enumerate() {
         ui.add_space(10.0);
-        ui.label(RichText::new(section.heading.get(zh)).size(17.0).strong());
+        ui.label(
+            RichText::new(section.numbered_heading(zh))
+                .size(17.0)
+                .strong(),
+        );
         for (pi, p) in section.paragraphs.iter().enumerate() {
             let printed = pieces(p, text.style, zh);
             if p.subheading {

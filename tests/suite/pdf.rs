@@ -242,6 +242,30 @@ fn only_embedded_subset_fonts_are_used() {
 }
 
 #[test]
+fn poppler_reads_both_samples_without_a_syntax_error() {
+    for tool_name in ["pdfinfo", "pdftotext", "pdffonts"] {
+        let Some(exe) = tool(tool_name) else {
+            return;
+        };
+        for pdf in [seed_pdf(), putuo_pdf()] {
+            let mut command = Command::new(&exe);
+            command.arg(pdf);
+            if tool_name == "pdftotext" {
+                command.arg("-");
+            }
+            let out = command.output().unwrap();
+            assert!(out.status.success(), "{tool_name} {}", pdf.display());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                !err.contains("Error"),
+                "{tool_name} {}: {err}",
+                pdf.display()
+            );
+        }
+    }
+}
+
+#[test]
 fn the_seed_has_about_as_many_pages_as_the_published_one() {
     let budget = sample_budget().unwrap();
     let derived = derive(&budget);
@@ -376,4 +400,45 @@ fn the_english_document_is_labelled_in_english() {
     for label in ["Contents", "Part 1 Profile", "Unit: 10k yuan", "Glossary"] {
         assert!(text.contains(label), "missing {label}");
     }
+    // Each section numbered once, in the contents and above the text.
+    assert!(
+        text.contains("1. Changes in income and expenditure"),
+        "{text}"
+    );
+    assert!(!text.contains("1. 1."), "{text}");
+}
+
+#[test]
+fn no_heading_is_repeated_under_a_heading_of_the_same_text() {
+    let Some(text) = text_of(putuo_pdf()) else {
+        return;
+    };
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let bare = |l: &str| {
+        l.split_once('、')
+            .map_or(l, |(_, rest)| rest)
+            .split(" . ")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_owned()
+    };
+    for pair in lines.windows(2) {
+        let (a, b) = (bare(pair[0]), bare(pair[1]));
+        assert!(
+            a.is_empty() || a != b || !pair[0].contains('、'),
+            "{} / {}",
+            pair[0],
+            pair[1]
+        );
+    }
+    assert_eq!(
+        text.matches("2025 年部门预算编制说明").count(),
+        2,
+        "contents and heading"
+    );
 }

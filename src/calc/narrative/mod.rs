@@ -30,13 +30,92 @@ pub struct NarrativeDoc {
     pub style: Style,
 }
 
-/// One numbered section (一、… or the 编制说明 as a whole).
+/// One section (一、… or the 编制说明 as a whole).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
-    /// The heading as printed, with its number.
+    /// What it is about: where a document places it, whatever its heading says.
+    pub topic: Topic,
+    /// Its place in a numbered outline (from 1), or `None` where the template does not number
+    /// its sections.
+    pub number: Option<usize>,
+    /// The heading, without a number.
     pub heading: Words,
     /// Its paragraphs.
     pub paragraphs: Vec<Paragraph>,
+}
+
+impl Section {
+    /// The heading as printed on its own: `一、收入预算情况说明` in Chinese, `2. Income` in English.
+    #[must_use]
+    pub fn numbered_heading(&self, zh: bool) -> String {
+        match self.number {
+            Some(n) => numbered(n, self.heading.get(zh), zh),
+            None => self.heading.get(zh).to_owned(),
+        }
+    }
+}
+
+/// Chinese numerals for numbering sections: 一 … 二十.
+pub const NUMERALS: [&str; 20] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+/// `text` numbered `n` (from 1): `一、text` in Chinese (`21.` on from 21), `n. text` in English.
+#[must_use]
+pub fn numbered(n: usize, text: &str, zh: bool) -> String {
+    match n.checked_sub(1).and_then(|i| NUMERALS.get(i)) {
+        Some(numeral) if zh => format!("{numeral}、{text}"),
+        _ => format!("{n}. {text}"),
+    }
+}
+
+/// What a section is about. Documents place sections by topic (the Shanghai district template
+/// prints the totals in 部门预算编制说明 and the rest in 其他相关情况说明; the performance forms
+/// follow the section on performance), never by the words of a heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topic {
+    /// Totals and their change against last year.
+    Totals,
+    /// Income by source.
+    Income,
+    /// Basic and project expenditure.
+    Expenditure,
+    /// 财政拨款.
+    Fiscal,
+    /// 一般公共预算 expenditure and its structure.
+    GeneralPublic,
+    /// 人员经费 and 公用经费.
+    Basic,
+    /// 三公经费.
+    Sangong,
+    /// 机关运行经费.
+    Operating,
+    /// 政府采购.
+    Procurement,
+    /// 绩效管理 / 绩效目标设置情况.
+    Performance,
+    /// 国有资产占有使用情况.
+    Assets,
+    /// 其他说明, or a section gathering several of the topics above.
+    Other,
+}
+
+impl Topic {
+    /// True for the topics the Shanghai district template prints under 其他相关情况说明.
+    #[must_use]
+    pub fn is_other_information(self) -> bool {
+        matches!(
+            self,
+            Topic::Sangong
+                | Topic::Operating
+                | Topic::Procurement
+                | Topic::Performance
+                | Topic::Assets
+                | Topic::Other
+        )
+    }
 }
 
 /// A paragraph: body text, or a sub-heading such as （一）… or 1、….

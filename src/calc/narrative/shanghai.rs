@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ChangeWords, Link, Para, Paragraph, Section, Value, Words, common::Ctx};
+use super::{ChangeWords, Link, Para, Paragraph, Section, Topic, Value, Words, common::Ctx};
 use crate::calc::Change;
 use crate::model::assets::OFFICIAL_VEHICLE_KINDS;
 use crate::model::codes::Level;
@@ -147,6 +147,8 @@ fn preparation(c: &Ctx) -> Section {
     });
     items(c, &mut paragraphs);
     Section {
+        topic: Topic::Totals,
+        number: None,
         heading: Words {
             zh: format!("{}年部门预算编制说明", c.year).into(),
             en: format!("Notes on the preparation of the {} budget", c.year).into(),
@@ -225,6 +227,8 @@ fn others(c: &Ctx) -> Section {
         paragraphs.push(p.done());
     }
     Section {
+        topic: Topic::Other,
+        number: None,
         heading: Words::fixed("其他相关情况说明", "Other notes"),
         paragraphs,
     }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ChangeWords, Link, Para, Section, Value, Words, common};
+use super::{ChangeWords, Link, Para, Section, Topic, Value, Words, common};
 use crate::model::sections::NarrativeText;
 use crate::model::{Figure, IncomeSource, Money, TableId};
 
@@ -36,7 +36,11 @@ pub(super) fn source_label(source: IncomeSource) -> (&'static str, &'static str)
     }
 }
 
+/// A heading as the document writes it, without its number (`一、`, `1. `): the outline numbers
+/// its sections.
 fn heading(zh: &'static str, en: &'static str) -> Words {
+    let zh = zh.split_once('、').map_or(zh, |(_, rest)| rest);
+    let en = en.split_once(". ").map_or(en, |(_, rest)| rest);
     Words::fixed(zh, en)
 }
 
@@ -47,7 +51,7 @@ pub(super) fn outline(c: &common::Ctx) -> (Words, Vec<Section>) {
         zh: format!("第三部分 {year} 年度单位预算情况说明").into(),
         en: format!("Part 3 Notes on the {year} budget").into(),
     };
-    let sections = vec![
+    let mut sections = vec![
         changes(c),
         income(c),
         expenditure(c),
@@ -61,6 +65,9 @@ pub(super) fn outline(c: &common::Ctx) -> (Words, Vec<Section>) {
         assets(c),
         other(c),
     ];
+    for (i, s) in sections.iter_mut().enumerate() {
+        s.number = Some(i + 1);
+    }
     (title, sections)
 }
 
@@ -111,6 +118,8 @@ fn changes(c: &common::Ctx) -> Section {
     c.reason(&mut p, field, s.expenditure_change);
     p.t("。", ".");
     Section {
+        topic: Topic::Totals,
+        number: None,
         heading: heading(
             "一、单位预算收支数据变动情况及原因",
             "1. Changes in income and expenditure, and why",
@@ -153,6 +162,8 @@ fn income(c: &common::Ctx) -> Section {
     }
     p.t("。", ".");
     Section {
+        topic: Topic::Income,
+        number: None,
         heading: heading("二、收入预算情况说明", "2. Income"),
         paragraphs: vec![p.done()],
     }
@@ -174,6 +185,8 @@ fn expenditure(c: &common::Ctx) -> Section {
     p.pct(s.project_share, link);
     p.t("。", ".");
     Section {
+        topic: Topic::Expenditure,
+        number: None,
         heading: heading("三、支出预算情况说明", "3. Expenditure"),
         paragraphs: vec![p.done()],
     }
@@ -213,6 +226,8 @@ fn fiscal(c: &common::Ctx) -> Section {
     }
     p.t("。", ".");
     Section {
+        topic: Topic::Fiscal,
+        number: None,
         heading: heading(
             "四、财政拨款收支预算总体情况说明",
             "4. Fiscal appropriations overall",
@@ -261,6 +276,8 @@ fn general_public(c: &common::Ctx) -> Section {
     }
     structure.t("。", ".");
     Section {
+        topic: Topic::GeneralPublic,
+        number: None,
         heading: heading(
             "五、一般公共预算支出情况说明",
             "5. General public budget expenditure",
@@ -296,6 +313,8 @@ fn basic(c: &common::Ctx) -> Section {
     c.items(&mut p, NarrativeText::RunningItems);
     p.t("。", ".");
     Section {
+        topic: Topic::Basic,
+        number: None,
         heading: heading(
             "六、一般公共预算基本支出情况说明",
             "6. General public budget basic expenditure",
@@ -375,6 +394,8 @@ fn sangong(c: &common::Ctx) -> Section {
     p.t("。", ".");
     c.reason_after(&mut p, NarrativeText::SangongReason, s.change);
     Section {
+        topic: Topic::Sangong,
+        number: None,
         heading: heading(
             "七、“三公”经费增减变动原因说明",
             "7. \"Three public\" costs: changes and why",
@@ -409,6 +430,8 @@ fn operating(c: &common::Ctx) -> Section {
     p.t("。", ".");
     c.reason_after(&mut p, NarrativeText::OperatingReason, s.operating_change);
     Section {
+        topic: Topic::Operating,
+        number: None,
         heading: heading(
             "八、机关运行经费增减变动原因说明",
             "8. Agency operating costs: changes and why",
@@ -425,6 +448,8 @@ fn procurement(c: &common::Ctx) -> Section {
         .t("政府采购预算总额", " government procurement totals ");
     c.procurement_parts(&mut p);
     Section {
+        topic: Topic::Procurement,
+        number: None,
         heading: heading("九、政府采购情况", "9. Government procurement"),
         paragraphs: vec![p.done()],
     }
@@ -456,6 +481,8 @@ fn performance(c: &common::Ctx) -> Section {
         "(2) Performance targets (see the forms)",
     ));
     Section {
+        topic: Topic::Performance,
+        number: None,
         heading: heading("十、绩效管理情况", "10. Performance management"),
         paragraphs,
     }
@@ -471,6 +498,8 @@ fn assets(c: &common::Ctx) -> Section {
     c.office_area(&mut p);
     paragraphs.push(p.done());
     Section {
+        topic: Topic::Assets,
+        number: None,
         heading: heading("十一、国有资产占有使用情况", "11. State-owned assets"),
         paragraphs,
     }
@@ -485,6 +514,8 @@ fn other(c: &common::Ctx) -> Section {
         p.officer(NarrativeText::Other, text);
     }
     Section {
+        topic: Topic::Other,
+        number: None,
         heading: heading("十二、其他说明", "12. Other notes"),
         paragraphs: vec![p.done()],
     }

@@ -26,6 +26,8 @@ fn change_text(this: &str, last: &str, style: Style) -> String {
     let doc = NarrativeDoc {
         title: Words::fixed("", ""),
         sections: vec![Section {
+            topic: super::Topic::Totals,
+            number: None,
             heading: Words::fixed("", ""),
             paragraphs: vec![p.done()],
         }],

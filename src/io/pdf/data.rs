@@ -277,18 +277,9 @@ fn mark_one_line_rows(rows: &mut [RowData], widths: &[usize], t: &Table<'_>, lan
     }
 }
 
-/// Chinese numerals for numbering sections: 一 … 二十.
-const NUMERALS: [&str; 20] = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-    "十五", "十六", "十七", "十八", "十九", "二十",
-];
-
 /// `一、` (Chinese) or `1. ` (English) for the `i`-th (0-based) item.
 pub(super) fn numbered(i: usize, text: &str, zh: bool) -> String {
-    match NUMERALS.get(i) {
-        Some(n) if zh => format!("{n}、{text}"),
-        _ => format!("{}. {text}", i + 1),
-    }
+    crate::calc::narrative::numbered(i.saturating_add(1), text, zh)
 }
 
 /// A paragraph of plain text.
@@ -376,7 +367,13 @@ pub(super) fn document(
     if shanxi {
         let part = |n: usize, title: String| -> String {
             if zh {
-                format!("第{}部分 {title}", NUMERALS.get(n).copied().unwrap_or(""))
+                format!(
+                    "第{}部分 {title}",
+                    crate::calc::narrative::NUMERALS
+                        .get(n)
+                        .copied()
+                        .unwrap_or("")
+                )
             } else {
                 format!("Part {} {title}", n + 1)
             }
@@ -474,32 +471,26 @@ pub(super) fn document(
         let (other, main): (Vec<Section>, Vec<Section>) = sections
             .into_iter()
             .partition(|s| s.topic.is_other_information());
+        let preparation = if zh {
+            format!("{year}年部门预算编制说明")
+        } else {
+            format!("Notes on the budget {year}")
+        };
         parts.push(Part {
-            heading: next(if zh {
-                format!("{year}年部门预算编制说明")
-            } else {
-                format!("Notes on the budget {year}")
-            }),
+            blocks: part_sections(main, &preparation, zh),
+            heading: next(preparation),
             new_page: true,
-            blocks: main
-                .into_iter()
-                .enumerate()
-                .flat_map(|(i, s)| section_blocks(i, s, zh))
-                .collect(),
         });
         parts.push(Part {
             heading: next(t(zh, "部门预算表", "Budget tables")),
             new_page: true,
             blocks: tables,
         });
+        let others = t(zh, "其他相关情况说明", "Other information");
         parts.push(Part {
-            heading: next(t(zh, "其他相关情况说明", "Other information")),
+            blocks: part_sections(other, &others, zh),
+            heading: next(others),
             new_page: true,
-            blocks: other
-                .into_iter()
-                .enumerate()
-                .flat_map(|(i, s)| section_blocks(i, s, zh))
-                .collect(),
         });
         parts.push(Part {
             heading: next(t(zh, "项目经费情况说明", "Project descriptions")),
@@ -537,6 +528,29 @@ pub(super) fn document(
         contents: t(zh, "目　录", "Contents"),
         parts,
     }
+}
+
+/// The sections a part holds. A part that holds one section of its own heading (编制说明 under
+/// 编制说明) prints its paragraphs without repeating the heading.
+fn part_sections(sections: Vec<Section>, part_heading: &str, zh: bool) -> Vec<Block> {
+    let same = |s: &Section| {
+        s.heading == part_heading || (!zh && s.heading.eq_ignore_ascii_case(part_heading))
+    };
+    if let [only] = sections.as_slice()
+        && same(only)
+    {
+        return sections
+            .into_iter()
+            .map(|s| Block::Paragraphs {
+                paragraphs: s.paragraphs,
+            })
+            .collect();
+    }
+    sections
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, s)| section_blocks(i, s, zh))
+        .collect()
 }
 
 /// A numbered section of the narrative as blocks.

@@ -145,9 +145,33 @@ pub fn pdf_bytes(
             ..typst_pdf::PdfOptions::default()
         };
         typst_pdf::pdf(&document, &pdf_options)
+            .map(without_false_suspects)
             .map_err(|errors| PdfError::Typeset(describe(&errors)))
     });
     forget_layouts();
+    bytes
+}
+
+/// Blanks `/Suspects false` out of the catalogue's `/MarkInfo`. It is valid PDF and the
+/// default anyway, but poppler (pdftotext, pdfinfo, Evince and the other viewers built on it)
+/// reports every such file with "Syntax Error: Suspects object is wrong type (boolean)". The
+/// entry is overwritten with spaces of the same length, so every object keeps its offset and
+/// the cross-reference table stays right.
+fn without_false_suspects(mut bytes: Vec<u8>) -> Vec<u8> {
+    const ENTRY: &[u8] = b"/Suspects false";
+    let catalog = b"/Type/Catalog";
+    // The catalogue is written last; look from its start only.
+    let from = bytes
+        .windows(catalog.len())
+        .rposition(|w| w == catalog)
+        .unwrap_or(bytes.len());
+    if let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.windows(ENTRY.len()).position(|w| w == ENTRY))
+        && let Some(entry) = bytes.get_mut(from + at..from + at + ENTRY.len())
+    {
+        entry.fill(b' ');
+    }
     bytes
 }
 
@@ -187,4 +211,22 @@ pub fn export(
     let bytes = pdf_bytes(budget, derived, options)?;
     write_file(path, &bytes, &WriteOptions::default())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_false_suspects;
+
+    #[test]
+    fn false_suspects_are_blanked_in_the_catalogue_only_and_offsets_kept() {
+        let pdf = b"1 0 obj (/Suspects false) endobj\n2 0 obj <</Type/Catalog/MarkInfo<</Marked true/Suspects false>>>> endobj".to_vec();
+        let out = without_false_suspects(pdf.clone());
+        assert_eq!(out.len(), pdf.len());
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("1 0 obj (/Suspects false)"), "{text}");
+        assert!(
+            text.contains("/MarkInfo<</Marked true               >>"),
+            "{text}"
+        );
+    }
 }
