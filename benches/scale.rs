@@ -125,33 +125,59 @@ fn frame_input(scroll: bool) -> RawInput {
 fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame-100k");
     let budget = generate(100_000, 7);
-    for (name, tab, table, scroll) in [
-        ("overview", Tab::Overview, None, false),
+    for (name, tab, table, scroll, template) in [
+        ("overview", Tab::Overview, None, false, TemplateId::SHANXI),
         (
             "tables idle",
             Tab::Tables,
             Some(TableId::Expenditure),
             false,
+            TemplateId::SHANXI,
         ),
         (
             "tables scrolling",
             Tab::Tables,
             Some(TableId::Expenditure),
             true,
+            TemplateId::SHANXI,
         ),
         (
             "tables 2 scrolling",
             Tab::Tables,
             Some(TableId::Income),
             true,
+            TemplateId::SHANXI,
         ),
-        ("performance scrolling", Tab::Performance, None, true),
-        ("assets", Tab::Assets, None, false),
+        (
+            "performance scrolling",
+            Tab::Performance,
+            None,
+            true,
+            TemplateId::SHANXI,
+        ),
+        ("assets", Tab::Assets, None, false, TemplateId::SHANXI),
+        // The text is written once per edit, not per frame: Shanghai's lists every 项.
+        (
+            "narrative idle",
+            Tab::Narrative,
+            None,
+            false,
+            TemplateId::SHANXI,
+        ),
+        (
+            "narrative idle (shanghai)",
+            Tab::Narrative,
+            None,
+            false,
+            TemplateId::SHANGHAI_DISTRICT,
+        ),
     ] {
         let ctx = egui::Context::default();
         fonts::install(&ctx);
+        let mut budget = budget.clone();
+        budget.template = template;
         let startup = Startup {
-            document: Document::new(budget.clone(), None, "bench.ron"),
+            document: Document::new(budget, None, "bench.ron"),
             error: None,
             stamp: None,
         };

@@ -67,6 +67,8 @@ impl BudgetApp {
         PdfOptions {
             zh: self.view.lang.zh(),
             charts: true,
+            // The changes the Narrative tab states: against the attached file, if any.
+            against: self.view.base.as_ref().map(|b| b.summary.clone()),
         }
     }
 

@@ -28,7 +28,11 @@ pub fn export_pdf(
     };
     let started = Instant::now();
     let derived = derive(&budget);
-    let options = PdfOptions { zh, charts };
+    let options = PdfOptions {
+        zh,
+        charts,
+        against: None,
+    };
     match export(&budget, &derived, target, &options) {
         Ok(()) => {
             log::info!("PDF written in {:.2} s", started.elapsed().as_secs_f64());

@@ -126,6 +126,9 @@ pub struct ViewState {
     /// Name being edited for the selected line.
     #[serde(skip)]
     pub rename: Option<(String, String)>,
+    /// The narrative last written, kept until the budget or the base changes.
+    #[serde(skip)]
+    pub narrative_cache: Option<narrative::NarrativeCache>,
     /// Note being edited for the selected line.
     #[serde(skip)]
     pub line_note: Option<(String, String)>,

@@ -146,12 +146,34 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
     }
 }
 
+/// The narrative of the budget as it stands, against the base in use: written again only when
+/// the budget or the base changed, never for a frame that changes nothing.
+#[derive(Clone, Debug)]
+pub struct NarrativeCache {
+    generation: u64,
+    against: Option<crate::calc::Summary>,
+    text: NarrativeDoc,
+}
+
+fn cached(doc: &Document, view: &mut ViewState) -> NarrativeCache {
+    let against = view.base.as_ref().map(|b| &b.summary);
+    match view.narrative_cache.take() {
+        Some(c) if c.generation == doc.generation() && c.against.as_ref() == against => c,
+        _ => NarrativeCache {
+            generation: doc.generation(),
+            against: against.cloned(),
+            text: match against {
+                Some(summary) => narrative_with(doc.budget(), doc.derived(), summary),
+                None => narrative(doc.budget(), doc.derived()),
+            },
+        },
+    }
+}
+
 /// The text as it will be published.
 fn text(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
-    let text = match &view.base {
-        Some(base) => narrative_with(doc.budget(), doc.derived(), &base.summary),
-        None => narrative(doc.budget(), doc.derived()),
-    };
+    let cache = cached(doc, view);
+    let text = &cache.text;
     let lang = view.lang;
     ui.horizontal(|ui| {
         ui.heading(Tr::TabNarrative.get(lang));
@@ -163,8 +185,9 @@ fn text(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(980.0));
-            body(ui, doc, &text, view, actions);
+            body(ui, doc, text, view, actions);
         });
+    view.narrative_cache = Some(cache);
 }
 
 fn body(

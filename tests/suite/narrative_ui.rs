@@ -190,3 +190,50 @@ fn the_tables_show_last_years_columns_once_a_base_is_attached() {
             .is_none()
     );
 }
+
+#[test]
+fn the_pdf_states_the_changes_the_narrative_tab_shows_against_an_attached_file() {
+    use budget_studio::model::{Column, IncomeSource, Money};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2021.ron");
+    let mut last = budget_studio::sample::sample_budget().unwrap();
+    last.profile.year = 2021;
+    let i = last.function_line_index("2080505").unwrap();
+    // 90.71 last year was 100.00: this year's total is 9.29 万元 less than last year's file.
+    last.function_lines[i].set(
+        IncomeSource::GeneralPublic,
+        Column::Basic,
+        Money(rust_decimal::Decimal::new(100, 0)),
+    );
+    budget_studio::io::save(&last, &path).unwrap();
+    let mut app = sample_app(vec![]);
+    app.attach_last_year_from(&path);
+    let mut h = harness(app);
+    h.run_steps(2);
+    h.get_by_label("情况说明").click();
+    h.run();
+    assert!(
+        shows(&h, "9.29"),
+        "the tab states the change against the file"
+    );
+    let Some(pdftotext) = crate::pdf::tool("pdftotext") else {
+        return;
+    };
+    let pdf = dir.path().join("out.pdf");
+    h.state_mut().export_pdf_to(&pdf);
+    let out = std::process::Command::new(pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("比上年减少9.29万元"), "{text}");
+    assert!(
+        !text.contains("8866.64"),
+        "not the file's own last-year figure"
+    );
+}

@@ -199,6 +199,7 @@ fn a_long_table_repeats_its_header_on_every_page() {
     let options = PdfOptions {
         zh: true,
         charts: false,
+        against: None,
     };
     export(&budget, &derive(&budget), &out, &options).unwrap();
     let Some(text) = text_of(&out) else {
@@ -275,6 +276,7 @@ fn the_seed_has_about_as_many_pages_as_the_published_one() {
     let without = PdfOptions {
         zh: true,
         charts: false,
+        against: None,
     };
     assert!(page_count(&budget, &derived, &without).unwrap() < pages);
 }
@@ -392,6 +394,7 @@ fn the_english_document_is_labelled_in_english() {
     let options = PdfOptions {
         zh: false,
         charts: true,
+        against: None,
     };
     export(&budget, &derive(&budget), &out, &options).unwrap();
     let Some(text) = text_of(&out) else {

@@ -308,6 +308,7 @@ pub(super) fn t(zh: bool, chinese: &str, english: &str) -> String {
 pub(super) fn document(
     budget: &Budget,
     derived: &Derived,
+    summary: &crate::calc::Summary,
     zh: bool,
     charts: Vec<(String, String)>,
 ) -> Document {
@@ -315,7 +316,7 @@ pub(super) fn document(
     let year = p.year;
     let template = budget.template();
     let shanxi = template.projects == ProjectDisclosure::FormPerProject;
-    let sections = narrative_sections(budget, derived, zh);
+    let sections = narrative_sections(budget, derived, summary, zh);
     // Each table on a page of its own, as the seed prints them.
     let mut tables: Vec<Block> = Vec::new();
     for id in disclosure_tables(budget) {

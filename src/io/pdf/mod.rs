@@ -32,12 +32,16 @@ use crate::io::save::{SaveError, WriteOptions, write_file};
 use crate::model::Budget;
 
 /// Choices of the export.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct PdfOptions {
     /// Chinese (the published language) or English.
     pub zh: bool,
     /// Print the charts of the expenditure structure on an appendix.
     pub charts: bool,
+    /// The headline figures against an attached last year's budget, so that the document
+    /// states the changes the app shows; `None` compares with the last-year figures the budget
+    /// itself states.
+    pub against: Option<crate::calc::Summary>,
 }
 
 impl Default for PdfOptions {
@@ -45,6 +49,7 @@ impl Default for PdfOptions {
         PdfOptions {
             zh: true,
             charts: true,
+            against: None,
         }
     }
 }
@@ -119,7 +124,8 @@ fn typeset(
         refs.push((title, file.clone()));
         files.push((file, bytes));
     }
-    let doc = data::document(budget, derived, options.zh, refs);
+    let summary = options.against.as_ref().unwrap_or(&derived.summary);
+    let doc = data::document(budget, derived, summary, options.zh, refs);
     let json = serde_json::to_vec(&doc).map_err(|e| PdfError::Typeset(e.to_string()))?;
     files.push(("/data.json".to_owned(), json));
     let world = world::DisclosureWorld::new(files)

@@ -37,8 +37,13 @@ pub struct Section {
 /// The 情况说明 of `budget` in the document's language: the generated narrative's sections, each
 /// paragraph as its published pieces (figures marked), the officer's texts as written.
 #[must_use]
-pub fn narrative_sections(budget: &Budget, derived: &Derived, zh: bool) -> Vec<Section> {
-    let doc = narrative::narrative(budget, derived);
+pub fn narrative_sections(
+    budget: &Budget,
+    derived: &Derived,
+    summary: &crate::calc::Summary,
+    zh: bool,
+) -> Vec<Section> {
+    let doc = narrative::narrative_with(budget, derived, summary);
     doc.sections
         .iter()
         .map(|section| Section {
@@ -72,7 +77,7 @@ mod tests {
         let budget = crate::sample::sample_budget().unwrap_or_else(|_| unreachable!());
         let derived = crate::calc::derive(&budget);
         for zh in [true, false] {
-            let sections = narrative_sections(&budget, &derived, zh);
+            let sections = narrative_sections(&budget, &derived, &derived.summary, zh);
             let sangong = sections.iter().find(|s| s.topic == Topic::Sangong);
             assert!(
                 sangong
@@ -99,7 +104,7 @@ mod tests {
     fn the_seeds_text_states_the_generated_figures() {
         let budget = crate::sample::sample_budget().unwrap_or_else(|_| unreachable!());
         let derived = crate::calc::derive(&budget);
-        let text: String = narrative_sections(&budget, &derived, true)
+        let text: String = narrative_sections(&budget, &derived, &derived.summary, true)
             .iter()
             .flat_map(|s| &s.paragraphs)
             .flatten()
