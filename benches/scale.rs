@@ -250,6 +250,27 @@ fn compare(c: &mut Criterion) {
     group.finish();
 }
 
+/// Reading a template file: the built-in Shanghai one, and a template extending it.
+fn template_load(c: &mut Criterion) {
+    use budget_studio::model::template::{file, registry};
+    let mut group = c.benchmark_group("template load");
+    let (name, text) = registry::BUILT_IN[1];
+    let extending = "(format: 1, id: BenchExtends, version: 2026, extends: ShanghaiDistrict, \
+        retitle: [(kind: Expenditure, title: (zh: \"2026年部门支出预算总表\", en: \"Expenditure\"))])";
+    for (label, text) in [("whole file", text), ("extending", extending)] {
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let parsed = file::parse(text, name).unwrap();
+                file::build(parsed, name, |id| id.find().cloned(), Vec::new)
+                    .unwrap()
+                    .tables
+                    .len()
+            });
+        });
+    }
+    group.finish();
+}
+
 /// The 检索科目 search per keystroke over a 5,000-entry catalogue (an officer's platform export):
 /// a code prefix, a name fragment that matches many entries, and one that matches none.
 fn catalogue_search(c: &mut Criterion) {
@@ -294,6 +315,7 @@ fn catalogue_search(c: &mut Criterion) {
 criterion_group!(
     benches,
     catalogue_search,
+    template_load,
     file_and_model,
     derive_and_keystroke,
     frames,

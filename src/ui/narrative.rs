@@ -147,33 +147,73 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
 }
 
 /// The narrative of the budget as it stands, against the base in use: written again only when
-/// the budget or the base changed, never for a frame that changes nothing.
+/// the budget or the base changed, never for a frame that changes nothing. It keeps the height
+/// each piece took when last drawn, so that a frame draws only what is in view: Shanghai's
+/// 编制说明 has a paragraph per 项, 100,000 of them in a provincial budget.
 #[derive(Clone, Debug)]
 pub struct NarrativeCache {
     generation: u64,
     against: Option<crate::calc::Summary>,
     text: NarrativeDoc,
+    items: Vec<Item>,
+    /// The height each item took when last drawn, 0 where not drawn yet at this width.
+    heights: Vec<f32>,
+    width: f32,
+}
+
+/// One piece of the text, in order: the title, a section's heading, a paragraph.
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Title,
+    Heading(usize),
+    Paragraph(usize, usize),
+}
+
+impl Item {
+    /// A height to reckon with before the item has been drawn.
+    fn estimate(self) -> f32 {
+        match self {
+            Item::Title => 32.0,
+            Item::Heading(_) => 38.0,
+            Item::Paragraph(..) => 22.0,
+        }
+    }
 }
 
 fn cached(doc: &Document, view: &mut ViewState) -> NarrativeCache {
     let against = view.base.as_ref().map(|b| &b.summary);
     match view.narrative_cache.take() {
         Some(c) if c.generation == doc.generation() && c.against.as_ref() == against => c,
-        _ => NarrativeCache {
-            generation: doc.generation(),
-            against: against.cloned(),
-            text: match against {
+        old => {
+            let text = match against {
                 Some(summary) => narrative_with(doc.budget(), doc.derived(), summary),
                 None => narrative(doc.budget(), doc.derived()),
-            },
-        },
+            };
+            let mut items = vec![Item::Title];
+            for (si, section) in text.sections.iter().enumerate() {
+                items.push(Item::Heading(si));
+                items.extend((0..section.paragraphs.len()).map(|pi| Item::Paragraph(si, pi)));
+            }
+            // An edit that keeps the outline keeps the heights measured (most edits do).
+            let heights = match old {
+                Some(o) if o.items.len() == items.len() => o.heights,
+                _ => vec![0.0; items.len()],
+            };
+            NarrativeCache {
+                generation: doc.generation(),
+                against: against.cloned(),
+                text,
+                items,
+                heights,
+                width: 0.0,
+            }
+        }
     }
 }
 
 /// The text as it will be published.
 fn text(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
-    let cache = cached(doc, view);
-    let text = &cache.text;
+    let mut cache = cached(doc, view);
     let lang = view.lang;
     ui.horizontal(|ui| {
         ui.heading(Tr::TabNarrative.get(lang));
@@ -183,36 +223,95 @@ fn text(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
     ui.separator();
     ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, viewport| {
             ui.set_max_width(ui.available_width().min(980.0));
-            body(ui, doc, text, view, actions);
+            body(ui, doc, &mut cache, viewport, view, actions);
         });
     view.narrative_cache = Some(cache);
 }
 
+/// Draws the items in `viewport` (and a little around it); the rest is space of the height
+/// each took when last drawn, or an estimate.
 fn body(
     ui: &mut Ui,
     doc: &Document,
+    cache: &mut NarrativeCache,
+    viewport: egui::Rect,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let width = ui.available_width();
+    if (cache.width - width).abs() > 0.5 {
+        // Another width wraps every paragraph differently.
+        cache.heights.iter_mut().for_each(|h| *h = 0.0);
+        cache.width = width;
+    }
+    let height = |cache: &NarrativeCache, i: usize| match cache.heights.get(i) {
+        Some(&h) if h > 0.0 => h,
+        _ => cache.items.get(i).map_or(0.0, |item| item.estimate()),
+    };
+    let margin = 200.0;
+    let mut first = 0;
+    let mut skipped = 0.0;
+    while first < cache.items.len() && skipped + height(cache, first) < viewport.min.y - margin {
+        skipped += height(cache, first);
+        first += 1;
+    }
+    if skipped > 0.0 {
+        ui.add_space(skipped);
+    }
+    let mut i = first;
+    let top = ui.cursor().top();
+    while i < cache.items.len() && ui.cursor().top() - top + skipped < viewport.max.y + margin {
+        let before = ui.cursor().top();
+        if let Some(&item) = cache.items.get(i) {
+            draw_item(ui, doc, &cache.text, item, view, actions);
+        }
+        if let Some(h) = cache.heights.get_mut(i) {
+            *h = ui.cursor().top() - before;
+        }
+        i += 1;
+    }
+    let rest: f32 = (i..cache.items.len()).map(|j| height(cache, j)).sum();
+    if rest > 0.0 {
+        ui.add_space(rest);
+    }
+}
+
+/// One item of the text.
+fn draw_item(
+    ui: &mut Ui,
+    doc: &Document,
     text: &NarrativeDoc,
+    item: Item,
     view: &mut ViewState,
     actions: &mut Vec<Action>,
 ) {
     let lang = view.lang;
     let zh = lang.zh();
     let dark = ui.visuals().dark_mode;
-    ui.label(RichText::new(text.title.get(zh)).size(20.0).strong());
-    for (si, section) in text.sections.iter().enumerate() {
-        ui.add_space(10.0);
-        ui.label(
-            RichText::new(section.numbered_heading(zh))
-                .size(17.0)
-                .strong(),
-        );
-        for (pi, p) in section.paragraphs.iter().enumerate() {
+    match item {
+        Item::Title => {
+            ui.label(RichText::new(text.title.get(zh)).size(20.0).strong());
+        }
+        Item::Heading(si) => {
+            if let Some(section) = text.sections.get(si) {
+                ui.add_space(10.0);
+                ui.label(
+                    RichText::new(section.numbered_heading(zh))
+                        .size(17.0)
+                        .strong(),
+                );
+            }
+        }
+        Item::Paragraph(si, pi) => {
+            let Some(p) = text.sections.get(si).and_then(|s| s.paragraphs.get(pi)) else {
+                return;
+            };
             let printed = pieces(p, text.style, zh);
             if p.subheading {
                 ui.label(RichText::new(printed.concat()).strong());
-                continue;
+                return;
             }
             let mut open_editor: Option<NarrativeText> = None;
             ui.push_id(("para", si, pi), |ui| {
