@@ -114,7 +114,7 @@ fn economic(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
         return;
     }
     let difference = econ.total.saturating_sub(basic);
-    if let Some(severity) = severity_of(difference, unit) {
+    if let Some(severity) = severity_of(budget, difference, unit) {
         out.push(
             Finding::new(
                 severity,
@@ -173,7 +173,7 @@ fn sangong(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
         if !broken {
             continue;
         }
-        let severity = severity_of(difference, table_unit).unwrap_or(Severity::Error);
+        let severity = severity_of(budget, difference, table_unit).unwrap_or(Severity::Error);
         out.push(
             Finding::new(
                 severity,

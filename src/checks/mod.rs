@@ -112,6 +112,44 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule.
+    pub const ALL: [Rule; 34] = [
+        Rule::CodeFormat,
+        Rule::CodeParent,
+        Rule::CodeDuplicate,
+        Rule::NameEmpty,
+        Rule::CodeUnknownClass,
+        Rule::CodeNameDiffers,
+        Rule::AmountNegative,
+        Rule::AmountPrecision,
+        Rule::NotItemised,
+        Rule::StatedFigure,
+        Rule::EconomicVsBasic,
+        Rule::EconomicUnclassified,
+        Rule::SangongVsEconomic,
+        Rule::VehiclesVsCosts,
+        Rule::ProjectFundsSum,
+        Rule::ProjectYearExceedsPeriod,
+        Rule::ProjectsVsProjectExpenditure,
+        Rule::ProjectVsLine,
+        Rule::ProjectLinkMissing,
+        Rule::ProjectUnitUnknown,
+        Rule::ProjectFieldEmpty,
+        Rule::ProjectIndicatorGroups,
+        Rule::OfficeAreaTotal,
+        Rule::Placeholder,
+        Rule::YearInText,
+        Rule::SectionMissing,
+        Rule::ReasonMissing,
+        Rule::DescriptionQuarters,
+        Rule::PerformanceStatement,
+        Rule::OperatingScope,
+        Rule::EconomicScheme,
+        Rule::CodeMissing,
+        Rule::IncomeColumn,
+        Rule::AmountRange,
+    ];
+
     /// Stable identifier, for filters and the CLI.
     #[must_use]
     pub fn id(self) -> &'static str {
@@ -305,19 +343,21 @@ impl Finding {
     }
 }
 
-/// The tolerance practitioners use for rounding within a table: a difference up to 0.05 万元
-/// (500 元) is a warning, above it an error.
+/// The tolerance for rounding between figures that must agree, in `unit`: the template's (the
+/// practitioners' 0.05 万元, 500 元, in the built-in ones). A difference up to it is a warning,
+/// above it an error.
 #[must_use]
-pub fn rounding_tolerance(unit: MoneyUnit) -> Money {
-    MoneyUnit::WanYuan.convert(Money(rust_decimal::Decimal::new(5, 2)), unit)
+pub fn rounding_tolerance(budget: &Budget, unit: MoneyUnit) -> Money {
+    let rules = &budget.template().checks;
+    rules.tolerance_unit.convert(rules.rounding_tolerance, unit)
 }
 
 /// Severity of a difference between two figures that should agree, or `None` when they agree.
 #[must_use]
-pub fn severity_of(difference: Money, unit: MoneyUnit) -> Option<Severity> {
+pub fn severity_of(budget: &Budget, difference: Money, unit: MoneyUnit) -> Option<Severity> {
     if difference.is_zero() {
         None
-    } else if difference.abs() <= rounding_tolerance(unit) {
+    } else if difference.abs() <= rounding_tolerance(budget, unit) {
         Some(Severity::Warning)
     } else {
         Some(Severity::Error)
@@ -346,12 +386,26 @@ pub fn structure(budget: &Budget) -> Vec<Finding> {
     in_template(budget, findings)
 }
 
-/// Marks findings with the template of the budget they are about.
+/// Marks findings with the template of the budget they are about, and drops those of the
+/// rules the template does not apply.
 fn in_template(budget: &Budget, mut findings: Vec<Finding>) -> Vec<Finding> {
+    let off = &budget.template().checks.off;
+    if !off.is_empty() {
+        findings.retain(|f| !off.iter().any(|id| id == f.rule.id()));
+    }
     for f in &mut findings {
         f.template = budget.template;
     }
     findings
+}
+
+/// The ids of the rules in `off` that no rule has: a template naming one is refused.
+#[must_use]
+pub fn unknown_rule_ids(off: &[String]) -> Vec<&str> {
+    off.iter()
+        .map(String::as_str)
+        .filter(|id| !Rule::ALL.iter().any(|r| r.id() == *id))
+        .collect()
 }
 
 /// Rules about each line's own amounts (negative, precision, not itemised).

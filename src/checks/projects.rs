@@ -46,7 +46,7 @@ fn descriptions(budget: &Budget, out: &mut Vec<Finding>) {
             continue;
         };
         let difference = quarters.saturating_sub(amount);
-        if let Some(severity) = severity_of(difference, unit) {
+        if let Some(severity) = severity_of(budget, difference, unit) {
             out.push(
                 Finding::new(
                     severity,
@@ -76,7 +76,7 @@ fn statement(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
         .convert(derived.summary.project, unit)
         .round_dp(2);
     let difference = statement.funds.saturating_sub(expenditure);
-    let severity = if difference > crate::checks::rounding_tolerance(unit) {
+    let severity = if difference > crate::checks::rounding_tolerance(budget, unit) {
         Severity::Error
     } else if difference.value().is_sign_negative() {
         Severity::Warning
@@ -206,7 +206,7 @@ fn totals(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     let s = &derived.summary;
     let funds = MoneyUnit::Yuan.convert(s.project_funds_total_yuan, unit);
     let difference = funds.saturating_sub(s.project);
-    if let Some(severity) = severity_of(difference, unit) {
+    if let Some(severity) = severity_of(budget, difference, unit) {
         let per_unit = s
             .project_funds
             .iter()
@@ -260,7 +260,7 @@ fn links(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             .figure(code, Column::Project)
             .unwrap_or(Money::ZERO);
         let difference = funds.saturating_sub(line);
-        if let Some(severity) = severity_of(difference, unit) {
+        if let Some(severity) = severity_of(budget, difference, unit) {
             out.push(
                 Finding::new(
                     severity,

@@ -4,9 +4,9 @@
 //! structure, so a figure in the text can never differ from its table.
 
 mod common;
+mod explanation_notes;
 mod render;
-mod shanghai;
-mod shanxi;
+mod twelve_sections;
 
 use std::borrow::Cow;
 
@@ -266,8 +266,8 @@ fn outline(c: common::Ctx<'_>) -> NarrativeDoc {
     let budget = c.budget;
     let style = Style::of(budget.template());
     let (title, sections) = match budget.template().narrative.outline {
-        NarrativeOutline::TwelveSections => shanxi::outline(&c),
-        NarrativeOutline::ExplanationAndOtherNotes => shanghai::outline(&c),
+        NarrativeOutline::TwelveSections => twelve_sections::outline(&c),
+        NarrativeOutline::ExplanationAndOtherNotes => explanation_notes::outline(&c),
     };
     NarrativeDoc {
         title,

@@ -30,7 +30,9 @@ fn row(label: impl Into<String>, code: Option<&str>, kind: RowKind, cells: Vec<C
 pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: bool) -> Parts {
     let f = &derived.function;
     let template = budget.template();
-    let shanghai = !template.all_classes_in_summaries;
+    // Only the 类 with money, numbered 一、二…, under the wording that layout prints with them
+    // (合计 rather than 小计, one header row fewer); otherwise every 类 of the standard list.
+    let numbered_classes = !template.all_classes_in_summaries;
     let fiscal = id == TableId::Fiscal;
     let grand_sum = |sources: &[IncomeSource]| -> Money {
         Money::saturating_sum(sources.iter().map(|s| f.grand_of(*s).total()))
@@ -46,7 +48,7 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
 
     // The income side: labels and amounts.
     let fund_label = |s: IncomeSource| -> String {
-        match (shanghai && zh, s) {
+        match (numbered_classes && zh, s) {
             (true, IncomeSource::GeneralPublic) => "一般公共预算资金".to_owned(),
             (true, IncomeSource::GovernmentFund) => "政府性基金".to_owned(),
             _ => s.label(zh).to_owned(),
@@ -60,7 +62,7 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
                 grand_sum(std::slice::from_ref(s)),
             ));
         }
-    } else if shanghai {
+    } else if numbered_classes {
         let fiscal_label = t(zh, "财政拨款收入", "Fiscal appropriations");
         income.push((numbered(0, fiscal_label), grand_sum(&IncomeSource::FISCAL)));
         for (k, s) in IncomeSource::FISCAL.iter().enumerate() {
@@ -79,12 +81,12 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
             income.push((numbered(i, s.label(zh)), grand_sum(std::slice::from_ref(s))));
         }
     }
-    let income_sources: &[IncomeSource] = if fiscal || shanghai {
+    let income_sources: &[IncomeSource] = if fiscal || numbered_classes {
         &IncomeSource::FISCAL
     } else {
         &budget.income_columns
     };
-    let income_total = if fiscal || !shanghai {
+    let income_total = if fiscal || !numbered_classes {
         grand_sum(income_sources)
     } else {
         grand_sum(&IncomeSource::ALL)
@@ -92,7 +94,11 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
 
     // The expenditure side: each column sums these sources.
     let spend: Vec<(String, &[IncomeSource])> = if fiscal {
-        let total = t(zh, if shanghai { "合计" } else { "小计" }, "Subtotal");
+        let total = t(
+            zh,
+            if numbered_classes { "合计" } else { "小计" },
+            "Subtotal",
+        );
         let mut v: Vec<(String, &[IncomeSource])> = vec![(total.to_owned(), &IncomeSource::FISCAL)];
         v.extend(
             IncomeSource::FISCAL
@@ -109,7 +115,7 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
     let mut classes: Vec<(&str, &str)> = Vec::new();
     for (code, class_zh, class_en) in &EXPENDITURE_CLASSES {
         let money = spend.iter().any(|(_, s)| !class_sum(code, s).is_zero());
-        if !shanghai || money {
+        if !numbered_classes || money {
             classes.push((code, if zh { class_zh } else { class_en }));
         }
     }
@@ -122,8 +128,8 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
     for (label, _) in &spend {
         columns.push(column(ColumnKind::Amount, label.clone()));
     }
-    let header_rows = if fiscal && !shanghai { 3 } else { 2 };
-    let (income_head, spend_head) = match (fiscal, shanghai) {
+    let header_rows = if fiscal && !numbered_classes { 3 } else { 2 };
+    let (income_head, spend_head) = match (fiscal, numbered_classes) {
         (true, true) => ("财政拨款收入", "财政拨款支出"),
         (false, true) => ("本年收入", "本年支出"),
         _ => ("收入", "支出"),
@@ -133,7 +139,7 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
         head(t(zh, spend_head, "Expenditure"), 0, 2, 1, 1 + spend.len()),
     ];
     let year = budget.profile.year;
-    let amount_head = match (fiscal, shanghai, zh) {
+    let amount_head = match (fiscal, numbered_classes, zh) {
         (_, true, true) => "预算数".to_owned(),
         (true, false, true) => "金额".to_owned(),
         (false, false, true) => format!("{year}年"),
@@ -164,7 +170,7 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
             None => vec![Cell::Blank, Cell::Blank],
         };
         let code = classes.get(i).map(|(code, name)| {
-            let name = if shanghai {
+            let name = if numbered_classes {
                 numbered(i, name)
             } else {
                 (*name).to_owned()
@@ -185,7 +191,7 @@ pub(super) fn two_sided(budget: &Budget, derived: &Derived, id: TableId, zh: boo
         };
         rows.push(row(label, code, RowKind::Item, cells));
     }
-    let (income_total_label, spend_total_label) = if shanghai {
+    let (income_total_label, spend_total_label) = if numbered_classes {
         (
             t(zh, "收入总计", "Total income"),
             t(zh, "支出总计", "Total expenditure"),

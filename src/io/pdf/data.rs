@@ -315,7 +315,10 @@ pub(super) fn document(
     let p = &budget.profile;
     let year = p.year;
     let template = budget.template();
-    let shanxi = template.projects == ProjectDisclosure::FormPerProject;
+    // The outline of a template with a form per project: 第一部分 概况, 第二部分 报表, 第三部分
+    // 情况说明 with the forms after its section on performance; otherwise the numbered parts of
+    // a template with selected project descriptions.
+    let parts_with_forms = template.projects == ProjectDisclosure::FormPerProject;
     let sections = narrative_sections(budget, derived, summary, zh);
     // Each table on a page of its own, as the seed prints them.
     let mut tables: Vec<Block> = Vec::new();
@@ -365,7 +368,7 @@ pub(super) fn document(
         .collect();
 
     let mut parts = Vec::new();
-    if shanxi {
+    if parts_with_forms {
         let part = |n: usize, title: String| -> String {
             if zh {
                 format!(

@@ -20,7 +20,8 @@ use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CodeLayout, Label, NarrativeStyle, ProjectDisclosure, TableSpec, Template, TemplateId,
+    CheckRules, CodeLayout, Label, NarrativeStyle, ProjectDisclosure, TableSpec, Template,
+    TemplateId,
 };
 use crate::model::economic::EconScheme;
 use crate::model::income::IncomeSource;
@@ -89,6 +90,9 @@ pub struct TemplateFile {
     /// How the 情况说明 is written.
     #[serde(default)]
     pub narrative: Option<NarrativeStyle>,
+    /// Which checks apply, and their tolerance.
+    #[serde(default)]
+    pub checks: Option<CheckRules>,
 }
 
 /// A new title for one table.
@@ -156,6 +160,18 @@ pub enum TemplateError {
         /// The missing base.
         base: TemplateId,
         /// The templates there are.
+        known: String,
+    },
+    /// `checks.off` names a rule there is not.
+    #[error(
+        "{origin}: checks.off 中没有这些检查：{unknown}；可用：{known} / checks.off names no such rule: {unknown}; the rules are: {known}"
+    )]
+    UnknownRules {
+        /// The file.
+        origin: String,
+        /// The ids that name nothing.
+        unknown: String,
+        /// Every rule's id.
         known: String,
     },
     /// The same table twice, or no table.
@@ -278,6 +294,7 @@ pub fn build(
     let economic_cost_columns = field!(economic_cost_columns, economic_cost_columns);
     let unit_codes = field!(unit_codes, unit_codes);
     let narrative = field!(narrative, narrative);
+    let checks = field!(checks, checks);
     let (
         Some(name),
         Some(table_prefix),
@@ -293,6 +310,7 @@ pub fn build(
         Some(economic_cost_columns),
         Some(unit_codes),
         Some(narrative),
+        Some(checks),
     ) = (
         name,
         table_prefix,
@@ -308,6 +326,7 @@ pub fn build(
         economic_cost_columns,
         unit_codes,
         narrative,
+        checks,
     )
     else {
         return Err(TemplateError::Missing {
@@ -364,6 +383,7 @@ pub fn build(
         economic_cost_columns,
         unit_codes,
         narrative,
+        checks,
     })
 }
 
@@ -391,6 +411,7 @@ pub fn to_text(template: &Template) -> String {
         economic_cost_columns: Some(template.economic_cost_columns),
         unit_codes: Some(template.unit_codes),
         narrative: Some(template.narrative),
+        checks: Some(template.checks.clone()),
     };
     let pretty = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)

@@ -193,6 +193,21 @@ pub struct NarrativeStyle {
     pub trim_zeros: bool,
 }
 
+/// Which checks a template applies, and how strictly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRules {
+    /// Figures that must agree may differ by up to this much (in `tolerance_unit`) from
+    /// rounding: a warning; more is an error. Practitioners use 0.05 万元.
+    pub rounding_tolerance: super::money::Money,
+    /// The unit of the tolerance.
+    pub tolerance_unit: MoneyUnit,
+    /// Rules the template does not apply, by id (`project.total`, …; `budget-studio check`
+    /// prints each finding's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub off: Vec<String>,
+}
+
 /// One table of a template.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -248,6 +263,8 @@ pub struct Template {
     pub unit_codes: bool,
     /// How the 情况说明 is written.
     pub narrative: NarrativeStyle,
+    /// Which checks apply, and their tolerance.
+    pub checks: CheckRules,
 }
 
 impl Template {

@@ -129,6 +129,18 @@ pub fn load(text: &str, origin: &str) -> Result<&'static Template, TemplateError
         |id| find(id).cloned(),
         || all().iter().map(|t| t.id).collect(),
     )?;
+    let unknown = crate::checks::unknown_rule_ids(&built.checks.off);
+    if !unknown.is_empty() {
+        return Err(TemplateError::UnknownRules {
+            origin: origin.to_owned(),
+            unknown: unknown.join(", "),
+            known: crate::checks::Rule::ALL
+                .iter()
+                .map(|r| r.id())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
     let template: &'static Template = Box::leak(Box::new(built));
     let origin: &'static str = Box::leak(origin.to_owned().into_boxed_str());
     let mut loaded = LOADED.write().unwrap_or_else(PoisonError::into_inner);
@@ -197,6 +209,43 @@ mod tests {
         assert_eq!(
             resolve(TemplateId::parse("Elsewhere").unwrap()).id,
             TemplateId::SHANXI
+        );
+    }
+
+    #[test]
+    fn a_template_switches_rules_off_and_sets_its_tolerance() {
+        let budget = crate::sample::sample_budget().unwrap();
+        let derived = crate::calc::derive(&budget);
+        let rules = |b: &crate::model::Budget| -> Vec<&'static str> {
+            crate::checks::run(b, &derived)
+                .iter()
+                .map(|f| f.rule.id())
+                .collect()
+        };
+        assert!(rules(&budget).contains(&"project.total"));
+        let text = "(format: 1, id: ShanxiLenient, version: 1, extends: Shanxi, \
+            checks: (rounding_tolerance: \"10\", tolerance_unit: WanYuan, off: [\"text.reason\"]))";
+        let t = load(text, "lenient.ron").unwrap();
+        let mut lenient = budget.clone();
+        lenient.template = t.id;
+        let now = rules(&lenient);
+        assert!(!now.contains(&"text.reason"), "{now:?}");
+        // The forms' 9.00 万元 against the tables is within 10 万元 now: a warning, not an error.
+        let project_total = crate::checks::run(&lenient, &derived)
+            .into_iter()
+            .find(|f| f.rule.id() == "project.total")
+            .unwrap();
+        assert_eq!(project_total.severity, crate::checks::Severity::Warning);
+        let e = load(
+            "(format: 1, id: ShanxiTypo, version: 1, extends: Shanxi, \
+              checks: (rounding_tolerance: \"0.05\", tolerance_unit: WanYuan, off: [\"text.reasons\"]))",
+            "typo.ron",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("text.reasons"), "{e}");
+        assert!(
+            e.to_string().contains("text.reason,"),
+            "lists the rules: {e}"
         );
     }
 

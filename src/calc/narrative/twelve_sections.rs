@@ -1,5 +1,6 @@
-//! The Shanxi template's 情况说明: the seed's twelve parts (一 收支变动 … 十二 其他说明), in its
-//! order and wording.
+//! The 情况说明 in twelve numbered sections (一 收支变动 … 十二 其他说明), the outline of the
+//! national guidance that the Shanxi template (the 忻州 seed) prints, in its order and wording.
+//! A template chooses it with `narrative: (outline: TwelveSections, …)`.
 
 use std::fmt::Write as _;
 

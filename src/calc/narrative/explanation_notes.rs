@@ -1,6 +1,7 @@
-//! The Shanghai district template's text, as the 2025 Putuo disclosure prints it: the 编制说明
-//! (totals, changes, each 项 of the 财政拨款 with its amount) and the 其他相关情况说明 (三公,
-//! 机关运行经费, 政府采购 with the SME reservation, 绩效目标, 国有资产).
+//! The 情况说明 as a 编制说明 (totals, changes, each 项 of the 财政拨款 with its amount) and 其他相关
+//! 情况说明 (三公, 机关运行经费, 政府采购 with the SME reservation, 绩效目标, 国有资产), in the
+//! wording of the 2025 Putuo disclosure. A template chooses it with
+//! `narrative: (outline: ExplanationAndOtherNotes, …)`.
 
 use std::fmt::Write as _;
 
