@@ -284,3 +284,71 @@ fn a_budget_whose_template_is_not_loaded_opens_in_the_nearest_built_in_and_says_
     assert_eq!(loaded.template.as_str(), "ShanghaiDistrict2031");
     assert_eq!(loaded.template().id.as_str(), "ShanghaiDistrict");
 }
+
+#[test]
+fn the_outline_of_a_template_file_lays_out_the_pdf_cover_parts_and_numbering() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
+    let changed = shown
+        .replacen(
+            "kicker: (\n                zh: \"\",",
+            "kicker: (\n                zh: \"上海市普陀区{year}年区级部门预算\",",
+            1,
+        )
+        .replace("part_numbering: Numerals", "part_numbering: Chapters")
+        .replace("zh: \"部门预算表\"", "zh: \"{year}年部门预算表\"");
+    assert!(
+        changed.contains("上海市普陀区{year}年区级部门预算"),
+        "{changed}"
+    );
+    let file = dir.path().join("outline.ron");
+    std::fs::write(&file, &changed).unwrap();
+    let Some(pdftotext) = crate::pdf::tool("pdftotext") else {
+        return;
+    };
+    let pdf = dir.path().join("out.pdf");
+    let (code, _, err) = run(&[
+        "export",
+        "pdf",
+        &sample("putuo-government-office-2025.ron"),
+        "--out",
+        pdf.to_str().unwrap(),
+        "--template-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let out = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
+    let text: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        text.contains("上海市普陀区2025年区级部门预算"),
+        "the cover's kicker"
+    );
+    assert!(
+        text.contains("第五部分2025年部门预算表"),
+        "numbered as chapters: {text}"
+    );
+    assert!(!text.contains("五、部门预算表"), "{text}");
+
+    // A title naming a value that does not exist is refused, naming the ones that do.
+    let bad = dir.path().join("bad-outline.ron");
+    std::fs::write(
+        &bad,
+        changed.replace("{year}年部门预算表", "{yaer}年部门预算表"),
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        &sample("putuo-government-office-2025.ron"),
+        "--template-file",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("yaer") && err.contains("year, department"),
+        "{err}"
+    );
+}

@@ -11,7 +11,7 @@ use super::narrative::{Paragraph, Run, Section, Topic, narrative_sections};
 use crate::calc::Derived;
 use crate::calc::tables::{ColumnKind, RowKind, Table, disclosure_tables, table};
 use crate::model::Budget;
-use crate::model::template::ProjectDisclosure;
+use crate::model::template::outline::{PartKind, PartNumbering};
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -315,10 +315,6 @@ pub(super) fn document(
     let p = &budget.profile;
     let year = p.year;
     let template = budget.template();
-    // The outline of a template with a form per project: 第一部分 概况, 第二部分 报表, 第三部分
-    // 情况说明 with the forms after its section on performance; otherwise the numbered parts of
-    // a template with selected project descriptions.
-    let parts_with_forms = template.projects == ProjectDisclosure::FormPerProject;
     let sections = narrative_sections(budget, derived, summary, zh);
     // Each table on a page of its own, as the seed prints them.
     let mut tables: Vec<Block> = Vec::new();
@@ -367,139 +363,95 @@ pub(super) fn document(
         .map(|(i, g)| plain(&numbered(i, &format!("{}：{}", g.term, g.definition), zh)))
         .collect();
 
+    // The parts as the template lists them, each titled by its pattern.
+    let year_text = year.to_string();
+    let values = [
+        ("year", year_text.as_str()),
+        ("department", p.department_name.as_str()),
+    ];
+    let outline = &template.outline;
+    let part_heading = |n: usize, title: &str| -> String {
+        match outline.part_numbering {
+            PartNumbering::Chapters if zh => format!(
+                "第{}部分 {title}",
+                crate::calc::narrative::NUMERALS
+                    .get(n)
+                    .copied()
+                    .unwrap_or("")
+            ),
+            PartNumbering::Chapters => format!("Part {} {title}", n + 1),
+            PartNumbering::Numerals => numbered(n, title, zh),
+        }
+    };
+    let mut sections = Some(sections);
     let mut parts = Vec::new();
-    if parts_with_forms {
-        let part = |n: usize, title: String| -> String {
-            if zh {
-                format!(
-                    "第{}部分 {title}",
-                    crate::calc::narrative::NUMERALS
-                        .get(n)
-                        .copied()
-                        .unwrap_or("")
-                )
-            } else {
-                format!("Part {} {title}", n + 1)
+    for (n, spec) in outline.parts.iter().enumerate() {
+        let title = spec.title.fill(zh, &values);
+        let blocks = match &spec.kind {
+            PartKind::Profile {
+                responsibilities: duties_heading,
+                organisation: organisation_heading,
+                units: units_line,
+            } => {
+                let mut blocks = vec![
+                    Block::Heading {
+                        text: numbered(0, &duties_heading.fill(zh, &values), zh),
+                    },
+                    Block::Paragraphs {
+                        paragraphs: responsibilities.clone(),
+                    },
+                    Block::Heading {
+                        text: numbered(1, &organisation_heading.fill(zh, &values), zh),
+                    },
+                    Block::Paragraphs {
+                        paragraphs: organisation.clone(),
+                    },
+                ];
+                if !units.is_empty() {
+                    blocks.push(Block::Paragraphs {
+                        paragraphs: [vec![plain(&units_line.fill(zh, &values))], units.clone()]
+                            .concat(),
+                    });
+                }
+                blocks
             }
+            PartKind::Responsibilities => vec![Block::Paragraphs {
+                paragraphs: responsibilities.clone(),
+            }],
+            PartKind::Organisation => vec![Block::Paragraphs {
+                paragraphs: [organisation.clone(), units.clone()].concat(),
+            }],
+            PartKind::Glossary => vec![Block::Paragraphs {
+                paragraphs: glossary.clone(),
+            }],
+            PartKind::Tables => std::mem::take(&mut tables),
+            PartKind::Narrative => {
+                let mut blocks = Vec::new();
+                for (i, s) in sections.take().unwrap_or_default().into_iter().enumerate() {
+                    let topic = s.topic;
+                    blocks.extend(section_blocks(i, s, zh));
+                    if topic == Topic::Performance {
+                        blocks.extend(forms::project_forms(budget, zh));
+                    }
+                }
+                blocks
+            }
+            PartKind::NarrativeMain | PartKind::NarrativeOther => {
+                let other = matches!(spec.kind, PartKind::NarrativeOther);
+                let (these, rest): (Vec<Section>, Vec<Section>) = sections
+                    .take()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .partition(|s| s.topic.is_other_information() == other);
+                sections = Some(rest);
+                part_sections(these, &title, zh)
+            }
+            PartKind::Descriptions => forms::descriptions(budget, zh),
         };
-        let mut profile = vec![
-            Block::Heading {
-                text: numbered(0, &t(zh, "本单位职责", "Responsibilities"), zh),
-            },
-            Block::Paragraphs {
-                paragraphs: responsibilities,
-            },
-            Block::Heading {
-                text: numbered(1, &t(zh, "机构设置情况", "Organisation"), zh),
-            },
-            Block::Paragraphs {
-                paragraphs: organisation,
-            },
-        ];
-        if !units.is_empty() {
-            profile.push(Block::Paragraphs {
-                paragraphs: [vec![plain(&t(zh, "预算单位：", "Budget units:"))], units].concat(),
-            });
-        }
         parts.push(Part {
-            heading: part(0, t(zh, "概况", "Profile")),
-            new_page: true,
-            blocks: profile,
-        });
-        parts.push(Part {
-            heading: part(
-                1,
-                if zh {
-                    format!("{year}年度单位预算报表")
-                } else {
-                    format!("Budget tables {year}")
-                },
-            ),
-            new_page: true,
-            blocks: tables,
-        });
-        let mut blocks = Vec::new();
-        for (i, s) in sections.into_iter().enumerate() {
-            let topic = s.topic;
-            blocks.extend(section_blocks(i, s, zh));
-            if topic == Topic::Performance {
-                blocks.extend(forms::project_forms(budget, zh));
-            }
-        }
-        parts.push(Part {
-            heading: part(
-                2,
-                if zh {
-                    format!("{year}年度单位预算情况说明")
-                } else {
-                    format!("Explanation of the budget {year}")
-                },
-            ),
-            new_page: true,
+            heading: part_heading(n, &title),
+            new_page: spec.new_page,
             blocks,
-        });
-        parts.push(Part {
-            heading: part(3, t(zh, "名词解释", "Glossary")),
-            new_page: false,
-            blocks: vec![Block::Paragraphs {
-                paragraphs: glossary,
-            }],
-        });
-    } else {
-        let mut n = 0;
-        let mut next = |title: String| {
-            n += 1;
-            numbered(n - 1, &title, zh)
-        };
-        parts.push(Part {
-            heading: next(t(zh, "部门主要职能", "Main functions")),
-            new_page: true,
-            blocks: vec![Block::Paragraphs {
-                paragraphs: responsibilities,
-            }],
-        });
-        parts.push(Part {
-            heading: next(t(zh, "部门机构设置", "Organisation")),
-            new_page: false,
-            blocks: vec![Block::Paragraphs {
-                paragraphs: [organisation, units].concat(),
-            }],
-        });
-        parts.push(Part {
-            heading: next(t(zh, "名词解释", "Glossary")),
-            new_page: false,
-            blocks: vec![Block::Paragraphs {
-                paragraphs: glossary,
-            }],
-        });
-        let (other, main): (Vec<Section>, Vec<Section>) = sections
-            .into_iter()
-            .partition(|s| s.topic.is_other_information());
-        let preparation = if zh {
-            format!("{year}年部门预算编制说明")
-        } else {
-            format!("Notes on the budget {year}")
-        };
-        parts.push(Part {
-            blocks: part_sections(main, &preparation, zh),
-            heading: next(preparation),
-            new_page: true,
-        });
-        parts.push(Part {
-            heading: next(t(zh, "部门预算表", "Budget tables")),
-            new_page: true,
-            blocks: tables,
-        });
-        let others = t(zh, "其他相关情况说明", "Other information");
-        parts.push(Part {
-            blocks: part_sections(other, &others, zh),
-            heading: next(others),
-            new_page: true,
-        });
-        parts.push(Part {
-            heading: next(t(zh, "项目经费情况说明", "Project descriptions")),
-            new_page: true,
-            blocks: forms::descriptions(budget, zh),
         });
     }
     if !charts.is_empty() {
@@ -512,22 +464,19 @@ pub(super) fn document(
                 .collect(),
         });
     }
-    let title = if zh {
-        format!("{}{year}年度部门预算公开", p.department_name)
-    } else {
-        format!("{} budget disclosure {year}", p.department_name)
-    };
+    let title = format!(
+        "{}{}{}",
+        p.department_name,
+        if zh { "" } else { " " },
+        outline.cover.title.fill(zh, &values)
+    );
     Document {
         lang: if zh { "zh" } else { "en" },
         title,
         cover: Cover {
-            kicker: String::new(),
+            kicker: outline.cover.kicker.fill(zh, &values),
             department: p.department_name.clone(),
-            title: if zh {
-                format!("{year}年度部门预算公开")
-            } else {
-                format!("Budget disclosure {year}")
-            },
+            title: outline.cover.title.fill(zh, &values),
         },
         contents: t(zh, "目　录", "Contents"),
         parts,

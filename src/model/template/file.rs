@@ -93,6 +93,9 @@ pub struct TemplateFile {
     /// Which checks apply, and their tolerance.
     #[serde(default)]
     pub checks: Option<CheckRules>,
+    /// The cover and the parts of the publication.
+    #[serde(default)]
+    pub outline: Option<super::outline::Outline>,
 }
 
 /// A new title for one table.
@@ -172,6 +175,18 @@ pub enum TemplateError {
         /// The ids that name nothing.
         unknown: String,
         /// Every rule's id.
+        known: String,
+    },
+    /// A title pattern uses a name that does not exist.
+    #[error(
+        "{origin}: 标题中的 {{{unknown}}} 不存在；可用：{known} / no value is named {unknown} in a title; the names are: {known}"
+    )]
+    UnknownNames {
+        /// The file.
+        origin: String,
+        /// The names that do not exist.
+        unknown: String,
+        /// The names there are.
         known: String,
     },
     /// The same table twice, or no table.
@@ -295,6 +310,7 @@ pub fn build(
     let unit_codes = field!(unit_codes, unit_codes);
     let narrative = field!(narrative, narrative);
     let checks = field!(checks, checks);
+    let outline = field!(outline, outline);
     let (
         Some(name),
         Some(table_prefix),
@@ -311,6 +327,7 @@ pub fn build(
         Some(unit_codes),
         Some(narrative),
         Some(checks),
+        Some(outline),
     ) = (
         name,
         table_prefix,
@@ -327,6 +344,7 @@ pub fn build(
         unit_codes,
         narrative,
         checks,
+        outline,
     )
     else {
         return Err(TemplateError::Missing {
@@ -366,6 +384,14 @@ pub fn build(
     for (i, t) in tables.iter_mut().enumerate() {
         t.number = u8::try_from(i + 1).unwrap_or(u8::MAX);
     }
+    let unknown = outline.unknown_names();
+    if !unknown.is_empty() {
+        return Err(TemplateError::UnknownNames {
+            origin: origin.to_owned(),
+            unknown: unknown.join(", "),
+            known: super::outline::PATTERN_NAMES.join(", "),
+        });
+    }
     Ok(Template {
         id,
         version: file.version,
@@ -384,6 +410,7 @@ pub fn build(
         unit_codes,
         narrative,
         checks,
+        outline,
     })
 }
 
@@ -412,6 +439,7 @@ pub fn to_text(template: &Template) -> String {
         unit_codes: Some(template.unit_codes),
         narrative: Some(template.narrative),
         checks: Some(template.checks.clone()),
+        outline: Some(template.outline.clone()),
     };
     let pretty = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)

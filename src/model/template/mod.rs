@@ -7,6 +7,7 @@
 //! and export asks the budget's template instead of assuming one province.
 
 pub mod file;
+pub mod outline;
 pub mod registry;
 
 use std::collections::HashSet;
@@ -265,6 +266,8 @@ pub struct Template {
     pub narrative: NarrativeStyle,
     /// Which checks apply, and their tolerance.
     pub checks: CheckRules,
+    /// The cover and the parts of the publication.
+    pub outline: outline::Outline,
 }
 
 impl Template {

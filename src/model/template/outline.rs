@@ -1,0 +1,188 @@
+//! The publication's outline as a template states it: the cover's lines, how parts are
+//! numbered, and the parts in printed order, each a kind of content under the template's own
+//! title. Titles are patterns with named values (`{year}年度单位预算报表`); a name that does not
+//! exist is refused when the template is loaded.
+
+use serde::{Deserialize, Serialize};
+
+use super::Label;
+
+/// The names a title pattern may use.
+pub const PATTERN_NAMES: [&str; 2] = ["year", "department"];
+
+/// The cover and the parts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outline {
+    /// The cover page.
+    pub cover: Cover,
+    /// How parts are numbered.
+    pub part_numbering: PartNumbering,
+    /// The parts, in printed order (a chart appendix, when asked for, follows them).
+    pub parts: Vec<PartSpec>,
+}
+
+/// The cover's lines (the department's name stands between them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cover {
+    /// Above the department, where the template prints one (`上海市普陀区{year}年区级部门预算`);
+    /// empty for none.
+    pub kicker: Label,
+    /// Below it (`{year}年度部门预算公开`).
+    pub title: Label,
+}
+
+/// How parts are numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PartNumbering {
+    /// `第一部分 概况` (`Part 1 Profile`).
+    Chapters,
+    /// `一、部门主要职能` (`1. Main functions`).
+    Numerals,
+}
+
+/// One part of the publication.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartSpec {
+    /// What it holds.
+    pub kind: PartKind,
+    /// Its title, a pattern.
+    pub title: Label,
+    /// Start it on a new page.
+    #[serde(default = "yes")]
+    pub new_page: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What a part holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PartKind {
+    /// The duties and the organisation in one part, under two numbered headings, with the
+    /// budget units after `units`.
+    Profile {
+        /// The heading over the duties (`本单位职责`).
+        responsibilities: Label,
+        /// The heading over the organisation (`机构设置情况`).
+        organisation: Label,
+        /// The line before the list of budget units (`预算单位：`).
+        units: Label,
+    },
+    /// The duties (the lead sentence, then the numbered duties).
+    Responsibilities,
+    /// The organisation, the remarks and the budget units.
+    Organisation,
+    /// 名词解释, numbered.
+    Glossary,
+    /// The template's tables, each on a page of its own.
+    Tables,
+    /// The whole 情况说明, its sections numbered; the performance forms after the section on
+    /// performance.
+    Narrative,
+    /// The sections about the totals, income, expenditure and 财政拨款 (编制说明).
+    NarrativeMain,
+    /// The sections about 三公, 机关运行经费, 政府采购, performance and assets (其他相关情况说明).
+    NarrativeOther,
+    /// The 项目经费情况说明.
+    Descriptions,
+}
+
+impl Label {
+    /// The text in Chinese (`zh`) or English with each `{name}` replaced by its value.
+    #[must_use]
+    pub fn fill(&self, zh: bool, values: &[(&str, &str)]) -> String {
+        let mut text = self.get(zh).to_owned();
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// The `{name}`s the text uses, in both languages.
+    #[must_use]
+    pub fn names(&self) -> Vec<&str> {
+        let mut names = Vec::new();
+        for text in [self.zh.as_str(), self.en.as_str()] {
+            let mut rest = text;
+            while let Some((_, after)) = rest.split_once('{') {
+                let Some((name, tail)) = after.split_once('}') else {
+                    break;
+                };
+                names.push(name);
+                rest = tail;
+            }
+        }
+        names
+    }
+}
+
+impl Outline {
+    /// Every title pattern of the outline.
+    pub fn labels(&self) -> impl Iterator<Item = &Label> {
+        let parts = self.parts.iter().flat_map(|p| {
+            let mut labels = vec![&p.title];
+            if let PartKind::Profile {
+                responsibilities,
+                organisation,
+                units,
+            } = &p.kind
+            {
+                labels.extend([responsibilities, organisation, units]);
+            }
+            labels
+        });
+        [&self.cover.kicker, &self.cover.title]
+            .into_iter()
+            .chain(parts)
+    }
+
+    /// The names the patterns use that do not exist.
+    #[must_use]
+    pub fn unknown_names(&self) -> Vec<String> {
+        let mut unknown: Vec<String> = self
+            .labels()
+            .flat_map(Label::names)
+            .filter(|n| !PATTERN_NAMES.contains(n))
+            .map(str::to_owned)
+            .collect();
+        unknown.dedup();
+        unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(zh: &str, en: &str) -> Label {
+        Label {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_pattern_is_filled_by_name() {
+        let l = label("{year}年度单位预算报表", "Budget tables {year}");
+        assert_eq!(l.fill(true, &[("year", "2026")]), "2026年度单位预算报表");
+        assert_eq!(l.fill(false, &[("year", "2026")]), "Budget tables 2026");
+        assert_eq!(l.names(), ["year", "year"]);
+    }
+
+    #[test]
+    fn a_name_that_does_not_exist_is_found() {
+        let outline = Outline {
+            cover: Cover {
+                kicker: label("", ""),
+                title: label("{yaer}年", "{year}"),
+            },
+            part_numbering: PartNumbering::Chapters,
+            parts: vec![],
+        };
+        assert_eq!(outline.unknown_names(), ["yaer"]);
+    }
+}
