@@ -352,3 +352,47 @@ fn the_outline_of_a_template_file_lays_out_the_pdf_cover_parts_and_numbering() {
         "{err}"
     );
 }
+
+#[test]
+fn a_template_sets_how_its_tables_print_amounts_and_zeros() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
+    // The template-wide format is the last field the file shows.
+    let at = shown.rfind("number_format").unwrap();
+    let (head, tail) = shown.split_at(at);
+    let tail = tail
+        .replacen("grouped: true", "grouped: false", 1)
+        .replacen("zeros: Blank", "zeros: Decimals", 1);
+    let file = dir.path().join("formats.ron");
+    std::fs::write(&file, format!("{head}{tail}")).unwrap();
+    let Some(pdftotext) = crate::pdf::tool("pdftotext") else {
+        return;
+    };
+    let text_of = |args: &[&str]| {
+        let pdf = dir.path().join("f.pdf");
+        let mut all = vec![
+            "export",
+            "pdf",
+            "--no-charts",
+            "--out",
+            pdf.to_str().unwrap(),
+        ];
+        all.extend_from_slice(args);
+        let (code, _, err) = run(&all);
+        assert_eq!(code, Some(0), "{err}");
+        let out = Command::new(&pdftotext)
+            .args(["-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let putuo = sample("putuo-government-office-2025.ron");
+    let before = text_of(&[&putuo]);
+    let after = text_of(&[&putuo, "--template-file", file.to_str().unwrap()]);
+    let zeros = |t: &str| t.split_whitespace().filter(|w| *w == "0.00").count();
+    assert!(before.contains("11,919,501.84") && !before.contains("11919501.84"));
+    assert!(after.contains("11919501.84") && !after.contains("11,919,501.84"));
+    assert!(zeros(&after) > zeros(&before) + 20, "zeros print as 0.00");
+}

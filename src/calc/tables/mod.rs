@@ -76,6 +76,20 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The text as the printed table writes it: amounts in `format` (the template's), other
+    /// cells as [`Cell::text`].
+    #[must_use]
+    pub fn printed_text(
+        &self,
+        kind: RowKind,
+        format: crate::model::template::NumberFormat,
+    ) -> String {
+        match self {
+            Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => format.text(*m),
+            _ => self.text(kind),
+        }
+    }
+
     /// The amount of an amount cell.
     #[must_use]
     pub fn amount(&self) -> Option<Money> {
@@ -184,6 +198,8 @@ pub struct Table<'a> {
     pub empty: bool,
     /// What is printed under a table with no data (`注:本部门…故本表为空表。`).
     pub empty_note: Option<String>,
+    /// How the printed table (PDF, workbook) writes amounts: the template's.
+    pub number_format: crate::model::template::NumberFormat,
     body: Body<'a>,
     /// Last year's figures appended to each row, where asked for ([`Table::with_comparison`]).
     comparison: Option<&'a Comparison>,
@@ -380,6 +396,7 @@ pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool
         header_rows,
         empty,
         empty_note: empty.then(|| empty_note(budget, id, zh)),
+        number_format: budget.template().number_format(id),
         body,
         comparison: None,
     }

@@ -164,7 +164,7 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
     for row in t.rows() {
         let mut cells = Vec::with_capacity(n);
         for (c, cell) in row.cells.iter().enumerate() {
-            let text = cell.text(row.kind);
+            let text = cell.printed_text(row.kind, t.number_format);
             if let Some(w) = widths.get_mut(c) {
                 let indent = if t.columns.get(c).map(|s| s.kind) == Some(ColumnKind::Name) {
                     usize::from(row.kind.depth()) * 2

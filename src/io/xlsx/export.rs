@@ -16,7 +16,7 @@ use crate::calc::tables::{
     Cell, ColumnKind, HeaderCell, Row, RowKind, Table, disclosure_tables, table,
 };
 use crate::checks::Finding;
-use crate::model::template::CodeLayout;
+use crate::model::template::{CodeLayout, NumberFormat, Zeros};
 use crate::model::{Budget, Money, MoneyUnit, Project};
 
 /// Choices of the export.
@@ -46,6 +46,8 @@ pub(super) struct Formats {
     names: [[Format; 3]; 2],
     /// By unit (万元, 元), then row: body, strong body (类), total.
     amounts: [[Format; 3]; 2],
+    /// The same by the template's number format: unit, grouped, zeros, row.
+    printed: Vec<((bool, bool, u8, usize), Format)>,
     percent: Format,
     pub note: Format,
 }
@@ -105,6 +107,27 @@ impl Formats {
                     amount(u, true, true),
                 ]
             }),
+            printed: {
+                let mut all = Vec::new();
+                for unit in [MoneyUnit::WanYuan, MoneyUnit::Yuan] {
+                    for grouped in [true, false] {
+                        for zeros in [Zeros::Blank, Zeros::Decimals, Zeros::Whole] {
+                            let nf = NumberFormat { grouped, zeros };
+                            for k in 0..3 {
+                                let strong = k > 0;
+                                let total = k == 2;
+                                let f = cell
+                                    .clone()
+                                    .set_align(FormatAlign::Right)
+                                    .set_num_format(printed_format(unit, nf, total));
+                                let f = if strong { f.set_bold() } else { f };
+                                all.push(((unit == MoneyUnit::Yuan, grouped, zeros as u8, k), f));
+                            }
+                        }
+                    }
+                }
+                all
+            },
             percent: cell
                 .clone()
                 .set_align(FormatAlign::Right)
@@ -124,6 +147,29 @@ impl Formats {
         &self.amounts[u][k]
     }
 
+    /// The amount format of a row of `kind` in a table counted in `unit` that prints its
+    /// amounts in `nf` (the template's number format).
+    pub(super) fn printed_amount(
+        &self,
+        unit: MoneyUnit,
+        kind: RowKind,
+        nf: NumberFormat,
+    ) -> &Format {
+        if nf == NumberFormat::GROUPED_BLANK {
+            return self.amount(unit, kind);
+        }
+        let k = match kind {
+            RowKind::Total | RowKind::Subtotal => 2,
+            RowKind::Class => 1,
+            RowKind::Section | RowKind::Item => 0,
+        };
+        let key = (unit == MoneyUnit::Yuan, nf.grouped, nf.zeros as u8, k);
+        self.printed
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| self.amount(unit, kind), |(_, f)| f)
+    }
+
     fn name(&self, kind: RowKind) -> &Format {
         &self.names[usize::from(kind.is_strong())][usize::from(kind.depth().min(2))]
     }
@@ -131,6 +177,22 @@ impl Formats {
 
 /// `#,##0.00` for 万元, `#,##0` for whole 元.
 #[must_use]
+/// The spreadsheet format of amounts in `unit` printed in `nf`; `total` for 合计 rows.
+fn printed_format(unit: MoneyUnit, nf: NumberFormat, total: bool) -> String {
+    let f = match (unit, nf.grouped) {
+        (MoneyUnit::WanYuan, true) => "#,##0.00",
+        (MoneyUnit::WanYuan, false) => "0.00",
+        (MoneyUnit::Yuan, true) => "#,##0",
+        (MoneyUnit::Yuan, false) => "0",
+    };
+    match nf.zeros {
+        Zeros::Blank if total => f.to_owned(),
+        Zeros::Blank => format!("{f};-{f};"),
+        Zeros::Decimals => format!("{f};-{f};0.00"),
+        Zeros::Whole => format!("{f};-{f};0"),
+    }
+}
+
 pub(super) fn number_format(unit: MoneyUnit) -> &'static str {
     match unit {
         MoneyUnit::WanYuan => "#,##0.00",
@@ -594,7 +656,7 @@ fn table_sheet(
                     ws.write_number_with_format(r, col, cell_number(change.amount), format)?;
                 }
                 Cell::Amount(m) | Cell::Locked(m) | Cell::Input { value: m, .. } => {
-                    let format = f.amount(shown, row.kind);
+                    let format = f.printed_amount(shown, row.kind, t.number_format);
                     let number = cell_number(*m);
                     if let Some(sum) = plan.sum(&rows, i, c, &sheet_row, &sheet_col) {
                         let result = if options.without_results { 0.0 } else { number };

@@ -96,6 +96,9 @@ pub struct TemplateFile {
     /// The cover and the parts of the publication.
     #[serde(default)]
     pub outline: Option<super::outline::Outline>,
+    /// How the printed tables write amounts, unless a table says otherwise.
+    #[serde(default)]
+    pub number_format: Option<super::NumberFormat>,
 }
 
 /// A new title for one table.
@@ -311,6 +314,7 @@ pub fn build(
     let narrative = field!(narrative, narrative);
     let checks = field!(checks, checks);
     let outline = field!(outline, outline);
+    let number_format = field!(number_format, number_format);
     let (
         Some(name),
         Some(table_prefix),
@@ -328,6 +332,7 @@ pub fn build(
         Some(narrative),
         Some(checks),
         Some(outline),
+        Some(number_format),
     ) = (
         name,
         table_prefix,
@@ -345,6 +350,7 @@ pub fn build(
         narrative,
         checks,
         outline,
+        number_format,
     )
     else {
         return Err(TemplateError::Missing {
@@ -411,6 +417,7 @@ pub fn build(
         narrative,
         checks,
         outline,
+        number_format,
     })
 }
 
@@ -440,6 +447,7 @@ pub fn to_text(template: &Template) -> String {
         narrative: Some(template.narrative),
         checks: Some(template.checks.clone()),
         outline: Some(template.outline.clone()),
+        number_format: Some(template.number_format),
     };
     let pretty = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)

@@ -194,6 +194,53 @@ pub struct NarrativeStyle {
     pub trim_zeros: bool,
 }
 
+/// How a printed table writes its amounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberFormat {
+    /// Thousands separators (`1,014.42`, `#,##0.00`) or none (`1014.42`, `0.00`).
+    pub grouped: bool,
+    /// How a zero prints.
+    pub zeros: Zeros,
+}
+
+/// How a zero amount prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Zeros {
+    /// Not at all (the cell is left empty).
+    Blank,
+    /// `0.00`.
+    Decimals,
+    /// `0`.
+    Whole,
+}
+
+impl NumberFormat {
+    /// Grouped, zeros blank: what the tables printed before templates said otherwise.
+    pub const GROUPED_BLANK: NumberFormat = NumberFormat {
+        grouped: true,
+        zeros: Zeros::Blank,
+    };
+
+    /// `amount` as printed, with two decimals.
+    #[must_use]
+    pub fn text(self, amount: super::money::Money) -> String {
+        if amount.is_zero() {
+            return match self.zeros {
+                Zeros::Blank => String::new(),
+                Zeros::Decimals => "0.00".to_owned(),
+                Zeros::Whole => "0".to_owned(),
+            };
+        }
+        let grouped = amount.format_grouped(2);
+        if self.grouped {
+            grouped
+        } else {
+            grouped.replace(',', "")
+        }
+    }
+}
+
 /// Which checks a template applies, and how strictly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -224,6 +271,9 @@ pub struct TableSpec {
     /// (`支出预算`); otherwise `{year}年预算数`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amounts_heading: Option<Label>,
+    /// How this table prints amounts, where it differs from the template's `number_format`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_format: Option<NumberFormat>,
 }
 
 /// An official template, as loaded.
@@ -268,9 +318,19 @@ pub struct Template {
     pub checks: CheckRules,
     /// The cover and the parts of the publication.
     pub outline: outline::Outline,
+    /// How the printed tables write amounts, unless a table says otherwise.
+    pub number_format: NumberFormat,
 }
 
 impl Template {
+    /// How table `kind` prints its amounts.
+    #[must_use]
+    pub fn number_format(&self, kind: TableId) -> NumberFormat {
+        self.table_showing(kind)
+            .and_then(|t| t.number_format)
+            .unwrap_or(self.number_format)
+    }
+
     /// The spec of table `kind`, if the template has that table.
     #[must_use]
     pub fn table(&self, kind: TableId) -> Option<&TableSpec> {
@@ -352,6 +412,35 @@ mod tests {
             "表9 部门“三公”经费和机关运行经费预算表"
         );
         assert!(shanghai.table(TableId::GovFundIncome).is_none());
+    }
+
+    #[test]
+    fn a_number_format_prints_amounts_and_zeros_as_the_template_says() {
+        use crate::model::money::m;
+        let plain = NumberFormat {
+            grouped: false,
+            zeros: Zeros::Decimals,
+        };
+        assert_eq!(plain.text(m("10441.41")), "10441.41");
+        assert_eq!(plain.text(m("0")), "0.00");
+        let whole = NumberFormat {
+            grouped: true,
+            zeros: Zeros::Whole,
+        };
+        assert_eq!(whole.text(m("10441.41")), "10,441.41");
+        assert_eq!(whole.text(m("0")), "0");
+        assert_eq!(NumberFormat::GROUPED_BLANK.text(m("0")), "");
+        // A table's own format wins over the template's.
+        let mut t = TemplateId::SHANGHAI_DISTRICT.get().clone();
+        if let Some(spec) = t
+            .tables
+            .iter_mut()
+            .find(|s| s.kind == TableId::SangongAndOperating)
+        {
+            spec.number_format = Some(whole);
+        }
+        assert_eq!(t.number_format(TableId::Sangong), whole);
+        assert_eq!(t.number_format(TableId::Expenditure), t.number_format);
     }
 
     #[test]
