@@ -445,3 +445,54 @@ fn no_heading_is_repeated_under_a_heading_of_the_same_text() {
         "contents and heading"
     );
 }
+
+/// Each built-in template's golden sample (`tests/fixtures/golden/ID.txt`): a budget, and lines
+/// its PDF must print in that order (a line starting with `!` must not be printed at all). A change to a template shows here what moved.
+#[test]
+fn every_built_in_template_prints_its_golden_sample() {
+    use budget_studio::model::template::registry::BUILT_IN;
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden");
+    for (file, _) in BUILT_IN {
+        let id = file.trim_end_matches(".ron");
+        let text = std::fs::read_to_string(golden.join(format!("{id}.txt")))
+            .unwrap_or_else(|_| panic!("template {id} has no golden sample"));
+        let mut lines = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty());
+        let budget_name = lines
+            .next()
+            .and_then(|l| l.strip_prefix("budget: "))
+            .unwrap();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample_budgets")
+            .join(budget_name);
+        let mut budget = budget_studio::io::load(&path).unwrap();
+        budget.template = budget_studio::model::TemplateId::parse(id).unwrap();
+        let out = scratch().join(format!("golden-{id}.pdf"));
+        let options = PdfOptions {
+            zh: true,
+            charts: false,
+            against: None,
+        };
+        export(&budget, &derive(&budget), &out, &options).unwrap();
+        let Some(printed) = text_of(&out) else {
+            return;
+        };
+        let printed = squeezed(&printed);
+        let mut from = 0;
+        for line in lines {
+            if let Some(absent) = line.strip_prefix('!') {
+                assert!(
+                    !printed.contains(&squeezed(absent)),
+                    "{id}: “{absent}” is printed"
+                );
+                continue;
+            }
+            let want = squeezed(line);
+            match printed[from..].find(&want) {
+                Some(at) => from += at + want.len(),
+                None => panic!("{id}: “{line}” is not printed after what came before"),
+            }
+        }
+    }
+}

@@ -11,6 +11,7 @@ use super::narrative::{Paragraph, Run, Section, Topic, narrative_sections};
 use crate::calc::Derived;
 use crate::calc::tables::{ColumnKind, RowKind, Table, disclosure_tables, table};
 use crate::model::Budget;
+use crate::model::template::ProjectDisclosure;
 use crate::model::template::outline::{PartKind, PartNumbering};
 
 /// The whole document.
@@ -430,7 +431,10 @@ pub(super) fn document(
                 for (i, s) in sections.take().unwrap_or_default().into_iter().enumerate() {
                     let topic = s.topic;
                     blocks.extend(section_blocks(i, s, zh));
-                    if topic == Topic::Performance {
+                    // A template that publishes a form per project prints them here.
+                    if topic == Topic::Performance
+                        && template.projects == ProjectDisclosure::FormPerProject
+                    {
                         blocks.extend(forms::project_forms(budget, zh));
                     }
                 }
