@@ -396,3 +396,47 @@ fn a_template_sets_how_its_tables_print_amounts_and_zeros() {
     assert!(after.contains("11919501.84") && !after.contains("11,919,501.84"));
     assert!(zeros(&after) > zeros(&before) + 20, "zeros print as 0.00");
 }
+
+#[test]
+fn a_template_prints_every_page_on_its_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
+    let changed = shown.replacen("pages: Portrait", "pages: Landscape", 1);
+    assert_ne!(changed, shown);
+    let file = dir.path().join("landscape.ron");
+    std::fs::write(&file, changed).unwrap();
+    let Some(pdfinfo) = crate::pdf::tool("pdfinfo") else {
+        return;
+    };
+    let sizes = |args: &[&str]| {
+        let pdf = dir.path().join("p.pdf");
+        let mut all = vec![
+            "export",
+            "pdf",
+            "--no-charts",
+            "--out",
+            pdf.to_str().unwrap(),
+        ];
+        all.extend_from_slice(args);
+        let (code, _, err) = run(&all);
+        assert_eq!(code, Some(0), "{err}");
+        let out = Command::new(&pdfinfo)
+            .args(["-f", "1", "-l", "999"])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let info = String::from_utf8(out.stdout).unwrap();
+        info.lines()
+            .filter(|l| l.starts_with("Page") && l.contains("size:"))
+            .map(|l| l.contains("841.89 x 595.2"))
+            .collect::<Vec<bool>>()
+    };
+    let putuo = sample("putuo-government-office-2025.ron");
+    let upright = sizes(&[&putuo]);
+    assert!(
+        upright.iter().any(|wide| !wide),
+        "the built-in prints upright text pages"
+    );
+    let wide = sizes(&[&putuo, "--template-file", file.to_str().unwrap()]);
+    assert!(!wide.is_empty() && wide.iter().all(|w| *w), "{wide:?}");
+}

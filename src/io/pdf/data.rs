@@ -12,7 +12,7 @@ use crate::calc::Derived;
 use crate::calc::tables::{ColumnKind, RowKind, Table, disclosure_tables, table};
 use crate::model::Budget;
 use crate::model::template::ProjectDisclosure;
-use crate::model::template::outline::{PartKind, PartNumbering};
+use crate::model::template::outline::{Orientation, PartKind, PartNumbering};
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -27,6 +27,8 @@ pub(super) struct Document {
     pub contents: String,
     /// The parts, in printed order.
     pub parts: Vec<Part>,
+    /// Every page on its side.
+    pub landscape: bool,
 }
 
 /// The cover.
@@ -196,7 +198,14 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
         *w = (*w + 2).min(max);
     }
     let total: usize = widths.iter().sum();
-    let landscape = total > PORTRAIT_WIDTH;
+    let landscape = match budget
+        .template()
+        .table_showing(t.id)
+        .and_then(|spec| spec.page)
+    {
+        Some(page) => page == Orientation::Landscape,
+        None => total > PORTRAIT_WIDTH || budget.template().outline.pages == Orientation::Landscape,
+    };
     mark_one_line_rows(&mut rows, &widths, t, landscape);
     let align = t
         .columns
@@ -484,6 +493,7 @@ pub(super) fn document(
         },
         contents: t(zh, "目　录", "Contents"),
         parts,
+        landscape: outline.pages == Orientation::Landscape,
     }
 }
 

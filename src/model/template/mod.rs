@@ -274,6 +274,10 @@ pub struct TableSpec {
     /// How this table prints amounts, where it differs from the template's `number_format`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_format: Option<NumberFormat>,
+    /// The page this table is printed on; by default the text's, turned on its side when the
+    /// table is too wide for an upright page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<outline::Orientation>,
 }
 
 /// An official template, as loaded.

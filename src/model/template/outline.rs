@@ -18,6 +18,9 @@ pub struct Outline {
     pub cover: Cover,
     /// How parts are numbered.
     pub part_numbering: PartNumbering,
+    /// The pages of the text (a table too wide for them turns its own page).
+    #[serde(default)]
+    pub pages: Orientation,
     /// The parts, in printed order (a chart appendix, when asked for, follows them).
     pub parts: Vec<PartSpec>,
 }
@@ -31,6 +34,16 @@ pub struct Cover {
     pub kicker: Label,
     /// Below it (`{year}年度部门预算公开`).
     pub title: Label,
+}
+
+/// Which way a page stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Orientation {
+    /// Upright A4.
+    #[default]
+    Portrait,
+    /// A4 on its side.
+    Landscape,
 }
 
 /// How parts are numbered.
@@ -181,6 +194,7 @@ mod tests {
                 title: label("{yaer}年", "{year}"),
             },
             part_numbering: PartNumbering::Chapters,
+            pages: Orientation::Portrait,
             parts: vec![],
         };
         assert_eq!(outline.unknown_names(), ["yaer"]);
