@@ -440,3 +440,53 @@ fn a_template_prints_every_page_on_its_side() {
     let wide = sizes(&[&putuo, "--template-file", file.to_str().unwrap()]);
     assert!(!wide.is_empty() && wide.iter().all(|w| *w), "{wide:?}");
 }
+
+#[test]
+fn a_template_prints_the_total_under_the_lines_and_the_workbook_still_sums_them() {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
+    let changed = shown.replacen("total_row: Top", "total_row: Bottom", 1);
+    assert_ne!(changed, shown);
+    let file = dir.path().join("bottom.ron");
+    std::fs::write(&file, changed).unwrap();
+    let xlsx = dir.path().join("bottom.xlsx");
+    let (code, _, err) = run(&[
+        "export",
+        "xlsx",
+        &sample("putuo-government-office-2025.ron"),
+        "--out",
+        xlsx.to_str().unwrap(),
+        "--template-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+    let sheet = book.worksheet_range("表3").unwrap();
+    let formulas = book.worksheet_formula("表3").unwrap();
+    let label_rows: Vec<(usize, String)> = sheet
+        .rows()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            r.iter()
+                .find(|c| matches!(c, Data::String(s) if s == "合计" || s.starts_with("行政运行")))
+                .map(|c| (i, c.to_string()))
+        })
+        .collect();
+    // The last 合计 is the body's (the header has a 合计 column).
+    let total = label_rows.iter().rfind(|(_, l)| l == "合计").unwrap().0;
+    let line = label_rows.iter().find(|(_, l)| l != "合计").unwrap().0;
+    assert!(total > line, "合计 under the lines: {label_rows:?}");
+    // Its amount is a formula over the lines above it.
+    let absolute = total + sheet.start().unwrap().0 as usize;
+    let first = formulas.start().unwrap().0 as usize;
+    let row_formulas: Vec<String> = formulas
+        .cells()
+        .filter(|(r, _, f)| r + first == absolute && !f.is_empty())
+        .map(|(_, _, f)| f.clone())
+        .collect();
+    assert!(
+        row_formulas.iter().any(|f| f.contains("SUM")),
+        "{row_formulas:?}"
+    );
+}

@@ -200,6 +200,8 @@ pub struct Table<'a> {
     pub empty_note: Option<String>,
     /// How the printed table (PDF, workbook) writes amounts: the template's.
     pub number_format: crate::model::template::NumberFormat,
+    /// Where the printed table puts its 合计 row: the template's.
+    pub total_row: crate::model::template::TotalRow,
     body: Body<'a>,
     /// Last year's figures appended to each row, where asked for ([`Table::with_comparison`]).
     comparison: Option<&'a Comparison>,
@@ -322,6 +324,21 @@ impl<'a> Table<'a> {
         (0..self.len()).filter_map(|i| self.row(i))
     }
 
+    /// The rows as the printed table (PDF, workbook) lists them: with the 合计 row where the
+    /// template puts it. The screen lists [`Table::rows`], 合计 first.
+    #[must_use]
+    pub fn printed_rows(&self) -> Vec<Row> {
+        let mut rows: Vec<Row> = self.rows().collect();
+        if self.total_row == crate::model::template::TotalRow::Bottom {
+            let leading = rows.iter().take_while(|r| r.kind == RowKind::Total).count();
+            // Only a 合计 that heads the lines moves; a table that ends in its totals keeps them.
+            if leading > 0 && leading < rows.len() {
+                rows.rotate_left(leading);
+            }
+        }
+        rows
+    }
+
     /// Position of the first row showing the line `code`.
     #[must_use]
     pub fn position(&self, code: &str) -> Option<usize> {
@@ -397,6 +414,7 @@ pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool
         empty,
         empty_note: empty.then(|| empty_note(budget, id, zh)),
         number_format: budget.template().number_format(id),
+        total_row: budget.template().total_row(id),
         body,
         comparison: None,
     }

@@ -164,7 +164,7 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
         }
     }
     let mut rows = Vec::with_capacity(t.len());
-    for row in t.rows() {
+    for row in t.printed_rows() {
         let mut cells = Vec::with_capacity(n);
         for (c, cell) in row.cells.iter().enumerate() {
             let text = cell.printed_text(row.kind, t.number_format);

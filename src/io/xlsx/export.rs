@@ -550,7 +550,7 @@ fn table_sheet(
     let rows: Vec<Row> = if t.empty {
         Vec::new()
     } else {
-        t.rows().collect()
+        t.printed_rows()
     };
 
     let mut widths = Widths::new(usize::from(layout.width));

@@ -99,6 +99,9 @@ pub struct TemplateFile {
     /// How the printed tables write amounts, unless a table says otherwise.
     #[serde(default)]
     pub number_format: Option<super::NumberFormat>,
+    /// Where the printed tables' 合计 rows stand (Top when not said, in any template).
+    #[serde(default)]
+    pub total_row: Option<super::TotalRow>,
 }
 
 /// A new title for one table.
@@ -315,6 +318,11 @@ pub fn build(
     let checks = field!(checks, checks);
     let outline = field!(outline, outline);
     let number_format = field!(number_format, number_format);
+    // Optional in every template: a file of the first format need not state it.
+    let total_row = file
+        .total_row
+        .or(base.as_ref().map(|b| b.total_row))
+        .unwrap_or_default();
     let (
         Some(name),
         Some(table_prefix),
@@ -418,6 +426,7 @@ pub fn build(
         checks,
         outline,
         number_format,
+        total_row,
     })
 }
 
@@ -448,6 +457,7 @@ pub fn to_text(template: &Template) -> String {
         checks: Some(template.checks.clone()),
         outline: Some(template.outline.clone()),
         number_format: Some(template.number_format),
+        total_row: Some(template.total_row),
     };
     let pretty = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)

@@ -204,6 +204,16 @@ pub struct NumberFormat {
     pub zeros: Zeros,
 }
 
+/// Where a printed table's 合计 row stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TotalRow {
+    /// Above the lines, under the header (the 忻州 tables).
+    #[default]
+    Top,
+    /// Below the lines (Shanghai's long tables from 2024 on).
+    Bottom,
+}
+
 /// How a zero amount prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Zeros {
@@ -274,6 +284,9 @@ pub struct TableSpec {
     /// How this table prints amounts, where it differs from the template's `number_format`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_format: Option<NumberFormat>,
+    /// Where this table prints its 合计 row, where it differs from the template's `total_row`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_row: Option<TotalRow>,
     /// The page this table is printed on; by default the text's, turned on its side when the
     /// table is too wide for an upright page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -324,9 +337,19 @@ pub struct Template {
     pub outline: outline::Outline,
     /// How the printed tables write amounts, unless a table says otherwise.
     pub number_format: NumberFormat,
+    /// Where the printed tables' 合计 rows stand, unless a table says otherwise.
+    pub total_row: TotalRow,
 }
 
 impl Template {
+    /// Where table `kind` prints its 合计 row.
+    #[must_use]
+    pub fn total_row(&self, kind: TableId) -> TotalRow {
+        self.table_showing(kind)
+            .and_then(|t| t.total_row)
+            .unwrap_or(self.total_row)
+    }
+
     /// How table `kind` prints its amounts.
     #[must_use]
     pub fn number_format(&self, kind: TableId) -> NumberFormat {
