@@ -9,13 +9,15 @@
 
 mod fixed;
 mod lines;
+mod notes;
+pub use notes::{empty_note, notes_with, template_empty_note};
 
 use rust_decimal::Decimal;
 
 use crate::calc::compare::{Classification, Comparison};
 use crate::calc::{Change, Derived};
 use crate::model::template::CodeLayout;
-use crate::model::{AmountField, Budget, Money, MoneyUnit, TableId, TableNote};
+use crate::model::{AmountField, Budget, Money, MoneyUnit, TableId};
 
 /// What kind of row: how it is emphasised and whether a zero prints as `0.00` or blank.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -417,59 +419,6 @@ pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool
         total_row: budget.template().total_row(id),
         body,
         comparison: None,
-    }
-}
-
-/// The note printed under an empty table: the officer's wording where the budget has one, else
-/// the template's sentence (`注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。`).
-#[must_use]
-pub fn empty_note(budget: &Budget, id: TableId, zh: bool) -> String {
-    if let Some(note) = budget.table_notes.iter().find(|n| n.table == id) {
-        return note.text.clone();
-    }
-    template_empty_note(budget, id, zh)
-}
-
-/// The officer's notes with table `id`'s set to `text`. An empty text, or the template's own
-/// wording, leaves no note of the officer's for the table: the template's sentence is printed.
-#[must_use]
-pub fn notes_with(budget: &Budget, id: TableId, text: &str) -> Vec<TableNote> {
-    let text = text.trim();
-    let mut notes: Vec<TableNote> = budget
-        .table_notes
-        .iter()
-        .filter(|n| n.table != id)
-        .cloned()
-        .collect();
-    if !text.is_empty() && text != template_empty_note(budget, id, true) {
-        notes.push(TableNote {
-            table: id,
-            text: text.to_owned(),
-        });
-        notes.sort_by_key(|n| n.table);
-    }
-    notes
-}
-
-/// The template's sentence under an empty table, whatever the officer wrote.
-#[must_use]
-pub fn template_empty_note(budget: &Budget, id: TableId, zh: bool) -> String {
-    let year = budget.profile.year;
-    let (what_zh, what_en) = match id {
-        TableId::GovFundIncome | TableId::GovFundExpenditure => (
-            "政府性基金预算财政拨款安排的预算",
-            "government fund budget appropriations",
-        ),
-        TableId::StateCapital => (
-            "国有资本经营预算财政拨款安排的预算",
-            "state capital operations budget appropriations",
-        ),
-        _ => ("相关预算", "budget of this kind"),
-    };
-    if zh {
-        format!("注:本部门{year}年无{what_zh}，故本表为空表。")
-    } else {
-        format!("Note: the department has no {what_en} in {year}; this table is empty.")
     }
 }
 

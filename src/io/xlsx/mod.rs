@@ -16,6 +16,7 @@ mod assemble;
 mod carry;
 mod descriptions;
 mod export;
+mod formats;
 mod forms;
 mod grid;
 mod import;

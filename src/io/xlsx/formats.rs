@@ -1,0 +1,185 @@
+//! The cell formats of a workbook (built once and shared by every sheet's thread) and the print
+//! setup every sheet has.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet};
+
+use crate::calc::tables::RowKind;
+use crate::model::MoneyUnit;
+use crate::model::template::{NumberFormat, Zeros};
+
+/// The cell formats of a workbook, built once.
+pub(super) struct Formats {
+    pub title: Format,
+    pub subtitle: Format,
+    pub left: Format,
+    pub right: Format,
+    pub header: Format,
+    pub text: Format,
+    pub text_wrap: Format,
+    pub label: Format,
+    pub code: Format,
+    names: [[Format; 3]; 2],
+    /// By unit (万元, 元), then row: body, strong body (类), total.
+    amounts: [[Format; 3]; 2],
+    /// The same by the template's number format: unit, grouped, zeros, row.
+    printed: Vec<((bool, bool, u8, usize), Format)>,
+    pub percent: Format,
+    pub note: Format,
+}
+
+const FONT: &str = "宋体";
+
+impl Formats {
+    pub(super) fn new() -> Self {
+        let base = Format::new().set_font_name(FONT).set_font_size(10);
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        let name = |depth: u8, strong: bool| {
+            let f = cell.clone().set_indent(depth);
+            if strong { f.set_bold() } else { f }
+        };
+        // Body rows print a zero as blank, as the official tables (and the screen) do; the 合计
+        // and 小计 rows print it.
+        let amount = |unit: MoneyUnit, strong: bool, total: bool| {
+            let format = number_format(unit);
+            let f = cell.clone().set_align(FormatAlign::Right);
+            let f = if total {
+                f.set_num_format(format)
+            } else {
+                f.set_num_format(format!("{format};-{format};"))
+            };
+            if strong { f.set_bold() } else { f }
+        };
+        Formats {
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(16)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            subtitle: base.clone().set_align(FormatAlign::Center),
+            left: base.clone().set_align(FormatAlign::Left),
+            right: base.clone().set_align(FormatAlign::Right),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
+            text: cell.clone(),
+            text_wrap: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
+            label: cell.clone().set_bold().set_text_wrap(),
+            code: cell.clone().set_align(FormatAlign::Left),
+            names: [
+                [name(0, false), name(1, false), name(2, false)],
+                [name(0, true), name(1, true), name(2, true)],
+            ],
+            amounts: [MoneyUnit::WanYuan, MoneyUnit::Yuan].map(|u| {
+                [
+                    amount(u, false, false),
+                    amount(u, true, false),
+                    amount(u, true, true),
+                ]
+            }),
+            printed: {
+                let mut all = Vec::new();
+                for unit in [MoneyUnit::WanYuan, MoneyUnit::Yuan] {
+                    for grouped in [true, false] {
+                        for zeros in [Zeros::Blank, Zeros::Decimals, Zeros::Whole] {
+                            let nf = NumberFormat { grouped, zeros };
+                            for k in 0..3 {
+                                let strong = k > 0;
+                                let total = k == 2;
+                                let f = cell
+                                    .clone()
+                                    .set_align(FormatAlign::Right)
+                                    .set_num_format(printed_format(unit, nf, total));
+                                let f = if strong { f.set_bold() } else { f };
+                                all.push(((unit == MoneyUnit::Yuan, grouped, zeros as u8, k), f));
+                            }
+                        }
+                    }
+                }
+                all
+            },
+            percent: cell
+                .clone()
+                .set_align(FormatAlign::Right)
+                .set_num_format("0.00%"),
+            note: base.set_text_wrap().set_align(FormatAlign::Left),
+        }
+    }
+
+    /// The amount format of a row of `kind` in a table counted in `unit`.
+    pub(super) fn amount(&self, unit: MoneyUnit, kind: RowKind) -> &Format {
+        let u = usize::from(unit == MoneyUnit::Yuan);
+        let k = match kind {
+            RowKind::Total | RowKind::Subtotal => 2,
+            RowKind::Class => 1,
+            RowKind::Section | RowKind::Item => 0,
+        };
+        &self.amounts[u][k]
+    }
+
+    /// The amount format of a row of `kind` in a table counted in `unit` that prints its
+    /// amounts in `nf` (the template's number format).
+    pub(super) fn printed_amount(
+        &self,
+        unit: MoneyUnit,
+        kind: RowKind,
+        nf: NumberFormat,
+    ) -> &Format {
+        if nf == NumberFormat::GROUPED_BLANK {
+            return self.amount(unit, kind);
+        }
+        let k = match kind {
+            RowKind::Total | RowKind::Subtotal => 2,
+            RowKind::Class => 1,
+            RowKind::Section | RowKind::Item => 0,
+        };
+        let key = (unit == MoneyUnit::Yuan, nf.grouped, nf.zeros as u8, k);
+        self.printed
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| self.amount(unit, kind), |(_, f)| f)
+    }
+
+    pub(super) fn name(&self, kind: RowKind) -> &Format {
+        &self.names[usize::from(kind.is_strong())][usize::from(kind.depth().min(2))]
+    }
+}
+
+/// `#,##0.00` for 万元, `#,##0` for whole 元.
+#[must_use]
+/// The spreadsheet format of amounts in `unit` printed in `nf`; `total` for 合计 rows.
+fn printed_format(unit: MoneyUnit, nf: NumberFormat, total: bool) -> String {
+    let f = match (unit, nf.grouped) {
+        (MoneyUnit::WanYuan, true) => "#,##0.00",
+        (MoneyUnit::WanYuan, false) => "0.00",
+        (MoneyUnit::Yuan, true) => "#,##0",
+        (MoneyUnit::Yuan, false) => "0",
+    };
+    match nf.zeros {
+        Zeros::Blank if total => f.to_owned(),
+        Zeros::Blank => format!("{f};-{f};"),
+        Zeros::Decimals => format!("{f};-{f};0.00"),
+        Zeros::Whole => format!("{f};-{f};0"),
+    }
+}
+
+pub(super) fn number_format(unit: MoneyUnit) -> &'static str {
+    match unit {
+        MoneyUnit::WanYuan => "#,##0.00",
+        MoneyUnit::Yuan => "#,##0",
+    }
+}
+
+/// The print setup every sheet shares: A4 landscape, one page wide, page numbers at the foot.
+pub(super) fn print_setup(ws: &mut Worksheet) {
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_footer("&C第 &P 页 共 &N 页");
+}
