@@ -21,11 +21,13 @@ mod forms;
 mod grid;
 mod import;
 mod imported;
+mod line_rows;
 mod parts;
 mod read_forms;
 mod recognise;
 mod rollup;
 mod small;
+mod stated;
 
 use std::path::PathBuf;
 use std::str::FromStr;
