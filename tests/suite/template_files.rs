@@ -490,3 +490,40 @@ fn a_template_prints_the_total_under_the_lines_and_the_workbook_still_sums_them(
         "{row_formulas:?}"
     );
 }
+
+#[test]
+fn a_template_words_the_narratives_headings_its_own_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("headings.ron");
+    std::fs::write(
+        &file,
+        r#"(
+            format: 1,
+            id: ShanxiHeadings,
+            version: 2023,
+            extends: Shanxi,
+            narrative: (
+                outline: TwelveSections,
+                spaced_figures: true,
+                grouped_figures: false,
+                trim_zeros: false,
+                headings: [
+                    (topic: Sangong, title: (zh: "{year}年“三公”经费预算情况说明", en: "\"Three public\" costs in {year}")),
+                ],
+            ),
+        )"#,
+    )
+    .unwrap();
+    let xinzhou = sample("xinzhou-industry-2022.ron");
+    let (code, out, err) = run(&[
+        "narrative",
+        &xinzhou,
+        "--template-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("七、2022年“三公”经费预算情况说明"), "{out}");
+    assert!(!out.contains("“三公”经费增减变动原因说明"), "{out}");
+    let (_, plain, _) = run(&["narrative", &xinzhou]);
+    assert!(plain.contains("七、“三公”经费增减变动原因说明"), "{plain}");
+}

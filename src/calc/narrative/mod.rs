@@ -70,53 +70,7 @@ pub fn numbered(n: usize, text: &str, zh: bool) -> String {
     }
 }
 
-/// What a section is about. Documents place sections by topic (the Shanghai district template
-/// prints the totals in 部门预算编制说明 and the rest in 其他相关情况说明; the performance forms
-/// follow the section on performance), never by the words of a heading.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Topic {
-    /// Totals and their change against last year.
-    Totals,
-    /// Income by source.
-    Income,
-    /// Basic and project expenditure.
-    Expenditure,
-    /// 财政拨款.
-    Fiscal,
-    /// 一般公共预算 expenditure and its structure.
-    GeneralPublic,
-    /// 人员经费 and 公用经费.
-    Basic,
-    /// 三公经费.
-    Sangong,
-    /// 机关运行经费.
-    Operating,
-    /// 政府采购.
-    Procurement,
-    /// 绩效管理 / 绩效目标设置情况.
-    Performance,
-    /// 国有资产占有使用情况.
-    Assets,
-    /// 其他说明, or a section gathering several of the topics above.
-    Other,
-}
-
-impl Topic {
-    /// True for the topics the Shanghai district template prints under 其他相关情况说明.
-    #[must_use]
-    pub fn is_other_information(self) -> bool {
-        matches!(
-            self,
-            Topic::Sangong
-                | Topic::Operating
-                | Topic::Procurement
-                | Topic::Performance
-                | Topic::Assets
-                | Topic::Other
-        )
-    }
-}
+pub use crate::model::template::Topic;
 
 /// A paragraph: body text, or a sub-heading such as （一）… or 1、….
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -265,10 +219,27 @@ pub fn missing_officer_texts(budget: &Budget, derived: &Derived) -> Vec<Narrativ
 fn outline(c: common::Ctx<'_>) -> NarrativeDoc {
     let budget = c.budget;
     let style = Style::of(budget.template());
-    let (title, sections) = match budget.template().narrative.outline {
+    let (title, mut sections) = match budget.template().narrative.outline {
         NarrativeOutline::TwelveSections => twelve_sections::outline(&c),
         NarrativeOutline::ExplanationAndOtherNotes => explanation_notes::outline(&c),
     };
+    // The template's own words for a section's heading, by topic.
+    let headings = &budget.template().narrative.headings;
+    if !headings.is_empty() {
+        let year = budget.profile.year.to_string();
+        let values = [
+            ("year", year.as_str()),
+            ("department", budget.profile.department_name.as_str()),
+        ];
+        for s in &mut sections {
+            if let Some(h) = headings.iter().find(|h| h.topic == s.topic) {
+                s.heading = Words {
+                    zh: h.title.fill(true, &values).into(),
+                    en: h.title.fill(false, &values).into(),
+                };
+            }
+        }
+    }
     NarrativeDoc {
         title,
         sections,

@@ -398,7 +398,15 @@ pub fn build(
     for (i, t) in tables.iter_mut().enumerate() {
         t.number = u8::try_from(i + 1).unwrap_or(u8::MAX);
     }
-    let unknown = outline.unknown_names();
+    let mut unknown = outline.unknown_names();
+    unknown.extend(
+        narrative
+            .headings
+            .iter()
+            .flat_map(|h| h.title.names())
+            .filter(|n| !super::outline::PATTERN_NAMES.contains(n))
+            .map(str::to_owned),
+    );
     if !unknown.is_empty() {
         return Err(TemplateError::UnknownNames {
             origin: origin.to_owned(),
@@ -453,7 +461,7 @@ pub fn to_text(template: &Template) -> String {
         all_classes_in_summaries: Some(template.all_classes_in_summaries),
         economic_cost_columns: Some(template.economic_cost_columns),
         unit_codes: Some(template.unit_codes),
-        narrative: Some(template.narrative),
+        narrative: Some(template.narrative.clone()),
         checks: Some(template.checks.clone()),
         outline: Some(template.outline.clone()),
         number_format: Some(template.number_format),

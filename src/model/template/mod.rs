@@ -180,8 +180,65 @@ pub enum NarrativeOutline {
     ExplanationAndOtherNotes,
 }
 
-/// How the 情况说明 is written.
+/// What a section is about. Documents place sections by topic (the Shanghai district template
+/// prints the totals in 部门预算编制说明 and the rest in 其他相关情况说明; the performance forms
+/// follow the section on performance), never by the words of a heading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Topic {
+    /// Totals and their change against last year.
+    Totals,
+    /// Income by source.
+    Income,
+    /// Basic and project expenditure.
+    Expenditure,
+    /// 财政拨款.
+    Fiscal,
+    /// 一般公共预算 expenditure and its structure.
+    GeneralPublic,
+    /// 人员经费 and 公用经费.
+    Basic,
+    /// 三公经费.
+    Sangong,
+    /// 机关运行经费.
+    Operating,
+    /// 政府采购.
+    Procurement,
+    /// 绩效管理 / 绩效目标设置情况.
+    Performance,
+    /// 国有资产占有使用情况.
+    Assets,
+    /// 其他说明, or a section gathering several of the topics above.
+    Other,
+}
+
+impl Topic {
+    /// True for the topics the Shanghai district template prints under 其他相关情况说明.
+    #[must_use]
+    pub fn is_other_information(self) -> bool {
+        matches!(
+            self,
+            Topic::Sangong
+                | Topic::Operating
+                | Topic::Procurement
+                | Topic::Performance
+                | Topic::Assets
+                | Topic::Other
+        )
+    }
+}
+
+/// A section heading of the 情况说明 in the template's own words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionHeading {
+    /// The section, by what it is about.
+    pub topic: Topic,
+    /// Its heading, a pattern (`{year}`), without a number.
+    pub title: Label,
+}
+
+/// How the 情况说明 is written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NarrativeStyle {
     /// The sections.
@@ -192,6 +249,9 @@ pub struct NarrativeStyle {
     pub grouped_figures: bool,
     /// Whole amounts without decimals (`4614万元`).
     pub trim_zeros: bool,
+    /// Section headings in the template's words, where they differ from the outline's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<SectionHeading>,
 }
 
 /// How a printed table writes its amounts.
