@@ -298,7 +298,7 @@ fn draw_item(
             if let Some(section) = text.sections.get(si) {
                 ui.add_space(10.0);
                 ui.label(
-                    RichText::new(section.numbered_heading(zh))
+                    RichText::new(section.numbered_heading(text.numbering, zh))
                         .size(17.0)
                         .strong(),
                 );

@@ -510,6 +510,7 @@ fn a_template_words_the_narratives_headings_its_own_way() {
                 headings: [
                     (topic: Sangong, title: (zh: "{year}年“三公”经费预算情况说明", en: "\"Three public\" costs in {year}")),
                 ],
+                section_numbering: ChineseParen,
             ),
         )"#,
     )
@@ -522,7 +523,11 @@ fn a_template_words_the_narratives_headings_its_own_way() {
         file.to_str().unwrap(),
     ]);
     assert_eq!(code, Some(0), "{err}");
-    assert!(out.contains("七、2022年“三公”经费预算情况说明"), "{out}");
+    assert!(out.contains("（七）2022年“三公”经费预算情况说明"), "{out}");
+    assert!(
+        out.contains("（一）单位预算收支数据变动情况及原因"),
+        "{out}"
+    );
     assert!(!out.contains("“三公”经费增减变动原因说明"), "{out}");
     let (_, plain, _) = run(&["narrative", &xinzhou]);
     assert!(plain.contains("七、“三公”经费增减变动原因说明"), "{plain}");

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::{Change, Derived, Summary};
 use crate::model::sections::NarrativeText;
-use crate::model::template::{NarrativeOutline, Template};
+use crate::model::template::{NarrativeOutline, Numbering, Template};
 use crate::model::{Budget, Money, MoneyUnit, TableId};
 
 pub use render::{figure_text, pieces};
@@ -28,6 +28,8 @@ pub struct NarrativeDoc {
     pub sections: Vec<Section>,
     /// How figures are spaced and formatted.
     pub style: Style,
+    /// How sections are numbered.
+    pub numbering: Numbering,
 }
 
 /// One section (一、… or the 编制说明 as a whole).
@@ -45,11 +47,12 @@ pub struct Section {
 }
 
 impl Section {
-    /// The heading as printed on its own: `一、收入预算情况说明` in Chinese, `2. Income` in English.
+    /// The heading as printed on its own, numbered as the template numbers sections:
+    /// `一、收入预算情况说明` in Chinese, `2. Income` in English.
     #[must_use]
-    pub fn numbered_heading(&self, zh: bool) -> String {
+    pub fn numbered_heading(&self, numbering: Numbering, zh: bool) -> String {
         match self.number {
-            Some(n) => numbered(n, self.heading.get(zh), zh),
+            Some(n) => numbering.apply(n, self.heading.get(zh), zh),
             None => self.heading.get(zh).to_owned(),
         }
     }
@@ -244,6 +247,7 @@ fn outline(c: common::Ctx<'_>) -> NarrativeDoc {
         title,
         sections,
         style,
+        numbering: budget.template().narrative.section_numbering,
     }
 }
 

@@ -135,7 +135,7 @@ impl NarrativeDoc {
         out.push('\n');
         for section in &self.sections {
             out.push('\n');
-            out.push_str(&section.numbered_heading(zh));
+            out.push_str(&section.numbered_heading(self.numbering, zh));
             out.push('\n');
             for p in &section.paragraphs {
                 paragraph_text(p, self.style, zh, &mut out);

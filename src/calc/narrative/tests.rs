@@ -32,6 +32,7 @@ fn change_text(this: &str, last: &str, style: Style) -> String {
             paragraphs: vec![p.done()],
         }],
         style,
+        numbering: crate::model::template::Numbering::ChineseComma,
     };
     doc.paragraph_to_text(&doc.sections[0].paragraphs[0], true)
 }

@@ -11,8 +11,8 @@ use super::narrative::{Paragraph, Run, Section, Topic, narrative_sections};
 use crate::calc::Derived;
 use crate::calc::tables::{ColumnKind, RowKind, Table, disclosure_tables, table};
 use crate::model::Budget;
-use crate::model::template::ProjectDisclosure;
 use crate::model::template::outline::{Orientation, PartKind, PartNumbering};
+use crate::model::template::{Numbering, ProjectDisclosure};
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -380,6 +380,7 @@ pub(super) fn document(
         ("department", p.department_name.as_str()),
     ];
     let outline = &template.outline;
+    let numbering = template.narrative.section_numbering;
     let part_heading = |n: usize, title: &str| -> String {
         match outline.part_numbering {
             PartNumbering::Chapters if zh => format!(
@@ -439,7 +440,7 @@ pub(super) fn document(
                 let mut blocks = Vec::new();
                 for (i, s) in sections.take().unwrap_or_default().into_iter().enumerate() {
                     let topic = s.topic;
-                    blocks.extend(section_blocks(i, s, zh));
+                    blocks.extend(section_blocks(i, s, numbering, zh));
                     // A template that publishes a form per project prints them here.
                     if topic == Topic::Performance
                         && template.projects == ProjectDisclosure::FormPerProject
@@ -457,7 +458,7 @@ pub(super) fn document(
                     .into_iter()
                     .partition(|s| s.topic.is_other_information() == other);
                 sections = Some(rest);
-                part_sections(these, &title, zh)
+                part_sections(these, &title, numbering, zh)
             }
             PartKind::Descriptions => forms::descriptions(budget, zh),
         };
@@ -499,7 +500,12 @@ pub(super) fn document(
 
 /// The sections a part holds. A part that holds one section of its own heading (编制说明 under
 /// 编制说明) prints its paragraphs without repeating the heading.
-fn part_sections(sections: Vec<Section>, part_heading: &str, zh: bool) -> Vec<Block> {
+fn part_sections(
+    sections: Vec<Section>,
+    part_heading: &str,
+    numbering: Numbering,
+    zh: bool,
+) -> Vec<Block> {
     let same = |s: &Section| {
         s.heading == part_heading || (!zh && s.heading.eq_ignore_ascii_case(part_heading))
     };
@@ -516,15 +522,15 @@ fn part_sections(sections: Vec<Section>, part_heading: &str, zh: bool) -> Vec<Bl
     sections
         .into_iter()
         .enumerate()
-        .flat_map(|(i, s)| section_blocks(i, s, zh))
+        .flat_map(|(i, s)| section_blocks(i, s, numbering, zh))
         .collect()
 }
 
 /// A numbered section of the narrative as blocks.
-fn section_blocks(i: usize, s: Section, zh: bool) -> Vec<Block> {
+fn section_blocks(i: usize, s: Section, numbering: Numbering, zh: bool) -> Vec<Block> {
     vec![
         Block::Heading {
-            text: numbered(i, &s.heading, zh),
+            text: numbering.apply(i + 1, &s.heading, zh),
         },
         Block::Paragraphs {
             paragraphs: s.paragraphs,

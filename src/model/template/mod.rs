@@ -227,6 +227,45 @@ impl Topic {
     }
 }
 
+/// How a level of headings is numbered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Numbering {
+    /// `一、` (`1.` in English).
+    #[default]
+    ChineseComma,
+    /// `（一）` (`(1)` in English).
+    ChineseParen,
+    /// `1.`
+    Arabic,
+    /// `1、`
+    ArabicComma,
+    /// No number.
+    Unnumbered,
+}
+
+/// Chinese numerals for numbering: 一 … 二十.
+const CHINESE: [&str; 20] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+impl Numbering {
+    /// `text` numbered `n` (from 1) in this style; past 二十 a Chinese style counts in digits.
+    #[must_use]
+    pub fn apply(self, n: usize, text: &str, zh: bool) -> String {
+        let chinese = n.checked_sub(1).and_then(|i| CHINESE.get(i));
+        match (self, zh, chinese) {
+            (Numbering::Unnumbered, ..) => text.to_owned(),
+            (Numbering::ChineseComma, true, Some(c)) => format!("{c}、{text}"),
+            (Numbering::ChineseParen, true, Some(c)) => format!("（{c}）{text}"),
+            (Numbering::ChineseParen, true, None) => format!("（{n}）{text}"),
+            (Numbering::ChineseParen, false, _) => format!("({n}) {text}"),
+            (Numbering::ArabicComma, true, _) => format!("{n}、{text}"),
+            _ => format!("{n}. {text}"),
+        }
+    }
+}
+
 /// A section heading of the 情况说明 in the template's own words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -252,6 +291,9 @@ pub struct NarrativeStyle {
     /// Section headings in the template's words, where they differ from the outline's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headings: Vec<SectionHeading>,
+    /// How the sections are numbered (`一、` when not said).
+    #[serde(default)]
+    pub section_numbering: Numbering,
 }
 
 /// How a printed table writes its amounts.
