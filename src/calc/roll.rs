@@ -67,6 +67,7 @@ pub fn next_year(budget: &Budget, derived: &Derived) -> Budget {
     Budget {
         format_version: budget.format_version,
         template: budget.template,
+        template_version: budget.template_version,
         profile,
         unit: budget.unit,
         income_columns: budget.income_columns.clone(),

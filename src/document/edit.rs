@@ -79,6 +79,8 @@ pub enum Edit {
     Template {
         /// The template.
         template: TemplateId,
+        /// The version of it the budget is made with, when it is loaded.
+        version: Option<u32>,
         /// The income columns, in order.
         income_columns: Vec<IncomeSource>,
     },
@@ -216,6 +218,7 @@ impl Edit {
         columns.extend(used);
         Edit::Template {
             template,
+            version: template.find().map(|t| t.version),
             income_columns: columns,
         }
     }
@@ -297,9 +300,11 @@ impl Edit {
             Edit::TableNotes(n) => Edit::TableNotes(std::mem::replace(&mut budget.table_notes, n)),
             Edit::Template {
                 template,
+                version,
                 income_columns,
             } => Edit::Template {
                 template: std::mem::replace(&mut budget.template, template),
+                version: std::mem::replace(&mut budget.template_version, version),
                 income_columns: std::mem::replace(&mut budget.income_columns, income_columns),
             },
         })

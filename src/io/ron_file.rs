@@ -170,6 +170,15 @@ pub enum Notice {
         /// The version it will be saved in.
         to: u32,
     },
+    /// The budget was made with another version of its template than the one loaded.
+    TemplateVersion {
+        /// The template.
+        id: crate::model::TemplateId,
+        /// The version the budget was made with.
+        made: u32,
+        /// The version loaded.
+        loaded: u32,
+    },
     /// The budget names a template that is not loaded: it is shown in the nearest built-in one
     /// (and keeps naming its own).
     TemplateMissing {
@@ -200,6 +209,12 @@ impl Notice {
             (Notice::Migrated { from, to }, false) => {
                 format!("format version {from} was upgraded; it will be saved as version {to}")
             }
+            (Notice::TemplateVersion { id, made, loaded }, true) => {
+                format!("本预算按模板 {id} 的版本 {made} 编制，现按已载入的版本 {loaded} 排版")
+            }
+            (Notice::TemplateVersion { id, made, loaded }, false) => format!(
+                "the budget was made with version {made} of template {id}; it is laid out in the loaded version {loaded}"
+            ),
             (Notice::TemplateMissing { id, used }, true) => format!(
                 "本预算的模板 {id} 未载入，暂按内置模板“{}”显示；载入该模板文件后即按其排版",
                 used.label_zh()
@@ -312,11 +327,17 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     if encoding != Encoding::Utf8 {
         notices.insert(0, Notice::Reencoded(encoding));
     }
-    if budget.template.find().is_none() {
-        notices.push(Notice::TemplateMissing {
+    match (budget.template.find(), budget.template_version) {
+        (None, _) => notices.push(Notice::TemplateMissing {
             id: budget.template,
             used: budget.template.get().id,
-        });
+        }),
+        (Some(t), Some(made)) if t.version != made => notices.push(Notice::TemplateVersion {
+            id: budget.template,
+            made,
+            loaded: t.version,
+        }),
+        _ => {}
     }
     Ok(Loaded {
         budget,

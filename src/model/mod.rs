@@ -73,6 +73,10 @@ pub struct Budget {
     /// The official template the disclosure is published in (files before format 2 are Shanxi's).
     #[serde(default)]
     pub template: TemplateId,
+    /// The version of the template the budget was made with, where known: a template loaded in
+    /// another version is said when the budget is opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_version: Option<u32>,
     /// Who publishes, for which year, and the descriptive parts.
     pub profile: Profile,
     /// The unit the standard tables (1–9) are published in.
@@ -326,6 +330,7 @@ impl Budget {
         Budget {
             format_version: FORMAT_VERSION,
             template,
+            template_version: template.find().map(|t| t.version),
             profile: Profile {
                 department_code: department_code.to_owned(),
                 department_name: department_name.to_owned(),

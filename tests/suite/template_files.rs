@@ -532,3 +532,33 @@ fn a_template_words_the_narratives_headings_its_own_way() {
     let (_, plain, _) = run(&["narrative", &xinzhou]);
     assert!(plain.contains("七、“三公”经费增减变动原因说明"), "{plain}");
 }
+
+#[test]
+fn a_budget_made_with_another_version_of_its_template_says_so_on_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(sample("putuo-government-office-2025.ron"))
+        .unwrap()
+        .replacen(
+            "template: ShanghaiDistrict,",
+            "template: ShanghaiDistrict,\n    template_version: Some(2024),",
+            1,
+        );
+    let file = dir.path().join("older.ron");
+    std::fs::write(&file, text).unwrap();
+    let (code, _, err) = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("本预算按模板 ShanghaiDistrict 的版本 2024 编制，现按已载入的版本 2025 排版"),
+        "{err}"
+    );
+    // A new budget records the version it is made with, and saves it.
+    let budget = budget_studio::model::Budget::in_template(
+        budget_studio::model::TemplateId::SHANGHAI_DISTRICT,
+        "",
+        "某局",
+        2026,
+    );
+    assert_eq!(budget.template_version, Some(2025));
+    let saved = budget_studio::io::to_ron_string(&budget).unwrap();
+    assert!(saved.contains("template_version: Some(2025)"), "{saved}");
+}
