@@ -45,14 +45,23 @@ fn the_built_in_templates_are_listed_and_shown_as_files() {
     let (code, out, _) = run(&["template", "list"]);
     assert_eq!(code, Some(0));
     let ids: Vec<&str> = out.lines().filter_map(|l| l.split('\t').next()).collect();
-    assert_eq!(ids, ["Shanxi", "ShanghaiDistrict", "MofReference"], "{out}");
+    assert_eq!(
+        ids,
+        [
+            "Shanxi",
+            "ShanghaiDistrict",
+            "MofReference",
+            "ShanghaiDistrictUnit"
+        ],
+        "{out}"
+    );
     let (code, shown, _) = run(&["template", "show", "MofReference"]);
     assert_eq!(code, Some(0));
     assert!(shown.contains("一般公共预算“三公”经费支出表"), "{shown}");
     let (code, _, err) = run(&["template", "show", "Nowhere"]);
     assert_eq!(code, Some(2));
     assert!(
-        err.contains("Shanxi, ShanghaiDistrict, MofReference"),
+        err.contains("Shanxi, ShanghaiDistrict, MofReference, ShanghaiDistrictUnit"),
         "{err}"
     );
 }

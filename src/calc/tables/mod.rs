@@ -408,7 +408,9 @@ pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool
     };
     Table {
         id,
-        title: budget.template().numbered_title(id, zh),
+        title: budget
+            .template()
+            .numbered_title(id, zh, budget.profile.year),
         unit,
         columns,
         header,

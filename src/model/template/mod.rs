@@ -476,27 +476,39 @@ impl Template {
         })
     }
 
-    /// The title as printed above table `kind`: `预算公开表3 预算支出总表`, `表3 部门支出预算总表`,
-    /// `Table 3 …`; the kind's own name when the template lacks the table.
+    /// The title as printed above table `kind` in `year`: `预算公开表3 预算支出总表`,
+    /// `表3 部门支出预算总表`, `1. 2024年预算单位财务收支预算总表`, `Table 3 …`; the kind's own name
+    /// when the template lacks the table. A prefix with `{n}` places the number itself; titles
+    /// may name `{year}`.
     #[must_use]
-    pub fn numbered_title(&self, kind: TableId, zh: bool) -> String {
+    pub fn numbered_title(&self, kind: TableId, zh: bool, year: i32) -> String {
         match self.table_showing(kind) {
-            Some(t) => format!(
-                "{}{} {}",
-                self.table_prefix.get(zh),
-                t.number,
-                t.title.get(zh)
-            ),
+            Some(t) => {
+                let prefix = self.table_prefix.get(zh);
+                let number = t.number.to_string();
+                let title = t.title.fill(zh, &[("year", &year.to_string())]);
+                if prefix.contains("{n}") {
+                    format!("{}{title}", prefix.replace("{n}", &number))
+                } else {
+                    format!("{prefix}{number} {title}")
+                }
+            }
             None if zh => kind.title_zh().to_owned(),
             None => kind.title_en().to_owned(),
         }
     }
 
-    /// The title of table `kind` without its number (for messages).
+    /// The title of table `kind` without its number or year (for messages).
     #[must_use]
     pub fn title(&self, kind: TableId, zh: bool) -> &str {
         match self.table_showing(kind) {
-            Some(t) => t.title.get(zh),
+            Some(t) => {
+                let title = t.title.get(zh);
+                title
+                    .strip_prefix("{year}年")
+                    .or_else(|| title.strip_prefix("{year} "))
+                    .unwrap_or(title)
+            }
             None if zh => kind.title_zh(),
             None => kind.title_en(),
         }
@@ -524,20 +536,20 @@ mod tests {
         let shanxi = TemplateId::SHANXI.get();
         let shanghai = TemplateId::SHANGHAI_DISTRICT.get();
         assert_eq!(
-            shanxi.numbered_title(TableId::Expenditure, true),
+            shanxi.numbered_title(TableId::Expenditure, true, 2025),
             "预算公开表3 预算支出总表"
         );
         assert_eq!(
-            shanghai.numbered_title(TableId::Expenditure, true),
+            shanghai.numbered_title(TableId::Expenditure, true, 2025),
             "表3 部门支出预算总表"
         );
         assert_eq!(
-            shanghai.numbered_title(TableId::Expenditure, false),
+            shanghai.numbered_title(TableId::Expenditure, false, 2025),
             "Table 3 Expenditure"
         );
         // Shanghai folds 三公 into table 9.
         assert_eq!(
-            shanghai.numbered_title(TableId::Sangong, true),
+            shanghai.numbered_title(TableId::Sangong, true, 2025),
             "表9 部门“三公”经费和机关运行经费预算表"
         );
         assert!(shanghai.table(TableId::GovFundIncome).is_none());

@@ -9,7 +9,7 @@ use super::file::{self, TemplateError};
 use super::{Template, TemplateId};
 
 /// The built-in template files, in the order 新建 offers them.
-pub const BUILT_IN: [(&str, &str); 3] = [
+pub const BUILT_IN: [(&str, &str); 4] = [
     (
         "Shanxi.ron",
         include_str!("../../../assets/templates/Shanxi.ron"),
@@ -21,6 +21,10 @@ pub const BUILT_IN: [(&str, &str); 3] = [
     (
         "MofReference.ron",
         include_str!("../../../assets/templates/MofReference.ron"),
+    ),
+    (
+        "ShanghaiDistrictUnit.ron",
+        include_str!("../../../assets/templates/ShanghaiDistrictUnit.ron"),
     ),
 ];
 
@@ -169,17 +173,28 @@ mod tests {
         }
         let ids: Vec<TemplateId> = all().iter().map(|t| t.id).collect();
         assert_eq!(
-            &ids[..3],
+            &ids[..4],
             [
                 TemplateId::SHANXI,
                 TemplateId::SHANGHAI_DISTRICT,
-                TemplateId::MOF_REFERENCE
+                TemplateId::MOF_REFERENCE,
+                TemplateId::parse("ShanghaiDistrictUnit").unwrap(),
             ]
+        );
+        // The 单位预算 is the department's template with its own words.
+        let unit = TemplateId::parse("ShanghaiDistrictUnit").unwrap().get();
+        assert_eq!(
+            unit.numbered_title(TableId::IncomeExpenditure, true, 2024),
+            "1. 2024年预算单位财务收支预算总表"
+        );
+        assert_eq!(
+            unit.code_layout,
+            TemplateId::SHANGHAI_DISTRICT.get().code_layout
         );
         let mof = TemplateId::MOF_REFERENCE.get();
         assert_eq!(mof.tables.len(), 8);
         assert_eq!(
-            mof.numbered_title(TableId::Sangong, true),
+            mof.numbered_title(TableId::Sangong, true, 2025),
             "表7 一般公共预算“三公”经费支出表"
         );
     }
@@ -197,7 +212,7 @@ mod tests {
         let t = load(text, "test.ron").unwrap();
         let base = TemplateId::SHANGHAI_DISTRICT.get();
         assert_eq!(
-            t.numbered_title(TableId::Expenditure, true),
+            t.numbered_title(TableId::Expenditure, true, 2026),
             "表3 2026年部门支出预算总表"
         );
         assert_eq!(t.unit, crate::model::MoneyUnit::WanYuan);
@@ -277,7 +292,7 @@ mod tests {
 
     #[test]
     fn a_template_shown_reads_back_as_the_same_template() {
-        for t in all().into_iter().take(3) {
+        for t in all().into_iter().take(4) {
             let text = file::to_text(t);
             let back = file::build(
                 file::parse(&text, "shown.ron").unwrap(),

@@ -108,7 +108,11 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for &table in &listed {
                     let selected = view.table() == table;
-                    let text = doc.budget().template().numbered_title(table, lang.zh());
+                    let budget = doc.budget();
+                    let text =
+                        budget
+                            .template()
+                            .numbered_title(table, lang.zh(), budget.profile.year);
                     if ui.selectable_label(selected, text).clicked() && !selected {
                         view.table = Some(table);
                         view.selected_code = None;
