@@ -173,6 +173,7 @@ fn build_workbook(
     // library's "low memory" sheets, which write their rows out as they go instead of keeping a
     // map of millions of cells until the workbook is saved. Their texts still go to the shared
     // string table: inline strings made the file larger and reading it back slower.
+    formats.register(&mut workbook.new_worksheet_with_low_memory()?)?;
     let mut jobs = Vec::with_capacity(tables.len());
     for (name, t) in names.iter().zip(&tables) {
         jobs.push((name, t, workbook.new_worksheet_with_low_memory()?));

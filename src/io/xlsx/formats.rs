@@ -30,6 +30,38 @@ pub(super) struct Formats {
 const FONT: &str = "宋体";
 
 impl Formats {
+    /// Gives every format its index in the workbook, writing each once into `scratch` (a
+    /// low-memory sheet of the workbook that is then dropped). The library's low-memory sheets
+    /// give a format its index the first time one of them writes it, between a read and a write
+    /// lock: two sheets meeting a new format at once can each give it an index, and the cells of
+    /// one then point at a style the file does not have (a 合计 printed in another number
+    /// format). Registered first, on one thread, every format is known before the sheets are
+    /// written side by side.
+    pub(super) fn register(&self, scratch: &mut Worksheet) -> Result<(), super::ExportError> {
+        let fixed = [
+            &self.title,
+            &self.subtitle,
+            &self.left,
+            &self.right,
+            &self.header,
+            &self.text,
+            &self.text_wrap,
+            &self.label,
+            &self.code,
+            &self.percent,
+            &self.note,
+        ];
+        let all = fixed
+            .into_iter()
+            .chain(self.names.iter().flatten())
+            .chain(self.amounts.iter().flatten())
+            .chain(self.printed.iter().map(|(_, f)| f));
+        for (row, format) in (0_u32..).zip(all) {
+            scratch.write_blank(row, 0, format)?;
+        }
+        Ok(())
+    }
+
     pub(super) fn new() -> Self {
         let base = Format::new().set_font_name(FONT).set_font_size(10);
         let cell = base
