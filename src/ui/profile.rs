@@ -112,7 +112,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             left |= text_field(ui, &mut form.year, Tr::Year.get(lang), 80.0).lost_focus();
             ui.end_row();
             ui.label(Tr::Template.get(lang));
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for id in TemplateId::all() {
                     let label = if lang.zh() {
                         id.label_zh()

@@ -156,7 +156,13 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
     {
         table = table.with_comparison(&base.comparison, lang.zh());
     }
-    ui.heading(format!("{} {}", budget.profile.year, table.title));
+    // The year before the title, unless the template's title carries it already.
+    let year = budget.profile.year.to_string();
+    if table.title.contains(&year) {
+        ui.heading(&table.title);
+    } else {
+        ui.heading(format!("{year} {}", table.title));
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{}: {}",
