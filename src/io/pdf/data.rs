@@ -216,11 +216,13 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
             ColumnKind::Name | ColumnKind::Text => "left",
         })
         .collect();
-    let department = if zh {
-        format!("编制部门：{}", budget.profile.department_name)
-    } else {
-        format!("Department: {}", budget.profile.department_name)
-    };
+    let department = budget.template().outline.department_line.fill(
+        zh,
+        &[
+            ("department", &budget.profile.department_name),
+            ("year", &budget.profile.year.to_string()),
+        ],
+    );
     let unit = if zh {
         format!("单位：{}", t.unit.label_zh())
     } else {

@@ -396,7 +396,13 @@ fn table_sheet(
     print_setup(&mut ws);
 
     put(&mut ws, (0, 0, 0, last_col), &t.title, &f.title)?;
-    let department = format!("编制部门：{}", budget.profile.department_name);
+    let department = budget.template().outline.department_line.fill(
+        true,
+        &[
+            ("department", &budget.profile.department_name),
+            ("year", &budget.profile.year.to_string()),
+        ],
+    );
     let unit = format!("单位：{}", t.unit.label_zh());
     let year = format!("{}年度", budget.profile.year);
     if last_col >= 4 {

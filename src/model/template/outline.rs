@@ -21,6 +21,10 @@ pub struct Outline {
     /// The pages of the text (a table too wide for them turns its own page).
     #[serde(default)]
     pub pages: Orientation,
+    /// The line above each table naming who prepared it (`编制部门：{department}`; a 单位预算
+    /// prints `编制单位：…`).
+    #[serde(default = "department_line")]
+    pub department_line: Label,
     /// The parts, in printed order (a chart appendix, when asked for, follows them).
     pub parts: Vec<PartSpec>,
 }
@@ -70,6 +74,13 @@ pub struct PartSpec {
 
 fn yes() -> bool {
     true
+}
+
+fn department_line() -> Label {
+    Label {
+        zh: "编制部门：{department}".to_owned(),
+        en: "Department: {department}".to_owned(),
+    }
 }
 
 /// What a part holds.
@@ -148,7 +159,7 @@ impl Outline {
             }
             labels
         });
-        [&self.cover.kicker, &self.cover.title]
+        [&self.cover.kicker, &self.cover.title, &self.department_line]
             .into_iter()
             .chain(parts)
     }
@@ -195,6 +206,7 @@ mod tests {
             },
             part_numbering: PartNumbering::Chapters,
             pages: Orientation::Portrait,
+            department_line: department_line(),
             parts: vec![],
         };
         assert_eq!(outline.unknown_names(), ["yaer"]);
