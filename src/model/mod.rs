@@ -315,7 +315,12 @@ impl Budget {
     /// An empty budget for a department and year, in the seed's template.
     #[must_use]
     pub fn new(department_code: &str, department_name: &str, year: i32) -> Self {
-        Budget::in_template(TemplateId::SHANXI, department_code, department_name, year)
+        Budget::in_template(
+            TemplateId::default(),
+            department_code,
+            department_name,
+            year,
+        )
     }
 
     /// An empty budget in `template`: its units, income columns and economic code set.
