@@ -228,19 +228,12 @@ fn outline(c: common::Ctx<'_>) -> NarrativeDoc {
     };
     // The template's own words for a section's heading, by topic.
     let headings = &budget.template().narrative.headings;
-    if !headings.is_empty() {
-        let year = budget.profile.year.to_string();
-        let values = [
-            ("year", year.as_str()),
-            ("department", budget.profile.department_name.as_str()),
-        ];
-        for s in &mut sections {
-            if let Some(h) = headings.iter().find(|h| h.topic == s.topic) {
-                s.heading = Words {
-                    zh: h.title.fill(true, &values).into(),
-                    en: h.title.fill(false, &values).into(),
-                };
-            }
+    for s in &mut sections {
+        if let Some(h) = headings.iter().find(|h| h.topic == s.topic) {
+            s.heading = Words {
+                zh: h.title.fill_for(budget, true).into(),
+                en: h.title.fill_for(budget, false).into(),
+            };
         }
     }
     NarrativeDoc {

@@ -216,13 +216,11 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
             ColumnKind::Name | ColumnKind::Text => "left",
         })
         .collect();
-    let department = budget.template().outline.department_line.fill(
-        zh,
-        &[
-            ("department", &budget.profile.department_name),
-            ("year", &budget.profile.year.to_string()),
-        ],
-    );
+    let department = budget
+        .template()
+        .outline
+        .department_line
+        .fill_for(budget, zh);
     let unit = if zh {
         format!("单位：{}", t.unit.label_zh())
     } else {
@@ -325,7 +323,6 @@ pub(super) fn document(
     charts: Vec<(String, String)>,
 ) -> Document {
     let p = &budget.profile;
-    let year = p.year;
     let template = budget.template();
     let sections = narrative_sections(budget, derived, summary, zh);
     // Each table on a page of its own, as the seed prints them.
@@ -376,11 +373,6 @@ pub(super) fn document(
         .collect();
 
     // The parts as the template lists them, each titled by its pattern.
-    let year_text = year.to_string();
-    let values = [
-        ("year", year_text.as_str()),
-        ("department", p.department_name.as_str()),
-    ];
     let outline = &template.outline;
     let numbering = template.narrative.section_numbering;
     let part_heading = |n: usize, title: &str| -> String {
@@ -399,7 +391,7 @@ pub(super) fn document(
     let mut sections = Some(sections);
     let mut parts = Vec::new();
     for (n, spec) in outline.parts.iter().enumerate() {
-        let title = spec.title.fill(zh, &values);
+        let title = spec.title.fill_for(budget, zh);
         let blocks = match &spec.kind {
             PartKind::Profile {
                 responsibilities: duties_heading,
@@ -408,13 +400,13 @@ pub(super) fn document(
             } => {
                 let mut blocks = vec![
                     Block::Heading {
-                        text: numbered(0, &duties_heading.fill(zh, &values), zh),
+                        text: numbered(0, &duties_heading.fill_for(budget, zh), zh),
                     },
                     Block::Paragraphs {
                         paragraphs: responsibilities.clone(),
                     },
                     Block::Heading {
-                        text: numbered(1, &organisation_heading.fill(zh, &values), zh),
+                        text: numbered(1, &organisation_heading.fill_for(budget, zh), zh),
                     },
                     Block::Paragraphs {
                         paragraphs: organisation.clone(),
@@ -422,7 +414,7 @@ pub(super) fn document(
                 ];
                 if !units.is_empty() {
                     blocks.push(Block::Paragraphs {
-                        paragraphs: [vec![plain(&units_line.fill(zh, &values))], units.clone()]
+                        paragraphs: [vec![plain(&units_line.fill_for(budget, zh))], units.clone()]
                             .concat(),
                     });
                 }
@@ -484,15 +476,15 @@ pub(super) fn document(
         "{}{}{}",
         p.department_name,
         if zh { "" } else { " " },
-        outline.cover.title.fill(zh, &values)
+        outline.cover.title.fill_for(budget, zh)
     );
     Document {
         lang: if zh { "zh" } else { "en" },
         title,
         cover: Cover {
-            kicker: outline.cover.kicker.fill(zh, &values),
+            kicker: outline.cover.kicker.fill_for(budget, zh),
             department: p.department_name.clone(),
-            title: outline.cover.title.fill(zh, &values),
+            title: outline.cover.title.fill_for(budget, zh),
         },
         contents: t(zh, "目　录", "Contents"),
         parts,

@@ -396,13 +396,11 @@ fn table_sheet(
     print_setup(&mut ws);
 
     put(&mut ws, (0, 0, 0, last_col), &t.title, &f.title)?;
-    let department = budget.template().outline.department_line.fill(
-        true,
-        &[
-            ("department", &budget.profile.department_name),
-            ("year", &budget.profile.year.to_string()),
-        ],
-    );
+    let department = budget
+        .template()
+        .outline
+        .department_line
+        .fill_for(budget, true);
     let unit = format!("单位：{}", t.unit.label_zh());
     let year = format!("{}年度", budget.profile.year);
     if last_col >= 4 {

@@ -348,13 +348,11 @@ pub(super) fn findings_sheet(
     put(&mut ws, (0, 0, 0, 6), "审核结果", &f.title)?;
     ws.set_row_height(0, 30)?;
     let (errors, warnings) = checks::counts(findings);
-    let department = budget.template().outline.department_line.fill(
-        true,
-        &[
-            ("department", &budget.profile.department_name),
-            ("year", &budget.profile.year.to_string()),
-        ],
-    );
+    let department = budget
+        .template()
+        .outline
+        .department_line
+        .fill_for(budget, true);
     put(&mut ws, (1, 0, 1, 3), &department, &f.left)?;
     let count = format!("共 {errors} 个错误，{warnings} 个警告");
     put(&mut ws, (1, 4, 1, 6), &count, &f.right)?;

@@ -144,6 +144,21 @@ impl Label {
     }
 }
 
+impl Label {
+    /// The pattern filled with `budget`'s values (its year and department).
+    #[must_use]
+    pub fn fill_for(&self, budget: &crate::model::Budget, zh: bool) -> String {
+        let year = budget.profile.year.to_string();
+        self.fill(
+            zh,
+            &[
+                ("year", &year),
+                ("department", &budget.profile.department_name),
+            ],
+        )
+    }
+}
+
 impl Outline {
     /// Every title pattern of the outline.
     pub fn labels(&self) -> impl Iterator<Item = &Label> {

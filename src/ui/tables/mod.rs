@@ -165,13 +165,13 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
     }
     ui.horizontal_wrapped(|ui| {
         // As the printed table words it (编制部门：…, a unit's 编制单位：…).
-        ui.label(budget.template().outline.department_line.fill(
-            lang.zh(),
-            &[
-                ("department", &budget.profile.department_name),
-                ("year", &budget.profile.year.to_string()),
-            ],
-        ));
+        ui.label(
+            budget
+                .template()
+                .outline
+                .department_line
+                .fill_for(budget, lang.zh()),
+        );
         ui.separator();
         grid::caption(ui, &table, lang);
     });
