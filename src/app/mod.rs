@@ -217,6 +217,15 @@ impl BudgetApp {
                 }
                 Action::Status(text) => self.set_status(text),
                 Action::Jump(location) => self.jump(&location),
+                Action::WriteText(field) => {
+                    self.jump(&Location::Narrative);
+                    self.view.narrative_draft = Some(ui::narrative::NarrativeDraft {
+                        field,
+                        text: field.get(&self.doc.budget().narrative).to_owned(),
+                        focused: false,
+                    });
+                    self.view.narrative_focus = Some(field);
+                }
                 Action::Command(command) => self.command(ctx, command),
             }
         }

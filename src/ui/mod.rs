@@ -95,6 +95,9 @@ pub enum Action {
     Status(String),
     /// Go to where a finding is.
     Jump(Location),
+    /// Open the officer's text `field` on the Narrative tab, scrolled to and focused (a finding
+    /// that says it is missing leads there).
+    WriteText(crate::model::sections::NarrativeText),
     /// Run a command, as if chosen from the menu.
     Command(UiCommand),
 }
@@ -126,6 +129,9 @@ pub struct ViewState {
     /// Name being edited for the selected line.
     #[serde(skip)]
     pub rename: Option<(String, String)>,
+    /// The officer's text to scroll to on the Narrative tab (its editor is opened).
+    #[serde(skip)]
+    pub narrative_focus: Option<crate::model::sections::NarrativeText>,
     /// The narrative last written, kept until the budget or the base changes.
     #[serde(skip)]
     pub narrative_cache: Option<narrative::NarrativeCache>,

@@ -180,6 +180,32 @@ impl Item {
     }
 }
 
+impl NarrativeCache {
+    /// True when `item` is a paragraph with the officer's text `field` in it.
+    fn holds(&self, item: Item, field: NarrativeText) -> bool {
+        let Item::Paragraph(si, pi) = item else {
+            return false;
+        };
+        self.text
+            .sections
+            .get(si)
+            .and_then(|s| s.paragraphs.get(pi))
+            .is_some_and(|p| {
+                p.runs
+                    .iter()
+                    .any(|r| matches!(r, Run::Officer { field: f, .. } if *f == field))
+            })
+    }
+
+    /// The height item `i` took when last drawn, or its estimate.
+    fn height(&self, i: usize) -> f32 {
+        match self.heights.get(i) {
+            Some(&h) if h > 0.0 => h,
+            _ => self.items.get(i).map_or(0.0, |item| item.estimate()),
+        }
+    }
+}
+
 fn cached(doc: &Document, view: &mut ViewState) -> NarrativeCache {
     let against = view.base.as_ref().map(|b| &b.summary);
     match view.narrative_cache.take() {
@@ -221,12 +247,24 @@ fn text(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<Act
     });
     base_bar(ui, view, actions);
     ui.separator();
-    ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_viewport(ui, |ui, viewport| {
-            ui.set_max_width(ui.available_width().min(980.0));
-            body(ui, doc, &mut cache, viewport, view, actions);
-        });
+    let mut area = ScrollArea::vertical().auto_shrink([false, false]);
+    // Scrolled to the paragraph holding a text the officer was sent to write.
+    // Until it is drawn, the reckoned place of the paragraph the officer was sent to (heights
+    // not yet measured are estimates: once drawn, it is scrolled to exactly).
+    let target = view
+        .narrative_focus
+        .and_then(|field| cache.items.iter().position(|i| cache.holds(*i, field)));
+    match target {
+        Some(at) => {
+            let offset: f32 = (0..at).map(|i| cache.height(i)).sum();
+            area = area.vertical_scroll_offset((offset - 80.0).max(0.0));
+        }
+        None => view.narrative_focus = None,
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        ui.set_max_width(ui.available_width().min(980.0));
+        body(ui, doc, &mut cache, viewport, view, actions);
+    });
     view.narrative_cache = Some(cache);
 }
 
@@ -246,15 +284,11 @@ fn body(
         cache.heights.iter_mut().for_each(|h| *h = 0.0);
         cache.width = width;
     }
-    let height = |cache: &NarrativeCache, i: usize| match cache.heights.get(i) {
-        Some(&h) if h > 0.0 => h,
-        _ => cache.items.get(i).map_or(0.0, |item| item.estimate()),
-    };
     let margin = 200.0;
     let mut first = 0;
     let mut skipped = 0.0;
-    while first < cache.items.len() && skipped + height(cache, first) < viewport.min.y - margin {
-        skipped += height(cache, first);
+    while first < cache.items.len() && skipped + cache.height(first) < viewport.min.y - margin {
+        skipped += cache.height(first);
         first += 1;
     }
     if skipped > 0.0 {
@@ -265,14 +299,20 @@ fn body(
     while i < cache.items.len() && ui.cursor().top() - top + skipped < viewport.max.y + margin {
         let before = ui.cursor().top();
         if let Some(&item) = cache.items.get(i) {
-            draw_item(ui, doc, &cache.text, item, view, actions);
+            let response = ui.scope(|ui| draw_item(ui, doc, &cache.text, item, view, actions));
+            if let Some(field) = view.narrative_focus
+                && cache.holds(item, field)
+            {
+                ui.scroll_to_rect(response.response.rect, Some(egui::Align::Center));
+                view.narrative_focus = None;
+            }
         }
         if let Some(h) = cache.heights.get_mut(i) {
             *h = ui.cursor().top() - before;
         }
         i += 1;
     }
-    let rest: f32 = (i..cache.items.len()).map(|j| height(cache, j)).sum();
+    let rest: f32 = (i..cache.items.len()).map(|j| cache.height(j)).sum();
     if rest > 0.0 {
         ui.add_space(rest);
     }

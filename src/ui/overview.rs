@@ -190,7 +190,13 @@ fn checks_panel(ui: &mut Ui, doc: &Document, view: &ViewState, actions: &mut Vec
                     )
                     .on_hover_text(format!("{} · {}", f.rule.id(), Tr::ClickToJump.get(lang)));
                 if response.clicked() {
-                    actions.push(Action::Jump(f.location.clone()));
+                    // A missing text opens its box; every other finding its place.
+                    match f.facts {
+                        crate::checks::Facts::ReasonMissing(field) => {
+                            actions.push(Action::WriteText(field));
+                        }
+                        _ => actions.push(Action::Jump(f.location.clone())),
+                    }
                 }
             });
             ui.separator();

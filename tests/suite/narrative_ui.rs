@@ -237,3 +237,23 @@ fn the_pdf_states_the_changes_the_narrative_tab_shows_against_an_attached_file()
         "not the file's own last-year figure"
     );
 }
+
+#[test]
+fn a_finding_that_a_reason_is_missing_opens_its_box_in_view() {
+    // The usual window, not a tall one: the paragraph is far down the text.
+    let mut h = harness(sample_app(vec![]));
+    h.run_steps(2);
+    h.get_by_label_contains("“机关运行经费说明”的变动").click();
+    // The text scrolls to the paragraph (the scroll settles over a few frames).
+    h.run_steps(40);
+    assert_eq!(h.state().view.tab, budget_studio::ui::Tab::Narrative);
+    h.get_by_role_and_label(Role::TextInput, "机关运行经费说明：")
+        .type_text("主要原因是人员调整。");
+    h.run_steps(4);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    assert_eq!(
+        h.state().document().budget().narrative.operating_reason,
+        "主要原因是人员调整。"
+    );
+}
