@@ -3,6 +3,8 @@
 //! template is kept for the program's life; loading one with the id of a template already
 //! loaded replaces it from then on (a corrected or newer file of the same template).
 
+use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, PoisonError, RwLock};
 
 use super::file::{self, TemplateError};
@@ -65,6 +67,16 @@ static LOADED: LazyLock<RwLock<Vec<Entry>>> = LazyLock::new(|| {
     RwLock::new(entries)
 });
 
+/// Counts the loads: a thread's remembered lookup holds while it is unchanged.
+static LOADS: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// The last template this thread resolved, with the load count it was resolved at. Every
+    /// table row, check and sentence asks for the budget's template: without this each asked the
+    /// shared list under its lock (a third of writing a 100,000-项 narrative).
+    static LAST: Cell<Option<(u64, TemplateId, &'static Template)>> = const { Cell::new(None) };
+}
+
 /// Every template loaded, the built-in ones first.
 #[must_use]
 pub fn entries() -> Vec<Entry> {
@@ -95,6 +107,19 @@ pub fn find(id: TemplateId) -> Option<&'static Template> {
 /// id begins the same way (`ShanghaiDistrict2026` → `ShanghaiDistrict`), else the first.
 #[must_use]
 pub fn resolve(id: TemplateId) -> &'static Template {
+    let loads = LOADS.load(Ordering::Acquire);
+    if let Some((at, last, t)) = LAST.get()
+        && at == loads
+        && last == id
+    {
+        return t;
+    }
+    let t = resolve_now(id);
+    LAST.set(Some((loads, id, t)));
+    t
+}
+
+fn resolve_now(id: TemplateId) -> &'static Template {
     if let Some(t) = find(id) {
         return t;
     }
@@ -153,6 +178,8 @@ pub fn load(text: &str, origin: &str) -> Result<&'static Template, TemplateError
         Some(existing) => *existing = entry,
         None => loaded.push(entry),
     }
+    // Every thread's remembered lookup is stale now.
+    LOADS.fetch_add(1, Ordering::Release);
     Ok(template)
 }
 
