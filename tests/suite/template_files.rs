@@ -23,6 +23,35 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
+/// The text of the PDF `export pdf ARGS` writes (charts left out), as `pdftotext -layout` reads
+/// it; `None` where poppler is not installed (outside CI).
+fn pdf_text(dir: &Path, args: &[&str]) -> Option<String> {
+    let pdftotext = crate::pdf::tool("pdftotext")?;
+    let pdf = dir.join("exported.pdf");
+    let mut all = vec![
+        "export",
+        "pdf",
+        "--no-charts",
+        "--out",
+        pdf.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    let (code, _, err) = run(&all);
+    assert_eq!(code, Some(0), "{err}");
+    let out = Command::new(pdftotext)
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+/// `text` without white space, as a layout extraction spaces it.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// The first sheet's cells of workbook `path` whose text contains `part`.
 fn workbook_cells(path: &Path, part: &str) -> Vec<String> {
     use calamine::{Reader, open_workbook_auto};
@@ -99,31 +128,10 @@ fn a_changed_copy_of_a_template_changes_the_pdf_and_the_workbook_there() {
     run(&["export", "xlsx", &putuo, "--out", plain.to_str().unwrap()]);
     assert!(workbook_cells(&plain, "（试行）").is_empty());
 
-    let Some(pdftotext) = crate::pdf::tool("pdftotext") else {
+    let Some(text) = pdf_text(dir.path(), &[&putuo, "--template-file", file]) else {
         return;
     };
-    let pdf = dir.path().join("out.pdf");
-    let (code, _, err) = run(&[
-        "export",
-        "pdf",
-        &putuo,
-        "--out",
-        pdf.to_str().unwrap(),
-        "--template-file",
-        file,
-    ]);
-    assert_eq!(code, Some(0), "{err}");
-    let text = Command::new(pdftotext)
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text: String = String::from_utf8(text.stdout)
-        .unwrap()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = squeezed(&text);
     // In the 目录 and above the table.
     assert_eq!(
         text.matches("部门支出预算总表（试行）").count(),
@@ -312,26 +320,14 @@ fn the_outline_of_a_template_file_lays_out_the_pdf_cover_parts_and_numbering() {
     );
     let file = dir.path().join("outline.ron");
     std::fs::write(&file, &changed).unwrap();
-    let Some(pdftotext) = crate::pdf::tool("pdftotext") else {
+    let putuo = sample("putuo-government-office-2025.ron");
+    let Some(text) = pdf_text(
+        dir.path(),
+        &[&putuo, "--template-file", file.to_str().unwrap()],
+    ) else {
         return;
     };
-    let pdf = dir.path().join("out.pdf");
-    let (code, _, err) = run(&[
-        "export",
-        "pdf",
-        &sample("putuo-government-office-2025.ron"),
-        "--out",
-        pdf.to_str().unwrap(),
-        "--template-file",
-        file.to_str().unwrap(),
-    ]);
-    assert_eq!(code, Some(0), "{err}");
-    let out = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
-    let text: String = String::from_utf8(out.stdout)
-        .unwrap()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = squeezed(&text);
     assert!(
         text.contains("上海市普陀区2025年区级部门预算"),
         "the cover's kicker"
@@ -374,32 +370,15 @@ fn a_template_sets_how_its_tables_print_amounts_and_zeros() {
         .replacen("zeros: Blank", "zeros: Decimals", 1);
     let file = dir.path().join("formats.ron");
     std::fs::write(&file, format!("{head}{tail}")).unwrap();
-    let Some(pdftotext) = crate::pdf::tool("pdftotext") else {
+    let putuo = sample("putuo-government-office-2025.ron");
+    let Some(before) = pdf_text(dir.path(), &[&putuo]) else {
         return;
     };
-    let text_of = |args: &[&str]| {
-        let pdf = dir.path().join("f.pdf");
-        let mut all = vec![
-            "export",
-            "pdf",
-            "--no-charts",
-            "--out",
-            pdf.to_str().unwrap(),
-        ];
-        all.extend_from_slice(args);
-        let (code, _, err) = run(&all);
-        assert_eq!(code, Some(0), "{err}");
-        let out = Command::new(&pdftotext)
-            .args(["-layout"])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let putuo = sample("putuo-government-office-2025.ron");
-    let before = text_of(&[&putuo]);
-    let after = text_of(&[&putuo, "--template-file", file.to_str().unwrap()]);
+    let after = pdf_text(
+        dir.path(),
+        &[&putuo, "--template-file", file.to_str().unwrap()],
+    )
+    .unwrap_or_default();
     let zeros = |t: &str| t.split_whitespace().filter(|w| *w == "0.00").count();
     assert!(before.contains("11,919,501.84") && !before.contains("11919501.84"));
     assert!(after.contains("11919501.84") && !after.contains("11,919,501.84"));
