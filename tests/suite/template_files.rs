@@ -308,8 +308,8 @@ fn the_outline_of_a_template_file_lays_out_the_pdf_cover_parts_and_numbering() {
     let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
     let changed = shown
         .replacen(
-            "kicker: (\n                zh: \"\",",
-            "kicker: (\n                zh: \"上海市普陀区{year}年区级部门预算\",",
+            "lines: [",
+            "lines: [(text: (zh: \"上海市普陀区{year}年区级部门预算\", en: \"Putuo {year}\"), size: Medium),",
             1,
         )
         .replace("part_numbering: Numerals", "part_numbering: Chapters")
@@ -330,7 +330,7 @@ fn the_outline_of_a_template_file_lays_out_the_pdf_cover_parts_and_numbering() {
     let text = squeezed(&text);
     assert!(
         text.contains("上海市普陀区2025年区级部门预算"),
-        "the cover's kicker"
+        "the cover's first line"
     );
     assert!(
         text.contains("第五部分2025年部门预算表"),

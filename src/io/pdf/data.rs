@@ -11,7 +11,7 @@ use super::narrative::{Paragraph, Run, Section, Topic, narrative_sections};
 use crate::calc::Derived;
 use crate::calc::tables::{ColumnKind, RowKind, Table, disclosure_tables, table};
 use crate::model::Budget;
-use crate::model::template::outline::{Orientation, PartKind, PartNumbering};
+use crate::model::template::outline::{CoverSize, Orientation, PartKind, PartNumbering};
 use crate::model::template::{Numbering, ProjectDisclosure};
 
 /// The whole document.
@@ -31,15 +31,20 @@ pub(super) struct Document {
     pub landscape: bool,
 }
 
-/// The cover.
+/// The cover: its lines from the top, each with its size (`large`, `medium`, `small`).
 #[derive(Debug, Serialize)]
 pub(super) struct Cover {
-    /// Above the department, where the template prints one (`上海市普陀区2025年区级部门预算`).
-    pub kicker: String,
-    /// The department.
-    pub department: String,
-    /// `2022 年度部门预算公开`.
-    pub title: String,
+    /// The lines.
+    pub lines: Vec<CoverLine>,
+}
+
+/// One line of the cover.
+#[derive(Debug, Serialize)]
+pub(super) struct CoverLine {
+    /// What it says.
+    pub text: String,
+    /// `large`, `medium` or `small`.
+    pub size: &'static str,
 }
 
 /// A part: a level-1 heading and its blocks.
@@ -472,20 +477,30 @@ pub(super) fn document(
                 .collect(),
         });
     }
-    let title = format!(
-        "{}{}{}",
-        p.department_name,
-        if zh { "" } else { " " },
-        outline.cover.title.fill_for(budget, zh)
-    );
+    let cover: Vec<CoverLine> = outline
+        .cover
+        .lines
+        .iter()
+        .map(|l| CoverLine {
+            text: l.text.fill_for(budget, zh),
+            size: match l.size {
+                CoverSize::Large => "large",
+                CoverSize::Medium => "medium",
+                CoverSize::Small => "small",
+            },
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect();
+    // The document's title: the cover's lines that are not the department's name alone.
+    let title = cover
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     Document {
         lang: if zh { "zh" } else { "en" },
         title,
-        cover: Cover {
-            kicker: outline.cover.kicker.fill_for(budget, zh),
-            department: p.department_name.clone(),
-            title: outline.cover.title.fill_for(budget, zh),
-        },
+        cover: Cover { lines: cover },
         contents: t(zh, "目　录", "Contents"),
         parts,
         landscape: outline.pages == Orientation::Landscape,

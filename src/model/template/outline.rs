@@ -29,15 +29,35 @@ pub struct Outline {
     pub parts: Vec<PartSpec>,
 }
 
-/// The cover's lines (the department's name stands between them).
+/// The cover: its lines from the top, each a pattern in one of three sizes
+/// (`{department}` large, then `{year}年度部门预算公开`; or `上海市普陀区{year}年区级部门预算`,
+/// then `预算主管部门：{department}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cover {
-    /// Above the department, where the template prints one (`上海市普陀区{year}年区级部门预算`);
-    /// empty for none.
-    pub kicker: Label,
-    /// Below it (`{year}年度部门预算公开`).
-    pub title: Label,
+    /// The lines, from the top.
+    pub lines: Vec<CoverLine>,
+}
+
+/// One line of the cover.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverLine {
+    /// What it says, a pattern.
+    pub text: Label,
+    /// How large it prints.
+    pub size: CoverSize,
+}
+
+/// The size of a cover line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CoverSize {
+    /// The largest, bold.
+    Large,
+    /// Bold, a size smaller.
+    Medium,
+    /// Plain text.
+    Small,
 }
 
 /// Which way a page stands.
@@ -174,8 +194,11 @@ impl Outline {
             }
             labels
         });
-        [&self.cover.kicker, &self.cover.title, &self.department_line]
-            .into_iter()
+        self.cover
+            .lines
+            .iter()
+            .map(|l| &l.text)
+            .chain([&self.department_line])
             .chain(parts)
     }
 
@@ -216,8 +239,10 @@ mod tests {
     fn a_name_that_does_not_exist_is_found() {
         let outline = Outline {
             cover: Cover {
-                kicker: label("", ""),
-                title: label("{yaer}年", "{year}"),
+                lines: vec![CoverLine {
+                    text: label("{yaer}年", "{year}"),
+                    size: CoverSize::Large,
+                }],
             },
             part_numbering: PartNumbering::Chapters,
             pages: Orientation::Portrait,
