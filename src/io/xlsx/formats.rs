@@ -19,15 +19,17 @@ pub(super) struct Formats {
     pub label: Format,
     pub code: Format,
     names: [[Format; 3]; 2],
-    /// By unit (万元, 元), then row: body, strong body (类), total.
-    amounts: [[Format; 3]; 2],
-    /// The same by the template's number format: unit, grouped, zeros, row.
-    printed: Vec<((bool, bool, u8, usize), Format)>,
+    /// Amounts, by unit (万元, 元), thousands separators or not, how a zero prints (the
+    /// template's number format) and row: body, strong body (类), total.
+    amounts: [[[[Format; 3]; 3]; 2]; 2],
     pub percent: Format,
     pub note: Format,
 }
 
 const FONT: &str = "宋体";
+
+/// Every way a zero may print, in the order of the amount formats.
+const ZEROS: [Zeros; 3] = [Zeros::Blank, Zeros::Decimals, Zeros::Whole];
 
 impl Formats {
     /// Gives every format its index in the workbook, writing each once into `scratch` (a
@@ -54,8 +56,7 @@ impl Formats {
         let all = fixed
             .into_iter()
             .chain(self.names.iter().flatten())
-            .chain(self.amounts.iter().flatten())
-            .chain(self.printed.iter().map(|(_, f)| f));
+            .chain(self.amounts.iter().flatten().flatten().flatten());
         for (row, format) in (0_u32..).zip(all) {
             scratch.write_blank(row, 0, format)?;
         }
@@ -72,17 +73,14 @@ impl Formats {
             let f = cell.clone().set_indent(depth);
             if strong { f.set_bold() } else { f }
         };
-        // Body rows print a zero as blank, as the official tables (and the screen) do; the 合计
-        // and 小计 rows print it.
-        let amount = |unit: MoneyUnit, strong: bool, total: bool| {
-            let format = number_format(unit);
-            let f = cell.clone().set_align(FormatAlign::Right);
-            let f = if total {
-                f.set_num_format(format)
-            } else {
-                f.set_num_format(format!("{format};-{format};"))
-            };
-            if strong { f.set_bold() } else { f }
+        // A row of amounts: right-aligned, bold from the 类 rows up, in `nf` (Blank: a body row
+        // prints a zero as blank, as the official tables and the screen do; 合计 prints it).
+        let amount = |unit: MoneyUnit, nf: NumberFormat, row: usize| {
+            let f = cell
+                .clone()
+                .set_align(FormatAlign::Right)
+                .set_num_format(printed_format(unit, nf, row == 2));
+            if row > 0 { f.set_bold() } else { f }
         };
         Formats {
             title: base
@@ -107,34 +105,14 @@ impl Formats {
                 [name(0, false), name(1, false), name(2, false)],
                 [name(0, true), name(1, true), name(2, true)],
             ],
-            amounts: [MoneyUnit::WanYuan, MoneyUnit::Yuan].map(|u| {
-                [
-                    amount(u, false, false),
-                    amount(u, true, false),
-                    amount(u, true, true),
-                ]
+            amounts: [MoneyUnit::WanYuan, MoneyUnit::Yuan].map(|unit| {
+                [true, false].map(|grouped| {
+                    ZEROS.map(|zeros| {
+                        let nf = NumberFormat { grouped, zeros };
+                        [0, 1, 2].map(|row| amount(unit, nf, row))
+                    })
+                })
             }),
-            printed: {
-                let mut all = Vec::new();
-                for unit in [MoneyUnit::WanYuan, MoneyUnit::Yuan] {
-                    for grouped in [true, false] {
-                        for zeros in [Zeros::Blank, Zeros::Decimals, Zeros::Whole] {
-                            let nf = NumberFormat { grouped, zeros };
-                            for k in 0..3 {
-                                let strong = k > 0;
-                                let total = k == 2;
-                                let f = cell
-                                    .clone()
-                                    .set_align(FormatAlign::Right)
-                                    .set_num_format(printed_format(unit, nf, total));
-                                let f = if strong { f.set_bold() } else { f };
-                                all.push(((unit == MoneyUnit::Yuan, grouped, zeros as u8, k), f));
-                            }
-                        }
-                    }
-                }
-                all
-            },
             percent: cell
                 .clone()
                 .set_align(FormatAlign::Right)
@@ -143,15 +121,10 @@ impl Formats {
         }
     }
 
-    /// The amount format of a row of `kind` in a table counted in `unit`.
+    /// The amount format of a row of `kind` in a table counted in `unit` (grouped, a body
+    /// row's zero blank).
     pub(super) fn amount(&self, unit: MoneyUnit, kind: RowKind) -> &Format {
-        let u = usize::from(unit == MoneyUnit::Yuan);
-        let k = match kind {
-            RowKind::Total | RowKind::Subtotal => 2,
-            RowKind::Class => 1,
-            RowKind::Section | RowKind::Item => 0,
-        };
-        &self.amounts[u][k]
+        self.printed_amount(unit, kind, NumberFormat::GROUPED_BLANK)
     }
 
     /// The amount format of a row of `kind` in a table counted in `unit` that prints its
@@ -162,19 +135,13 @@ impl Formats {
         kind: RowKind,
         nf: NumberFormat,
     ) -> &Format {
-        if nf == NumberFormat::GROUPED_BLANK {
-            return self.amount(unit, kind);
-        }
-        let k = match kind {
+        let row = match kind {
             RowKind::Total | RowKind::Subtotal => 2,
             RowKind::Class => 1,
             RowKind::Section | RowKind::Item => 0,
         };
-        let key = (unit == MoneyUnit::Yuan, nf.grouped, nf.zeros as u8, k);
-        self.printed
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or_else(|| self.amount(unit, kind), |(_, f)| f)
+        let zeros = ZEROS.iter().position(|z| *z == nf.zeros).unwrap_or(0);
+        &self.amounts[usize::from(unit == MoneyUnit::Yuan)][usize::from(!nf.grouped)][zeros][row]
     }
 
     pub(super) fn name(&self, kind: RowKind) -> &Format {
@@ -182,9 +149,8 @@ impl Formats {
     }
 }
 
-/// `#,##0.00` for 万元, `#,##0` for whole 元.
-#[must_use]
-/// The spreadsheet format of amounts in `unit` printed in `nf`; `total` for 合计 rows.
+/// The spreadsheet format of amounts in `unit` printed in `nf` (`#,##0.00` for 万元, `#,##0`
+/// for whole 元, grouped); `total` for 合计 rows.
 fn printed_format(unit: MoneyUnit, nf: NumberFormat, total: bool) -> String {
     let f = match (unit, nf.grouped) {
         (MoneyUnit::WanYuan, true) => "#,##0.00",
@@ -197,13 +163,6 @@ fn printed_format(unit: MoneyUnit, nf: NumberFormat, total: bool) -> String {
         Zeros::Blank => format!("{f};-{f};"),
         Zeros::Decimals => format!("{f};-{f};0.00"),
         Zeros::Whole => format!("{f};-{f};0"),
-    }
-}
-
-pub(super) fn number_format(unit: MoneyUnit) -> &'static str {
-    match unit {
-        MoneyUnit::WanYuan => "#,##0.00",
-        MoneyUnit::Yuan => "#,##0",
     }
 }
 
