@@ -23,6 +23,15 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
+/// The Putuo sample with `from` replaced by `to`, written as `dir/name`.
+fn putuo_with(dir: &Path, name: &str, from: &str, to: &str) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(sample("putuo-government-office-2025.ron")).unwrap();
+    assert!(text.contains(from), "{from}");
+    let file = dir.join(name);
+    std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+    file
+}
+
 /// The text of the PDF `export pdf ARGS` writes (charts left out), as `pdftotext -layout` reads
 /// it; `None` where poppler is not installed (outside CI).
 fn pdf_text(dir: &Path, args: &[&str]) -> Option<String> {
@@ -278,14 +287,12 @@ fn a_template_loaded_in_the_app_is_kept_offered_and_lays_the_budget_out() {
 #[test]
 fn a_budget_whose_template_is_not_loaded_opens_in_the_nearest_built_in_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(sample("putuo-government-office-2025.ron"))
-        .unwrap()
-        .replace(
-            "template: ShanghaiDistrict,",
-            "template: ShanghaiDistrict2031,",
-        );
-    let file = dir.path().join("elsewhere.ron");
-    std::fs::write(&file, text).unwrap();
+    let file = putuo_with(
+        dir.path(),
+        "elsewhere.ron",
+        "template: ShanghaiDistrict,",
+        "template: ShanghaiDistrict2031,",
+    );
     let (code, out, err) = run(&["check", file.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(
@@ -524,15 +531,12 @@ fn a_template_words_the_narratives_headings_its_own_way() {
 #[test]
 fn a_budget_made_with_another_version_of_its_template_says_so_on_opening() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(sample("putuo-government-office-2025.ron"))
-        .unwrap()
-        .replacen(
-            "template: ShanghaiDistrict,",
-            "template: ShanghaiDistrict,\n    template_version: Some(2024),",
-            1,
-        );
-    let file = dir.path().join("older.ron");
-    std::fs::write(&file, text).unwrap();
+    let file = putuo_with(
+        dir.path(),
+        "older.ron",
+        "template: ShanghaiDistrict,",
+        "template: ShanghaiDistrict,\n    template_version: Some(2024),",
+    );
     let (code, _, err) = run(&["check", file.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     assert!(
