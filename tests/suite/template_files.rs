@@ -104,16 +104,52 @@ fn the_built_in_templates_are_listed_and_shown_as_files() {
     );
 }
 
-#[test]
-fn a_changed_copy_of_a_template_changes_the_pdf_and_the_workbook_there() {
-    let dir = tempfile::tempdir().unwrap();
+/// The built-in Shanghai template as `template show` prints it, with one table's title, the
+/// parts' numbering, one paragraph's wording and one table's zeros changed.
+fn changed_shanghai(dir: &Path) -> std::path::PathBuf {
     let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
-    let changed = shown.replace("部门支出预算总表", "部门支出预算总表（试行）");
-    assert_ne!(changed, shown);
-    let file = dir.path().join("changed.ron");
+    let mut changed = shown.clone();
+    for (from, to) in [
+        (
+            "zh: \"部门支出预算总表\",",
+            "zh: \"部门支出预算总表（试行）\",",
+        ),
+        ("part_numbering: Numerals", "part_numbering: Chapters"),
+        (
+            "zh: \"{year}本部门政府采购预算{procurement}\"",
+            "zh: \"{year}，本部门安排政府采购预算{procurement}\"",
+        ),
+        (
+            "en: \"Financial income and expenditure\",\n            ),",
+            "en: \"Financial income and expenditure\",\n            ),\n            number_format: (grouped: true, zeros: Decimals),",
+        ),
+    ] {
+        assert_eq!(changed.matches(from).count(), 1, "{from}");
+        changed = changed.replacen(from, to, 1);
+    }
+    let file = dir.join("changed.ron");
     std::fs::write(&file, changed).unwrap();
+    file
+}
+
+#[test]
+fn a_changed_copy_of_a_template_changes_the_pdf_the_workbook_and_the_narrative_exactly_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = changed_shanghai(dir.path());
     let file = file.to_str().unwrap();
     let putuo = sample("putuo-government-office-2025.ron");
+
+    let (code, text, err) = run(&["narrative", &putuo, "--template-file", file]);
+    assert_eq!(code, Some(0), "{err}");
+    let (_, plain, _) = run(&["narrative", &putuo]);
+    let new_words = "2025年，本部门安排政府采购预算34万元，其中：政府采购货物预算0万元";
+    assert!(text.contains(new_words), "{text}");
+    assert!(!plain.contains(new_words), "{plain}");
+    assert_eq!(
+        text.replace("2025年，本部门安排政府采购预算", "2025年本部门政府采购预算"),
+        plain,
+        "the narrative changes in that paragraph only"
+    );
 
     let xlsx = dir.path().join("out.xlsx");
     let (code, _, err) = run(&[
@@ -137,15 +173,59 @@ fn a_changed_copy_of_a_template_changes_the_pdf_and_the_workbook_there() {
     run(&["export", "xlsx", &putuo, "--out", plain.to_str().unwrap()]);
     assert!(workbook_cells(&plain, "（试行）").is_empty());
 
-    let Some(text) = pdf_text(dir.path(), &[&putuo, "--template-file", file]) else {
+    let Some(before) = pdf_text(dir.path(), &[&putuo]) else {
         return;
     };
-    let text = squeezed(&text);
-    // In the 目录 and above the table.
-    assert_eq!(
-        text.matches("部门支出预算总表（试行）").count(),
-        2,
-        "{text}"
+    let after = pdf_text(dir.path(), &[&putuo, "--template-file", file]).unwrap();
+    // Table 1's zeros print as 0.00 (5 cells); nothing else prints a new 0.00.
+    let zeros = |t: &str| t.split_whitespace().filter(|w| *w == "0.00").count();
+    assert_eq!(zeros(&after), zeros(&before) + 5);
+    // The 目录's dot leaders change length with their titles.
+    let without_zeros = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| *w != "0.00" && !w.chars().all(|c| c == '.'))
+            .collect::<String>()
+    };
+    // Everything else is the same but for the changes asked for.
+    let mut expected = without_zeros(&before)
+        .replace("部门支出预算总表", "部门支出预算总表（试行）")
+        .replace("2025年本部门政府采购预算", "2025年，本部门安排政府采购预算");
+    for (numeral, chapter) in [
+        ("一、部门主要职能", "第一部分部门主要职能"),
+        ("二、部门机构设置", "第二部分部门机构设置"),
+        ("三、名词解释", "第三部分名词解释"),
+        (
+            "四、2025年部门预算编制说明",
+            "第四部分2025年部门预算编制说明",
+        ),
+        ("五、部门预算表", "第五部分部门预算表"),
+        ("六、其他相关情况说明", "第六部分其他相关情况说明"),
+        ("七、项目经费情况说明", "第七部分项目经费情况说明"),
+    ] {
+        assert_eq!(
+            expected.matches(numeral).count(),
+            2,
+            "{numeral}: 目录 and heading"
+        );
+        expected = expected.replace(numeral, chapter);
+    }
+    let after = without_zeros(&after);
+    let same = after
+        .chars()
+        .zip(expected.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let near = |t: &str| {
+        t.chars()
+            .skip(same.saturating_sub(20))
+            .take(60)
+            .collect::<String>()
+    };
+    assert!(
+        after == expected,
+        "differs at {same}: {} / expected {}",
+        near(&after),
+        near(&expected)
     );
 }
 
@@ -167,6 +247,50 @@ fn a_bad_template_file_exits_2_with_its_line_and_column() {
     assert_eq!(code, Some(2));
     assert!(out.is_empty(), "nothing is checked: {out}");
     assert!(err.contains("bad.ron:5:"), "{err}");
+}
+
+#[test]
+fn a_wording_with_a_figure_that_does_not_exist_is_refused_with_the_names_there_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("worded.ron");
+    std::fs::write(
+        &file,
+        r#"(
+            format: 1,
+            id: ShanghaiWorded,
+            version: 2026,
+            extends: ShanghaiDistrict,
+            reword: [(paragraph: "procurement_total", zh: "{year}采购{procurment}")],
+        )"#,
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "narrative",
+        &sample("putuo-government-office-2025.ron"),
+        "--template-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.is_empty(), "nothing is written: {out}");
+    assert!(err.contains("worded.ron"), "{err}");
+    assert!(err.contains("{procurment} 不存在"), "{err}");
+    assert!(err.contains("year, procurement"), "{err}");
+
+    // Spelled right, the one paragraph changes and the rest keep the base's words.
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("procurment", "procurement")).unwrap();
+    let (code, out, err) = run(&[
+        "narrative",
+        &sample("putuo-government-office-2025.ron"),
+        "--template-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("2025年采购34万元，其中：政府采购货物预算0万元"),
+        "{out}"
+    );
+    assert!(out.contains("2025年“三公”经费预算数为867.50万元"), "{out}");
 }
 
 #[test]

@@ -20,7 +20,18 @@ pub(super) struct Ctx<'a> {
     /// Write the lists that grow with the budget's lines (Shanghai's one paragraph per 项). Off
     /// where only the officer's texts matter, which those lists never hold.
     pub line_lists: bool,
+    /// The template's own words for some paragraphs.
+    pub wordings: super::wording::Wordings,
+    /// Each worded paragraph written, with its figures' names in order (checked against the
+    /// outline's list of paragraphs).
+    #[cfg(test)]
+    pub seen: std::cell::RefCell<Vec<Written>>,
 }
+
+/// A worded paragraph as written: its id, its figures' names in order, and its own wording in
+/// Chinese and English.
+#[cfg(test)]
+pub(super) type Written = (&'static str, Vec<&'static str>, (String, String));
 
 impl<'a> Ctx<'a> {
     pub fn new(budget: &'a Budget, derived: &'a Derived, summary: &'a Summary) -> Ctx<'a> {
@@ -32,6 +43,9 @@ impl<'a> Ctx<'a> {
             unit: derived.summary.unit,
             trim: budget.template().narrative.trim_zeros,
             line_lists: true,
+            wordings: super::wording::Wordings::of(budget.template()),
+            #[cfg(test)]
+            seen: std::cell::RefCell::default(),
         }
     }
 

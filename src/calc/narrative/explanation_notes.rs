@@ -3,8 +3,6 @@
 //! wording of the 2025 Putuo disclosure. A template chooses it with
 //! `narrative: (outline: ExplanationAndOtherNotes, …)`.
 
-use std::fmt::Write as _;
-
 use super::{ChangeWords, Link, Para, Paragraph, Section, Topic, Value, Words, common::Ctx};
 use crate::calc::Change;
 use crate::model::assets::OFFICIAL_VEHICLE_KINDS;
@@ -64,34 +62,87 @@ fn preparation(c: &Ctx) -> Section {
     let s = &c.summary;
     let dept = &c.budget.profile.department_name;
     let income_link = c.link(TableId::Income, None);
-    let mut p = Para::new();
-    p.year(c.year)
-        .s(format!("，{dept}收入预算"), format!(", {dept}: income "));
-    c.text_money(&mut p, s.total, income_link.clone());
+    let mut p = Para::named("income_plan");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("，", ", ");
+    p.slot("department", |p| {
+        p.s(dept.clone(), dept.clone());
+    });
+    p.t("收入预算", ": income ");
+    p.slot("total", |p| c.text_money(p, s.total, income_link.clone()));
     p.t("，其中：财政拨款收入", ", of which fiscal appropriations ");
-    c.text_money(&mut p, s.fiscal, income_link.clone());
-    c.text_change(&mut p, s.fiscal_change, income_link.as_ref());
-    for f in s.income.iter().filter(|f| !f.source.is_fiscal()) {
-        p.s(
-            format!("；{}", f.source.label_zh()),
-            format!("; {} ", f.source.label_en().to_lowercase()),
-        );
-        c.text_money(&mut p, f.amount, income_link.clone());
-    }
+    p.slot("fiscal", |p| c.text_money(p, s.fiscal, income_link.clone()));
+    p.slot("fiscal_change", |p| {
+        c.text_change(p, s.fiscal_change, income_link.as_ref());
+    });
+    p.slot("others", |p| {
+        for f in s.income.iter().filter(|f| !f.source.is_fiscal()) {
+            p.s(
+                format!("；{}", f.source.label_zh()),
+                format!("; {} ", f.source.label_en().to_lowercase()),
+            );
+            c.text_money(p, f.amount, income_link.clone());
+        }
+    });
     p.t("。", ".");
-    let first = p.done();
+    let first = c.done(&mut p);
 
     let fiscal_link = c.link(TableId::Fiscal, None);
-    let mut p = Para::new();
+    let mut p = Para::named("expenditure_plan");
     p.t("支出预算", "Expenditure ");
-    c.text_money(&mut p, s.total, c.link(TableId::Expenditure, None));
+    p.slot("total", |p| {
+        c.text_money(p, s.total, c.link(TableId::Expenditure, None));
+    });
     p.t(
         "，其中：财政拨款支出预算",
         ", of which fiscal appropriations ",
     );
-    c.text_money(&mut p, s.fiscal, fiscal_link.clone());
-    c.text_change(&mut p, s.fiscal_change, fiscal_link.as_ref());
+    p.slot("fiscal", |p| c.text_money(p, s.fiscal, fiscal_link.clone()));
+    p.slot("fiscal_change", |p| {
+        c.text_change(p, s.fiscal_change, fiscal_link.as_ref());
+    });
     p.t("。财政拨款支出预算中，", ". Within fiscal appropriations, ");
+    p.slot("funds", |p| funds(c, p));
+    p.t("。", ".");
+    let second = c.done(&mut p);
+    let mut paragraphs = vec![first, second];
+    let changed = [s.fiscal_change, s.income_change, s.expenditure_change]
+        .iter()
+        .flatten()
+        .any(|c| !c.amount.is_zero());
+    let mut p = Para::new();
+    c.reason_after(
+        &mut p,
+        NarrativeText::ChangeReason,
+        s.fiscal_change.or(s.income_change).filter(|_| changed),
+    );
+    if !p.runs.is_empty() {
+        paragraphs.push(p.done());
+    }
+    let mut p = Para::named("items_intro");
+    p.t(
+        "财政拨款支出主要内容如下：",
+        "Fiscal expenditure goes mainly to:",
+    );
+    paragraphs.push(c.done(&mut p));
+    items(c, &mut paragraphs);
+    Section {
+        topic: Topic::Totals,
+        number: None,
+        heading: Words {
+            zh: format!("{}年部门预算编制说明", c.year).into(),
+            en: format!("Notes on the preparation of the {} budget", c.year).into(),
+        },
+        paragraphs,
+    }
+}
+
+/// `一般公共预算拨款支出预算 X 万元，比… ；政府性基金…；国有资本经营…`.
+fn funds(c: &Ctx, p: &mut Para) {
+    let s = &c.summary;
+    let fiscal_link = c.link(TableId::Fiscal, None);
     let funds = [
         (
             IncomeSource::GeneralPublic,
@@ -116,45 +167,11 @@ fn preparation(c: &Ctx) -> Section {
         p.t(zh, en);
         let figure = s.income.iter().find(|f| f.source == source);
         c.text_money(
-            &mut p,
+            p,
             figure.map_or(Money::ZERO, |f| f.amount),
             fiscal_link.clone(),
         );
-        c.text_change(&mut p, figure.and_then(|f| f.change), fiscal_link.as_ref());
-    }
-    p.t("。", ".");
-    let second = p.done();
-
-    let mut paragraphs = vec![first, second];
-    let changed = [s.fiscal_change, s.income_change, s.expenditure_change]
-        .iter()
-        .flatten()
-        .any(|c| !c.amount.is_zero());
-    let mut p = Para::new();
-    c.reason_after(
-        &mut p,
-        NarrativeText::ChangeReason,
-        s.fiscal_change.or(s.income_change).filter(|_| changed),
-    );
-    if !p.runs.is_empty() {
-        paragraphs.push(p.done());
-    }
-    paragraphs.push(Paragraph {
-        subheading: false,
-        runs: vec![super::Run::Text(Words::fixed(
-            "财政拨款支出主要内容如下：",
-            "Fiscal expenditure goes mainly to:",
-        ))],
-    });
-    items(c, &mut paragraphs);
-    Section {
-        topic: Topic::Totals,
-        number: None,
-        heading: Words {
-            zh: format!("{}年部门预算编制说明", c.year).into(),
-            en: format!("Notes on the preparation of the {} budget", c.year).into(),
-        },
-        paragraphs,
+        c.text_change(p, figure.and_then(|f| f.change), fiscal_link.as_ref());
     }
 }
 
@@ -165,6 +182,8 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
     }
     let table = &c.derived.function;
     let mut n = 0_usize;
+    // One builder for every 项: its figure marks are kept from one to the next.
+    let mut p = Para::named("item");
     for (i, row) in table.rows.iter().enumerate() {
         if row.has_children || row.level != Level::Item {
             continue;
@@ -190,11 +209,12 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
         // Both languages' texts built in one pass each, sized up front: with 100,000 项 the
         // reallocations of `format!` were a third of the time.
         let names: usize = path[..depth].iter().map(|s| s.len() + 1).sum();
-        let mut zh = String::with_capacity(names + 32);
-        let mut en = String::with_capacity(names + row.code.len() + 24);
+        let mut zh = String::with_capacity(names);
+        let mut en = String::with_capacity(names + row.code.len() + 3);
         // Writing to a String cannot fail.
-        let _ = write!(zh, "{n}. “");
-        let _ = write!(en, "{n}. [{}] ", row.code);
+        en.push('[');
+        en.push_str(&row.code);
+        en.push_str("] ");
         for (k, name) in path[..depth].iter().rev().enumerate() {
             if k > 0 {
                 zh.push('-');
@@ -203,13 +223,19 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
             zh.push_str(name);
             en.push_str(name);
         }
-        zh.push_str("”科目");
-        en.push_str(": ");
-        let mut p = Para::new();
-        p.s(zh, en);
-        c.text_money(&mut p, amount, c.link(TableId::Fiscal, Some(&row.code)));
+        p.slot("number", |p| {
+            p.fig(Value::Number(n as u64), None, false);
+        });
+        p.t(". “", ". ");
+        p.slot("name", |p| {
+            p.s(zh, en);
+        });
+        p.t("”科目", ": ");
+        p.slot("amount", |p| {
+            c.text_money(p, amount, c.link(TableId::Fiscal, Some(&row.code)));
+        });
         p.t("。", ".");
-        paragraphs.push(p.done());
+        paragraphs.push(c.done(&mut p));
     }
 }
 
@@ -247,55 +273,64 @@ fn sangong(c: &Ctx, out: &mut Vec<Paragraph>) {
         percent: false,
     };
     let year = c.year;
-    out.push(Paragraph {
-        subheading: true,
-        runs: vec![super::Run::Text(Words {
-            zh: format!("一、{year}年“三公”经费预算情况说明").into(),
-            en: format!("1. \"Three public\" costs in {year}").into(),
-        })],
+    let mut p = Para::named("sangong_heading");
+    p.subheading = true;
+    p.t("一、", "1. \"Three public\" costs in ");
+    p.slot("year", |p| {
+        p.year(year);
     });
-    let item = |p: &mut Para, amount: Money, change: Option<Change>| {
+    p.t("“三公”经费预算情况说明", "");
+    out.push(c.done(&mut p));
+    let amount = |p: &mut Para, amount: Money| {
         p.fig(Value::Money(amount, unit), link.clone(), true);
+    };
+    let change = |p: &mut Para, change: Option<Change>| {
         if let Some(change) = change {
             p.t("，", ", ");
             p.change(change, unit, &words, link.as_ref(), true);
         }
     };
     let ch = s.item_changes;
-    let mut p = Para::new();
-    p.year(year)
-        .t("“三公”经费预算数为", " \"three public\" costs: ");
-    item(&mut p, s.this_year.total(), s.change);
+    let mut p = Para::named("sangong_total");
+    p.slot("year", |p| {
+        p.year(year);
+    });
+    p.t("“三公”经费预算数为", " \"three public\" costs: ");
+    p.slot("total", |p| amount(p, s.this_year.total()));
+    p.slot("change", |p| change(p, s.change));
     p.t("。其中：", ". Of these:");
-    out.push(p.done());
-    let mut p = Para::new();
+    out.push(c.done(&mut p));
+    let mut p = Para::named("sangong_abroad");
     p.t("（一）因公出国（境）费", "(1) travel abroad ");
-    item(&mut p, s.this_year.abroad, ch.map(|x| x.abroad));
+    p.slot("abroad", |p| amount(p, s.this_year.abroad));
+    p.slot("abroad_change", |p| change(p, ch.map(|x| x.abroad)));
     p.t("。", ".");
-    out.push(p.done());
-    let mut p = Para::new();
+    out.push(c.done(&mut p));
+    let mut p = Para::named("sangong_vehicles");
     p.t("（二）公务用车购置及运行费", "(2) vehicles ");
-    item(&mut p, s.this_year.vehicles(), ch.map(|x| x.vehicles));
+    p.slot("vehicles", |p| amount(p, s.this_year.vehicles()));
+    p.slot("vehicles_change", |p| change(p, ch.map(|x| x.vehicles)));
     p.t("。其中：公务用车购置费", ". Of which purchase ");
-    item(
-        &mut p,
-        s.this_year.vehicle_purchase,
-        ch.map(|x| x.vehicle_purchase),
-    );
+    p.slot("purchase", |p| amount(p, s.this_year.vehicle_purchase));
+    p.slot("purchase_change", |p| {
+        change(p, ch.map(|x| x.vehicle_purchase));
+    });
     p.t("；公务用车运行费", "; running ");
-    item(
-        &mut p,
-        s.this_year.vehicle_running,
-        ch.map(|x| x.vehicle_running),
-    );
+    p.slot("running", |p| amount(p, s.this_year.vehicle_running));
+    p.slot("running_change", |p| {
+        change(p, ch.map(|x| x.vehicle_running));
+    });
     p.t("。", ".");
-    out.push(p.done());
-    let mut p = Para::new();
+    out.push(c.done(&mut p));
+    let mut p = Para::named("sangong_reception");
     p.t("（三）公务接待费", "(3) receptions ");
-    item(&mut p, s.this_year.reception, ch.map(|x| x.reception));
+    p.slot("reception", |p| amount(p, s.this_year.reception));
+    p.slot("reception_change", |p| change(p, ch.map(|x| x.reception)));
     p.t("。", ".");
-    c.reason_after(&mut p, NarrativeText::SangongReason, s.change);
-    out.push(p.done());
+    p.slot("reason", |p| {
+        c.reason_after(p, NarrativeText::SangongReason, s.change);
+    });
+    out.push(c.done(&mut p));
 }
 
 fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
@@ -308,21 +343,46 @@ fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
     ));
     let dept = &c.budget.profile.department_name;
     let (agencies, others) = c.unit_kinds();
-    let mut p = Para::new();
-    p.year(c.year)
-        .s(format!("{dept}下属"), format!(", {dept}: "));
-    p.fig(Value::Count(agencies, "家机关", "agencies"), None, false);
+    let mut p = Para::named("operating_costs");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("", ", ");
+    p.slot("department", |p| {
+        p.s(dept.clone(), dept.clone());
+    });
+    p.t("下属", ": ");
+    p.slot("agencies", |p| {
+        p.fig(Value::Count(agencies, "家机关", "agencies"), None, false);
+    });
     p.t("和", " and ");
-    p.fig(
-        Value::Count(others, "家事业单位", "institutions"),
-        None,
-        false,
-    );
+    p.slot("institutions", |p| {
+        p.fig(
+            Value::Count(others, "家事业单位", "institutions"),
+            None,
+            false,
+        );
+    });
     p.t(
         "财政拨款的机关运行经费预算为",
         ", operating costs from fiscal appropriations ",
     );
-    p.fig(Value::Money(s.operating, unit), link.clone(), true);
+    p.slot("operating", |p| {
+        p.fig(Value::Money(s.operating, unit), link.clone(), true);
+    });
+    p.slot("change", |p| operating_change(c, p));
+    p.t("。", ".");
+    p.slot("reason", |p| {
+        c.reason_after(p, NarrativeText::OperatingReason, s.operating_change);
+    });
+    out.push(c.done(&mut p));
+}
+
+/// `，比2024年预算增加 X 万元` (no percent).
+fn operating_change(c: &Ctx, p: &mut Para) {
+    let s = &c.summary;
+    let unit = c.budget.operating_costs.unit;
+    let link = c.link(TableId::OperatingCosts, None);
     if let Some(change) = s.operating_change {
         let last = c.year.saturating_sub(1);
         let words = ChangeWords {
@@ -334,9 +394,6 @@ fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
         p.t("，", ", ");
         p.change(change, unit, &words, link.as_ref(), true);
     }
-    p.t("。", ".");
-    c.reason_after(&mut p, NarrativeText::OperatingReason, s.operating_change);
-    out.push(p.done());
 }
 
 fn procurement(c: &Ctx, out: &mut Vec<Paragraph>) {
@@ -345,28 +402,37 @@ fn procurement(c: &Ctx, out: &mut Vec<Paragraph>) {
         "三、政府采购预算情况",
         "3. Government procurement",
     ));
-    let mut p = Para::new();
-    p.year(c.year)
-        .t("本部门政府采购预算", " procurement budget ");
-    c.procurement_parts(&mut p);
-    out.push(p.done());
+    let mut p = Para::named("procurement_total");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("本部门政府采购预算", " procurement budget ");
+    p.slot("procurement", |p| c.procurement_parts(p));
+    out.push(c.done(&mut p));
     if let Some(sme) = pr.sme_reserved {
         let link = Some(Link::Procurement);
-        let mut p = Para::new();
-        p.year(c.year).t(
+        let mut p = Para::named("procurement_sme");
+        p.slot("year", |p| {
+            p.year(c.year);
+        });
+        p.t(
             "本部门面向中小企业预留政府采购项目预算金额",
             " reserved for small and medium enterprises ",
         );
-        p.fig(Value::Money(sme, pr.unit), link.clone(), true);
-        if let Some(small) = pr.small_micro_reserved {
-            p.t(
-                "，其中，预留给小型和微型企业的政府采购项目预算为",
-                ", of which for small and micro enterprises ",
-            );
-            p.fig(Value::Money(small, pr.unit), link, true);
-        }
+        p.slot("reserved", |p| {
+            p.fig(Value::Money(sme, pr.unit), link.clone(), true);
+        });
+        p.slot("small_micro", |p| {
+            if let Some(small) = pr.small_micro_reserved {
+                p.t(
+                    "，其中，预留给小型和微型企业的政府采购项目预算为",
+                    ", of which for small and micro enterprises ",
+                );
+                p.fig(Value::Money(small, pr.unit), link.clone(), true);
+            }
+        });
         p.t("。", ".");
-        out.push(p.done());
+        out.push(c.done(&mut p));
     }
 }
 
@@ -376,32 +442,40 @@ fn performance(c: &Ctx, out: &mut Vec<Paragraph>) {
     };
     out.push(Para::sub("四、绩效目标设置情况", "4. Performance targets"));
     let link = Some(Link::Projects);
-    let mut p = Para::new();
+    let mut p = Para::named("performance_units");
     p.t(
         "按照本区预算绩效管理工作的总体要求，本部门",
         "As the district's performance management requires, ",
     );
-    p.fig(
-        Value::Count(u64::from(st.units), "个预算单位", "budget units"),
-        link.clone(),
-        false,
-    );
+    p.slot("units", |p| {
+        p.fig(
+            Value::Count(u64::from(st.units), "个预算单位", "budget units"),
+            link.clone(),
+            false,
+        );
+    });
     p.t("开展了", " reported the ");
-    p.year(c.year);
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
     p.t(
         "项目预算绩效目标编报工作，编报绩效目标的项目",
         " performance targets: ",
     );
-    p.fig(
-        Value::Count(u64::from(st.projects), "个", "projects"),
-        link.clone(),
-        false,
-    );
+    p.slot("projects", |p| {
+        p.fig(
+            Value::Count(u64::from(st.projects), "个", "projects"),
+            link.clone(),
+            false,
+        );
+    });
     p.t("，涉及项目预算资金", ", with project funds of ");
     let unit = c.text_unit();
-    p.fig(Value::Money(st.funds, unit), link, true);
+    p.slot("funds", |p| {
+        p.fig(Value::Money(st.funds, unit), link.clone(), true);
+    });
     p.t("。", ".");
-    out.push(p.done());
+    out.push(c.done(&mut p));
 }
 
 fn kinds_list(p: &mut Para, groups: &[crate::model::VehicleGroup]) {
@@ -425,52 +499,67 @@ fn assets(c: &Ctx, out: &mut Vec<Paragraph>) {
         "五、国有资产占有使用情况",
         "5. State-owned assets",
     ));
-    let mut p = Para::new();
-    if !a.as_of.is_empty() {
-        p.s(format!("截至{}，", a.as_of), format!("As of {}, ", a.as_of));
-    }
-    p.s(format!("{dept}共有车辆"), format!("{dept} holds "));
-    p.fig(
-        Value::Count(a.vehicle_count(), "辆", "vehicles"),
-        link.clone(),
-        false,
-    );
-    p.t("，其中：", ", of which ");
-    kinds_list(&mut p, &a.vehicles);
-    if let Some(n) = a.large_equipment {
-        p.t(
-            "；单价100万元（含）以上设备（不含车辆）",
-            "; equipment of 1 million yuan or more each ",
-        );
+    let mut p = Para::named("vehicles_held");
+    p.slot("as_of", |p| {
+        if !a.as_of.is_empty() {
+            p.s(format!("截至{}，", a.as_of), format!("As of {}, ", a.as_of));
+        }
+    });
+    p.slot("department", |p| {
+        p.s(dept.clone(), dept.clone());
+    });
+    p.t("共有车辆", " holds ");
+    p.slot("vehicles", |p| {
         p.fig(
-            Value::Count(u64::from(n), "台（套）", "pieces"),
+            Value::Count(a.vehicle_count(), "辆", "vehicles"),
             link.clone(),
             false,
         );
-    }
+    });
+    p.t("，其中：", ", of which ");
+    p.slot("kinds", |p| kinds_list(p, &a.vehicles));
+    p.slot("equipment", |p| {
+        if let Some(n) = a.large_equipment {
+            p.t(
+                "；单价100万元（含）以上设备（不含车辆）",
+                "; equipment of 1 million yuan or more each ",
+            );
+            p.fig(
+                Value::Count(u64::from(n), "台（套）", "pieces"),
+                link.clone(),
+                false,
+            );
+        }
+    });
     p.t("。", ".");
-    out.push(p.done());
+    out.push(c.done(&mut p));
     let planned: u64 = a
         .planned_vehicles
         .iter()
         .fold(0, |s, v| s.saturating_add(u64::from(v.count)));
-    let mut p = Para::new();
-    p.year(c.year)
-        .t("部门预算安排购置车辆", " the budget buys ");
-    p.fig(Value::Count(planned, "辆", "vehicles"), link.clone(), false);
+    let mut p = Para::named("vehicles_planned");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("部门预算安排购置车辆", " the budget buys ");
+    p.slot("vehicles", |p| {
+        p.fig(Value::Count(planned, "辆", "vehicles"), link.clone(), false);
+    });
     p.t("，其中：", ", of which ");
-    kinds_list(&mut p, &a.planned_vehicles);
-    if let Some(n) = a.planned_large_equipment {
-        p.t(
-            "；部门预算安排购置单价100万元（含）以上设备（不含车辆）",
-            "; equipment of 1 million yuan or more each ",
-        );
-        p.fig(
-            Value::Count(u64::from(n), "台（套）", "pieces"),
-            link,
-            false,
-        );
-    }
+    p.slot("kinds", |p| kinds_list(p, &a.planned_vehicles));
+    p.slot("equipment", |p| {
+        if let Some(n) = a.planned_large_equipment {
+            p.t(
+                "；部门预算安排购置单价100万元（含）以上设备（不含车辆）",
+                "; equipment of 1 million yuan or more each ",
+            );
+            p.fig(
+                Value::Count(u64::from(n), "台（套）", "pieces"),
+                link.clone(),
+                false,
+            );
+        }
+    });
     p.t("。", ".");
-    out.push(p.done());
+    out.push(c.done(&mut p));
 }

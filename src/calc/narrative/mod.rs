@@ -7,6 +7,7 @@ mod common;
 mod explanation_notes;
 mod render;
 mod twelve_sections;
+mod wording;
 
 use std::borrow::Cow;
 
@@ -156,6 +157,8 @@ pub enum Value {
     Area(Decimal),
     /// A year.
     Year(i32),
+    /// A plain number: an entry's place in a list (`1.`, `2.`).
+    Number(u64),
 }
 
 /// Where a figure comes from.
@@ -275,10 +278,20 @@ impl NarrativeDoc {
     }
 }
 
-/// Builds a paragraph run by run.
+/// Builds a paragraph run by run. A paragraph with an id marks its figures (named slots) so a
+/// template can reword the words around them (see [`wording`]).
 struct Para {
     runs: Vec<Run>,
     subheading: bool,
+    /// The paragraph's id in the outline's list of paragraphs.
+    id: Option<&'static str>,
+    /// The named figures: name and the range of `runs` they fill.
+    marks: Vec<(&'static str, usize, usize)>,
+    /// The next text starts a run of its own (a figure's slot begins or ends).
+    sealed: bool,
+    /// Where the template's wording of `id` stands in its list, once looked up (`Some(None)`:
+    /// nowhere): a builder used for every 项 looks once.
+    wording: Option<Option<usize>>,
 }
 
 impl Para {
@@ -286,7 +299,30 @@ impl Para {
         Para {
             runs: Vec::new(),
             subheading: false,
+            id: None,
+            marks: Vec::new(),
+            sealed: false,
+            wording: None,
         }
+    }
+
+    /// A paragraph a template may reword, by `id`.
+    fn named(id: &'static str) -> Para {
+        Para {
+            id: Some(id),
+            ..Para::new()
+        }
+    }
+
+    /// What `f` writes is the figure `name`, which a template's wording places (an empty slot
+    /// where `f` writes nothing, as a change without last year's figures).
+    fn slot(&mut self, name: &'static str, f: impl FnOnce(&mut Para)) -> &mut Para {
+        let start = self.runs.len();
+        self.sealed = true;
+        f(self);
+        self.marks.push((name, start, self.runs.len()));
+        self.sealed = true;
+        self
     }
 
     fn sub(zh: &'static str, en: &'static str) -> Paragraph {
@@ -312,7 +348,9 @@ impl Para {
 
     /// Appends to the previous text run where there is one, so paragraphs stay short.
     fn push_text(&mut self, zh: Cow<'static, str>, en: Cow<'static, str>) {
-        if let Some(Run::Text(w)) = self.runs.last_mut() {
+        if std::mem::take(&mut self.sealed) {
+            self.runs.push(Run::Text(Words { zh, en }));
+        } else if let Some(Run::Text(w)) = self.runs.last_mut() {
             w.zh.to_mut().push_str(&zh);
             w.en.to_mut().push_str(&en);
         } else {
@@ -321,6 +359,7 @@ impl Para {
     }
 
     fn fig(&mut self, value: Value, link: Option<Link>, trim_whole: bool) -> &mut Para {
+        self.sealed = false;
         self.runs.push(Run::Figure(FigureRun {
             value,
             link,
@@ -342,6 +381,7 @@ impl Para {
     }
 
     fn officer(&mut self, field: NarrativeText, text: &str) -> &mut Para {
+        self.sealed = false;
         self.runs.push(Run::Officer {
             field,
             text: text.to_owned(),
@@ -350,9 +390,11 @@ impl Para {
     }
 
     fn done(&mut self) -> Paragraph {
+        // A builder used again (one per 项) starts the next paragraph at this one's size.
+        let next = Vec::with_capacity(self.runs.len());
         Paragraph {
             subheading: self.subheading,
-            runs: std::mem::take(&mut self.runs),
+            runs: std::mem::replace(&mut self.runs, next),
         }
     }
 }

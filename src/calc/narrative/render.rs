@@ -62,6 +62,7 @@ pub fn figure_text(f: &FigureRun, style: Style, zh: bool) -> String {
                 format!("{n} m²")
             }
         }
+        Value::Number(n) => n.to_string(),
         Value::Year(y) => {
             if zh {
                 format!("{y}{gap}年")

@@ -129,3 +129,56 @@ fn english_counts_agree_in_number() {
     assert_eq!(count(1, "budget units", false), "1 budget unit");
     assert_eq!(count(1, "vehicles", true), "1 辆");
 }
+
+/// Every paragraph a template may reword is written with the figures, in the order, that the
+/// template format's list of paragraphs gives; and every listed paragraph is written by one of
+/// the samples, as they are, without other notes and against a base that changes every figure.
+#[test]
+fn worded_paragraphs_use_the_listed_figures_in_order() {
+    use crate::model::template::wording::{PARAGRAPHS, spec};
+    let read =
+        |text| crate::io::ron_file::parse_current(text, std::path::Path::new("s.ron")).unwrap();
+    let xinzhou = read(crate::sample::SAMPLE_RON);
+    let mut no_other = xinzhou.clone();
+    no_other.narrative.other.clear();
+    let putuo = read(include_str!(
+        "../../../sample_budgets/putuo-government-office-2025.ron"
+    ));
+    let mut seen = Vec::new();
+    for budget in [xinzhou, no_other, putuo] {
+        let derived = derive(&budget);
+        let mut changed = derived.summary.clone();
+        changed.income_change = Some(Change::new(m("1"), m("2")));
+        for summary in [&derived.summary, &changed] {
+            let c = common::Ctx::new(&budget, &derived, summary);
+            let kind = budget.template().narrative.outline;
+            match kind {
+                NarrativeOutline::TwelveSections => drop(twelve_sections::outline(&c)),
+                NarrativeOutline::ExplanationAndOtherNotes => {
+                    drop(explanation_notes::outline(&c));
+                }
+            }
+            let seen_here = c.seen.borrow();
+            for (id, names, (zh, en)) in seen_here.iter() {
+                // Every writing of a paragraph has the same words (what lets a template's
+                // wording be found the outline's own once).
+                for (other, _, words) in seen_here.iter() {
+                    assert!(other != id || *words == (zh.clone(), en.clone()), "{id}");
+                }
+                if std::env::var_os("DUMP_WORDING").is_some() && !seen.contains(&(kind, *id)) {
+                    println!("WORDING {kind:?} (paragraph: {id:?}, zh: {zh:?}, en: {en:?}),");
+                }
+                let spec = spec(kind, id).unwrap_or_else(|| panic!("{id} is not listed"));
+                assert_eq!(names.as_slice(), spec.figures, "{id}");
+                seen.push((kind, *id));
+            }
+        }
+    }
+    for p in PARAGRAPHS {
+        assert!(
+            seen.contains(&(p.outline, p.id)),
+            "no sample writes {}",
+            p.id
+        );
+    }
+}

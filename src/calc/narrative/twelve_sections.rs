@@ -88,35 +88,59 @@ fn changes(c: &common::Ctx) -> Section {
     let total = c.link(TableId::IncomeExpenditure, None);
     let words = than_last_year();
     let n = &c.budget.narrative;
-    let mut p = Para::new();
-    p.year(c.year).t("度预算收入总计", " budget income totals ");
-    p.money(s.total, c.unit, total.clone());
+    let carried = c.link(TableId::Income, None);
+    let mut p = Para::named("totals");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("度预算收入总计", " budget income totals ");
+    p.slot("total", |p| {
+        p.money(s.total, c.unit, total.clone());
+    });
     p.t("，其中：本年收入", ", of which income of the year ");
-    p.money(this_year, c.unit, total.clone());
+    p.slot("this_year", |p| {
+        p.money(this_year, c.unit, total.clone());
+    });
     p.t("，上年结转", ", carried over ");
-    p.money(carry, c.unit, c.link(TableId::Income, None));
-    if let Some(change) = s.income_change {
-        p.t("，", ", ");
-        p.change(change, c.unit, &words, total.as_ref(), false);
-    }
-    c.reason(&mut p, NarrativeText::ChangeReason, s.income_change);
+    p.slot("carried", |p| {
+        p.money(carry, c.unit, carried.clone());
+    });
+    p.slot("income_change", |p| {
+        if let Some(change) = s.income_change {
+            p.t("，", ", ");
+            p.change(change, c.unit, &words, total.as_ref(), false);
+        }
+    });
+    p.slot("income_reason", |p| {
+        c.reason(p, NarrativeText::ChangeReason, s.income_change);
+    });
     p.t("；本年单位预算支出总计", "; budget expenditure totals ");
-    p.money(s.total, c.unit, total.clone());
+    p.slot("total", |p| {
+        p.money(s.total, c.unit, total.clone());
+    });
     p.t("，其中：本年预算安排", ", of which arranged this year ");
-    p.money(this_year, c.unit, total.clone());
+    p.slot("this_year", |p| {
+        p.money(this_year, c.unit, total.clone());
+    });
     p.t("，上年结转", ", carried over ");
-    p.money(carry, c.unit, c.link(TableId::Income, None));
-    if let Some(change) = s.expenditure_change {
-        p.t("，", ", ");
-        p.change(change, c.unit, &words, total.as_ref(), false);
-    }
+    p.slot("carried", |p| {
+        p.money(carry, c.unit, carried.clone());
+    });
+    p.slot("expenditure_change", |p| {
+        if let Some(change) = s.expenditure_change {
+            p.t("，", ", ");
+            p.change(change, c.unit, &words, total.as_ref(), false);
+        }
+    });
     // The expenditure's own reason where the officer wrote one, otherwise the same as income's.
     let field = if n.expenditure_reason.trim().is_empty() {
         NarrativeText::ChangeReason
     } else {
         NarrativeText::ExpenditureReason
     };
-    c.reason(&mut p, field, s.expenditure_change);
+    p.slot("expenditure_reason", |p| {
+        c.reason(p, field, s.expenditure_change);
+    });
     p.t("。", ".");
     Section {
         topic: Topic::Totals,
@@ -125,16 +149,35 @@ fn changes(c: &common::Ctx) -> Section {
             "一、单位预算收支数据变动情况及原因",
             "1. Changes in income and expenditure, and why",
         ),
-        paragraphs: vec![p.done()],
+        paragraphs: vec![c.done(&mut p)],
     }
 }
 
 fn income(c: &common::Ctx) -> Section {
     let s = &c.summary;
-    let mut p = Para::new();
-    p.year(c.year).t("度预算收入", " budget income ");
-    p.money(s.total, c.unit, c.link(TableId::Income, None));
+    let link = c.link(TableId::Income, None);
+    let mut p = Para::named("income");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("度预算收入", " budget income ");
+    p.slot("total", |p| {
+        p.money(s.total, c.unit, link.clone());
+    });
     p.t("，主要包括", ", mainly ");
+    p.slot("sources", |p| sources(c, p));
+    p.t("。", ".");
+    Section {
+        topic: Topic::Income,
+        number: None,
+        heading: heading("二、收入预算情况说明", "2. Income"),
+        paragraphs: vec![c.done(&mut p)],
+    }
+}
+
+/// `一般公共预算拨款收入 X 万元，占 Y%；…；上年结转 0.00 万元，占 0.00%`.
+fn sources(c: &common::Ctx, p: &mut Para) {
+    let s = &c.summary;
     let mut first = true;
     let mut sep = |p: &mut Para| {
         if !first {
@@ -143,7 +186,7 @@ fn income(c: &common::Ctx) -> Section {
         first = false;
     };
     for f in &s.income {
-        sep(&mut p);
+        sep(p);
         let (zh, en) = source_label(f.source);
         p.t(zh, en).t("", " ");
         p.money(f.amount, c.unit, c.link(TableId::Income, None));
@@ -152,7 +195,7 @@ fn income(c: &common::Ctx) -> Section {
     }
     if !s.income.iter().any(|f| f.source == IncomeSource::CarryOver) {
         // The seed closes the list with 上年结转 even where nothing is carried over.
-        sep(&mut p);
+        sep(p);
         p.t("上年结转", "carried over ");
         p.money(Money::ZERO, c.unit, c.link(TableId::Income, None));
         p.t("，占", ", ");
@@ -161,70 +204,89 @@ fn income(c: &common::Ctx) -> Section {
             c.link(TableId::Income, None),
         );
     }
-    p.t("。", ".");
-    Section {
-        topic: Topic::Income,
-        number: None,
-        heading: heading("二、收入预算情况说明", "2. Income"),
-        paragraphs: vec![p.done()],
-    }
 }
 
 fn expenditure(c: &common::Ctx) -> Section {
     let s = &c.summary;
     let link = c.link(TableId::Expenditure, None);
-    let mut p = Para::new();
-    p.year(c.year).t("度支出预算", " budget expenditure ");
-    p.money(s.total, c.unit, link.clone());
+    let mut p = Para::named("expenditure");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("度支出预算", " budget expenditure ");
+    p.slot("total", |p| {
+        p.money(s.total, c.unit, link.clone());
+    });
     p.t("，其中：基本支出", ", of which basic expenditure ");
-    p.money(s.basic, c.unit, link.clone());
+    p.slot("basic", |p| {
+        p.money(s.basic, c.unit, link.clone());
+    });
     p.t("，占", ", ");
-    p.pct(s.basic_share, link.clone());
+    p.slot("basic_share", |p| {
+        p.pct(s.basic_share, link.clone());
+    });
     p.t("；项目支出", "; project expenditure ");
-    p.money(s.project, c.unit, link.clone());
+    p.slot("project", |p| {
+        p.money(s.project, c.unit, link.clone());
+    });
     p.t("，占", ", ");
-    p.pct(s.project_share, link);
+    p.slot("project_share", |p| {
+        p.pct(s.project_share, link.clone());
+    });
     p.t("。", ".");
     Section {
         topic: Topic::Expenditure,
         number: None,
         heading: heading("三、支出预算情况说明", "3. Expenditure"),
-        paragraphs: vec![p.done()],
+        paragraphs: vec![c.done(&mut p)],
     }
 }
 
 fn fiscal(c: &common::Ctx) -> Section {
     let s = &c.summary;
     let link = c.link(TableId::Fiscal, None);
-    let mut p = Para::new();
-    p.year(c.year)
-        .t("度财政拨款收支总预算", " fiscal appropriations total ");
-    p.money(s.fiscal, c.unit, link.clone());
+    let mut p = Para::named("fiscal");
+    let money = |p: &mut Para, amount: Money| {
+        p.money(amount, c.unit, link.clone());
+    };
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("度财政拨款收支总预算", " fiscal appropriations total ");
+    p.slot("fiscal", |p| money(p, s.fiscal));
     p.t(
         "。收入为一般公共预算拨款",
         ". Income: general public budget ",
     );
-    p.money(c.income(IncomeSource::GeneralPublic), c.unit, link.clone());
+    p.slot("general_public", |p| {
+        money(p, c.income(IncomeSource::GeneralPublic));
+    });
     p.t("，政府性基金预算拨款", ", government funds ");
-    p.money(c.income(IncomeSource::GovernmentFund), c.unit, link.clone());
+    p.slot("government_fund", |p| {
+        money(p, c.income(IncomeSource::GovernmentFund));
+    });
     p.t("，国有资本经营预算拨款", ", state capital operations ");
-    p.money(c.income(IncomeSource::StateCapital), c.unit, link.clone());
+    p.slot("state_capital", |p| {
+        money(p, c.income(IncomeSource::StateCapital));
+    });
     p.t("。其中：当年拨款收入", ". Of this, appropriated this year ");
-    p.money(s.fiscal, c.unit, link.clone());
+    p.slot("fiscal", |p| money(p, s.fiscal));
     p.t("，上年结转收入", ", carried over ");
-    p.money(c.income(IncomeSource::CarryOver), c.unit, link);
+    p.slot("carried", |p| money(p, c.income(IncomeSource::CarryOver)));
     p.t("。支出包括：", ". Expenditure: ");
-    for (i, class) in s.fiscal_classes.iter().enumerate() {
-        if i > 0 {
-            p.t("、", ", ");
+    p.slot("classes", |p| {
+        for (i, class) in s.fiscal_classes.iter().enumerate() {
+            if i > 0 {
+                p.t("、", ", ");
+            }
+            p.s(class.name.clone(), format!("[{}] ", class.code));
+            p.money(
+                class.amounts.total(),
+                c.unit,
+                c.link(TableId::Fiscal, Some(&class.code)),
+            );
         }
-        p.s(class.name.clone(), format!("[{}] ", class.code));
-        p.money(
-            class.amounts.total(),
-            c.unit,
-            c.link(TableId::Fiscal, Some(&class.code)),
-        );
-    }
+    });
     p.t("。", ".");
     Section {
         topic: Topic::Fiscal,
@@ -233,7 +295,7 @@ fn fiscal(c: &common::Ctx) -> Section {
             "四、财政拨款收支预算总体情况说明",
             "4. Fiscal appropriations overall",
         ),
-        paragraphs: vec![p.done()],
+        paragraphs: vec![c.done(&mut p)],
     }
 }
 
@@ -241,40 +303,54 @@ fn general_public(c: &common::Ctx) -> Section {
     let s = &c.summary;
     let link = c.link(TableId::GeneralPublic, None);
     let gp = s.general_public.total();
-    let mut scale = Para::new();
-    scale.year(c.year).t(
+    let mut scale = Para::named("general_public_scale");
+    scale.slot("year", |p| {
+        p.year(c.year);
+    });
+    scale.t(
         "度一般公共预算当年拨款",
         " general public budget appropriation ",
     );
-    scale.money(gp, c.unit, link.clone());
+    scale.slot("general_public", |p| {
+        p.money(gp, c.unit, link.clone());
+    });
     let gp_change = s
         .income
         .iter()
         .find(|f| f.source == IncomeSource::GeneralPublic)
         .and_then(|f| f.change)
         .or(s.general_public_change);
-    if let Some(change) = gp_change {
-        scale.t("，", ", ");
-        scale.change(change, c.unit, &than_last_year(), link.as_ref(), false);
-    }
+    scale.slot("change", |p| {
+        if let Some(change) = gp_change {
+            p.t("，", ", ");
+            p.change(change, c.unit, &than_last_year(), link.as_ref(), false);
+        }
+    });
     scale.t("。", ".");
-    let mut structure = Para::new();
-    structure.year(c.year).t(
+    let mut structure = Para::named("general_public_structure");
+    structure.slot("year", |p| {
+        p.year(c.year);
+    });
+    structure.t(
         "度一般公共预算当年拨款",
         " general public budget appropriation ",
     );
-    structure.money(gp, c.unit, link);
+    structure.slot("general_public", |p| {
+        p.money(gp, c.unit, link.clone());
+    });
     structure.t("，主要用于以下方面：", ", mainly for: ");
-    for (i, class) in s.general_public_classes.iter().enumerate() {
-        if i > 0 {
-            structure.t("；", "; ");
+    structure.slot("classes", |p| {
+        for (i, class) in s.general_public_classes.iter().enumerate() {
+            if i > 0 {
+                p.t("；", "; ");
+            }
+            let row = c.link(TableId::GeneralPublic, Some(&class.code));
+            p.s(class.name.clone(), format!("[{}] ", class.code));
+            p.money(class.amounts.total(), c.unit, row.clone());
+            p.t("，占比", ", ");
+            p.pct(class.share, row);
         }
-        let row = c.link(TableId::GeneralPublic, Some(&class.code));
-        structure.s(class.name.clone(), format!("[{}] ", class.code));
-        structure.money(class.amounts.total(), c.unit, row.clone());
-        structure.t("，占比", ", ");
-        structure.pct(class.share, row);
-    }
+    });
     structure.t("。", ".");
     Section {
         topic: Topic::GeneralPublic,
@@ -288,9 +364,9 @@ fn general_public(c: &common::Ctx) -> Section {
                 "（一）一般公共预算当年拨款规模变化情况",
                 "(1) Change in size",
             ),
-            scale.done(),
+            c.done(&mut scale),
             Para::sub("（二）一般公共预算当年拨款结构情况", "(2) Structure"),
-            structure.done(),
+            c.done(&mut structure),
         ],
     }
 }
@@ -298,20 +374,29 @@ fn general_public(c: &common::Ctx) -> Section {
 fn basic(c: &common::Ctx) -> Section {
     let s = &c.summary;
     let econ = c.link(TableId::BasicByEconomic, None);
-    let mut p = Para::new();
-    p.year(c.year).t(
+    let mut p = Para::named("basic");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t(
         "度一般公共预算基本支出",
         " general public budget basic expenditure ",
     );
-    p.money(s.general_public.basic, c.unit, econ.clone());
+    p.slot("basic", |p| {
+        p.money(s.general_public.basic, c.unit, econ.clone());
+    });
     p.t("，其中：人员经费", ", of which staff costs ");
-    p.money(s.staff, c.unit, econ.clone());
+    p.slot("staff", |p| {
+        p.money(s.staff, c.unit, econ.clone());
+    });
     p.t("，主要包括：", ", mainly: ");
-    c.items(&mut p, NarrativeText::StaffItems);
+    p.slot("staff_items", |p| c.items(p, NarrativeText::StaffItems));
     p.t("；公用经费", "; running costs ");
-    p.money(s.running, c.unit, econ);
+    p.slot("running", |p| {
+        p.money(s.running, c.unit, econ.clone());
+    });
     p.t("，主要包括：", ", mainly: ");
-    c.items(&mut p, NarrativeText::RunningItems);
+    p.slot("running_items", |p| c.items(p, NarrativeText::RunningItems));
     p.t("。", ".");
     Section {
         topic: Topic::Basic,
@@ -320,7 +405,7 @@ fn basic(c: &common::Ctx) -> Section {
             "六、一般公共预算基本支出情况说明",
             "6. General public budget basic expenditure",
         ),
-        paragraphs: vec![p.done()],
+        paragraphs: vec![c.done(&mut p)],
     }
 }
 
@@ -329,25 +414,33 @@ fn sangong(c: &common::Ctx) -> Section {
     let unit = c.budget.sangong.unit;
     let link = c.link(TableId::Sangong, None);
     let last = c.year.saturating_sub(1);
-    let mut p = Para::new();
+    let mut p = Para::named("sangong");
     let who = c.department_and_units();
-    p.s(who.clone(), format!("{who}: "))
-        .t("的", "")
-        .year(c.year)
-        .t("“三公”经费预算共", " \"three public\" costs total ");
-    p.fig(Value::Money(s.this_year.total(), unit), link.clone(), true);
-    if let Some(change) = s.change {
-        let mut than = String::new();
-        let _ = write!(than, "较 {last} 年");
-        let words = ChangeWords {
-            than_zh: than,
-            same_zh: format!("与 {last} 年相同"),
-            than_en: format!("on {last}"),
-            percent: false,
-        };
-        p.t("，", ", ");
-        p.change(change, unit, &words, link.as_ref(), true);
-    }
+    p.slot("department", |p| {
+        p.s(who.clone(), format!("{who}: "));
+    });
+    p.t("的", "");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.t("“三公”经费预算共", " \"three public\" costs total ");
+    p.slot("total", |p| {
+        p.fig(Value::Money(s.this_year.total(), unit), link.clone(), true);
+    });
+    p.slot("change", |p| {
+        if let Some(change) = s.change {
+            let mut than = String::new();
+            let _ = write!(than, "较 {last} 年");
+            let words = ChangeWords {
+                than_zh: than,
+                same_zh: format!("与 {last} 年相同"),
+                than_en: format!("on {last}"),
+                percent: false,
+            };
+            p.t("，", ", ");
+            p.change(change, unit, &words, link.as_ref(), true);
+        }
+    });
     p.t("。其中：", ". Of these: ");
     let items = [
         (
@@ -381,19 +474,23 @@ fn sangong(c: &common::Ctx) -> Section {
         than_en: "on last year".into(),
         percent: false,
     };
-    for (i, (zh, en, amount, change)) in items.into_iter().enumerate() {
-        if i > 0 {
-            p.t("；", "; ");
+    p.slot("items", |p| {
+        for (i, (zh, en, amount, change)) in items.into_iter().enumerate() {
+            if i > 0 {
+                p.t("；", "; ");
+            }
+            p.t(zh, en).t("", " ");
+            p.fig(Value::Money(amount, unit), link.clone(), true);
+            if let Some(change) = change {
+                p.t("，", ", ");
+                p.change(change, unit, &words, link.as_ref(), true);
+            }
         }
-        p.t(zh, en).t("", " ");
-        p.fig(Value::Money(amount, unit), link.clone(), true);
-        if let Some(change) = change {
-            p.t("，", ", ");
-            p.change(change, unit, &words, link.as_ref(), true);
-        }
-    }
+    });
     p.t("。", ".");
-    c.reason_after(&mut p, NarrativeText::SangongReason, s.change);
+    p.slot("reason", |p| {
+        c.reason_after(p, NarrativeText::SangongReason, s.change);
+    });
     Section {
         topic: Topic::Sangong,
         number: None,
@@ -401,7 +498,7 @@ fn sangong(c: &common::Ctx) -> Section {
             "七、“三公”经费增减变动原因说明",
             "7. \"Three public\" costs: changes and why",
         ),
-        paragraphs: vec![p.done()],
+        paragraphs: vec![c.done(&mut p)],
     }
 }
 
@@ -409,14 +506,39 @@ fn operating(c: &common::Ctx) -> Section {
     let s = &c.summary;
     let unit = c.budget.operating_costs.unit;
     let link = c.link(TableId::OperatingCosts, None);
-    let mut p = Para::new();
-    p.year(c.year);
-    c.agencies(&mut p);
+    let mut p = Para::named("operating");
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.slot("agencies", |p| c.agencies(p));
     p.t(
         "机关运行经费财政拨款预算为",
         " agency operating costs from fiscal appropriations ",
     );
-    p.money(s.operating, unit, link.clone());
+    p.slot("operating", |p| {
+        p.money(s.operating, unit, link.clone());
+    });
+    p.slot("change", |p| operating_change(c, p));
+    p.t("。", ".");
+    p.slot("reason", |p| {
+        c.reason_after(p, NarrativeText::OperatingReason, s.operating_change);
+    });
+    Section {
+        topic: Topic::Operating,
+        number: None,
+        heading: heading(
+            "八、机关运行经费增减变动原因说明",
+            "8. Agency operating costs: changes and why",
+        ),
+        paragraphs: vec![c.done(&mut p)],
+    }
+}
+
+/// `，比 2021 年预算增加 X 万元` (no percent).
+fn operating_change(c: &common::Ctx, p: &mut Para) {
+    let s = &c.summary;
+    let unit = c.budget.operating_costs.unit;
+    let link = c.link(TableId::OperatingCosts, None);
     if let Some(change) = s.operating_change {
         let last = c.year.saturating_sub(1);
         let words = ChangeWords {
@@ -428,31 +550,24 @@ fn operating(c: &common::Ctx) -> Section {
         p.t("，", ", ");
         p.change(change, unit, &words, link.as_ref(), false);
     }
-    p.t("。", ".");
-    c.reason_after(&mut p, NarrativeText::OperatingReason, s.operating_change);
-    Section {
-        topic: Topic::Operating,
-        number: None,
-        heading: heading(
-            "八、机关运行经费增减变动原因说明",
-            "8. Agency operating costs: changes and why",
-        ),
-        paragraphs: vec![p.done()],
-    }
 }
 
 fn procurement(c: &common::Ctx) -> Section {
-    let mut p = Para::new();
+    let mut p = Para::named("procurement");
     let dept = &c.budget.profile.department_name;
-    p.year(c.year)
-        .s(dept.clone(), format!(", {dept}:"))
-        .t("政府采购预算总额", " government procurement totals ");
-    c.procurement_parts(&mut p);
+    p.slot("year", |p| {
+        p.year(c.year);
+    });
+    p.slot("department", |p| {
+        p.s(dept.clone(), format!(", {dept}:"));
+    });
+    p.t("政府采购预算总额", " government procurement totals ");
+    p.slot("procurement", |p| c.procurement_parts(p));
     Section {
         topic: Topic::Procurement,
         number: None,
         heading: heading("九、政府采购情况", "9. Government procurement"),
-        paragraphs: vec![p.done()],
+        paragraphs: vec![c.done(&mut p)],
     }
 }
 
@@ -460,22 +575,30 @@ fn performance(c: &common::Ctx) -> Section {
     let s = &c.summary;
     let mut paragraphs = vec![Para::sub("1、绩效管理情况", "(1) Performance management")];
     for u in &s.project_funds {
-        let mut p = Para::new();
-        p.year(c.year)
-            .s(u.unit_name.clone(), format!(" {}", u.unit_name))
-            .t("实行绩效目标管理的项目", " manages the targets of ");
-        p.fig(
-            Value::Count(u.count as u64, "个", "projects"),
-            Some(Link::Projects),
-            false,
-        );
+        let mut p = Para::named("project_unit");
+        p.slot("year", |p| {
+            p.year(c.year);
+        });
+        p.slot("unit", |p| {
+            p.s(u.unit_name.clone(), format!(" {}", u.unit_name));
+        });
+        p.t("实行绩效目标管理的项目", " manages the targets of ");
+        p.slot("projects", |p| {
+            p.fig(
+                Value::Count(u.count as u64, "个", "projects"),
+                Some(Link::Projects),
+                false,
+            );
+        });
         p.t(
             "，涉及一般公共预算当年拨款",
             ", with general public budget appropriations of ",
         );
-        p.money(u.in_table_unit, c.unit, Some(Link::Projects));
+        p.slot("funds", |p| {
+            p.money(u.in_table_unit, c.unit, Some(Link::Projects));
+        });
         p.t("。", ".");
-        paragraphs.push(p.done());
+        paragraphs.push(c.done(&mut p));
     }
     paragraphs.push(Para::sub(
         "2、绩效目标情况（详见附件）",
@@ -491,13 +614,13 @@ fn performance(c: &common::Ctx) -> Section {
 
 fn assets(c: &common::Ctx) -> Section {
     let mut paragraphs = vec![Para::sub("1、车辆情况", "(1) Vehicles")];
-    let mut p = Para::new();
-    c.vehicles(&mut p);
-    paragraphs.push(p.done());
+    let mut p = Para::named("vehicles");
+    p.slot("vehicles", |p| c.vehicles(p));
+    paragraphs.push(c.done(&mut p));
     paragraphs.push(Para::sub("2、房屋情况", "(2) Buildings"));
-    let mut p = Para::new();
-    c.office_area(&mut p);
-    paragraphs.push(p.done());
+    let mut p = Para::named("office_area");
+    p.slot("office_area", |p| c.office_area(p));
+    paragraphs.push(c.done(&mut p));
     Section {
         topic: Topic::Assets,
         number: None,
@@ -507,18 +630,21 @@ fn assets(c: &common::Ctx) -> Section {
 }
 
 fn other(c: &common::Ctx) -> Section {
-    let mut p = Para::new();
     let text = &c.budget.narrative.other;
-    if text.trim().is_empty() {
+    let p = if text.trim().is_empty() {
+        let mut p = Para::named("no_other");
         p.t("无其他说明。", "No other notes.");
+        c.done(&mut p)
     } else {
+        let mut p = Para::new();
         p.officer(NarrativeText::Other, text);
-    }
+        p.done()
+    };
     Section {
         topic: Topic::Other,
         number: None,
         heading: heading("十二、其他说明", "12. Other notes"),
-        paragraphs: vec![p.done()],
+        paragraphs: vec![p],
     }
 }
 

@@ -57,6 +57,10 @@ pub struct TemplateFile {
     /// New titles for some of the tables (of this file's list or the base's).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retitle: Vec<Retitle>,
+    /// Some paragraphs of the 情况说明 in new words (of this file's narrative or the base's); a
+    /// paragraph worded here replaces the same paragraph's wording there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reword: Vec<super::wording::Wording>,
     /// How codes are printed.
     #[serde(default)]
     pub code_layout: Option<CodeLayout>,
@@ -194,6 +198,16 @@ pub enum TemplateError {
         unknown: String,
         /// The names there are.
         known: String,
+    },
+    /// A paragraph's wording that does not fit its outline.
+    #[error("{origin}: {what_zh} / {what}")]
+    Wording {
+        /// The file.
+        origin: String,
+        /// What is wrong, in English.
+        what: String,
+        /// The same in Chinese.
+        what_zh: String,
     },
     /// The same table twice, or no table.
     #[error("{origin}: {what_zh} / {what}")]
@@ -337,7 +351,7 @@ pub fn build(
         Some(all_classes_in_summaries),
         Some(economic_cost_columns),
         Some(unit_codes),
-        Some(narrative),
+        Some(mut narrative),
         Some(checks),
         Some(outline),
         Some(number_format),
@@ -395,6 +409,23 @@ pub fn build(
         };
         t.title = r.title;
     }
+    for w in file.reword {
+        match narrative
+            .wording
+            .iter_mut()
+            .find(|o| o.paragraph == w.paragraph)
+        {
+            Some(old) => *old = w,
+            None => narrative.wording.push(w),
+        }
+    }
+    super::wording::check(narrative.outline, &narrative.wording).map_err(|(what_zh, what)| {
+        TemplateError::Wording {
+            origin: origin.to_owned(),
+            what,
+            what_zh,
+        }
+    })?;
     for (i, t) in tables.iter_mut().enumerate() {
         t.number = u8::try_from(i + 1).unwrap_or(u8::MAX);
     }
@@ -451,6 +482,7 @@ pub fn to_text(template: &Template) -> String {
         table_prefix: Some(template.table_prefix.clone()),
         tables: Some(template.tables.clone()),
         retitle: Vec::new(),
+        reword: Vec::new(),
         code_layout: Some(template.code_layout),
         unit: Some(template.unit),
         text_unit: Some(template.text_unit),
