@@ -343,7 +343,12 @@ fn a_template_loaded_in_the_app_is_kept_offered_and_lays_the_budget_out() {
             "山西省部门预算公开（预算公开表1–11）",
             "山西省部门预算公开（试用）",
         )
-        .replace("预算支出总表\"", "预算支出总表（试用）\"");
+        .replace("预算支出总表\"", "预算支出总表（试用）\"")
+        .replace(
+            "{year}度预算收入{total}，主要包括",
+            "{year}度预算收入共计{total}，主要包括",
+        );
+    assert!(changed.contains("预算收入共计"));
     let file = dir.path().join("试用模板.ron");
     std::fs::write(&file, changed).unwrap();
     let bad = dir.path().join("坏模板.ron");
@@ -358,7 +363,7 @@ fn a_template_loaded_in_the_app_is_kept_offered_and_lays_the_budget_out() {
         DialogOutcome::Chosen(bad),
     ]);
     app.set_templates_dir(&kept);
-    let mut h = crate::common::harness(app);
+    let mut h = crate::common::harness_sized(app, egui::Vec2::new(1400.0, 3200.0));
     h.run_steps(2);
     let load = |h: &mut egui_kittest::Harness<'_, budget_studio::app::BudgetApp>| {
         h.get_by_label("文件").click();
@@ -397,6 +402,12 @@ fn a_template_loaded_in_the_app_is_kept_offered_and_lays_the_budget_out() {
         h.query_by_label("预算公开表3 预算支出总表（试用）")
             .is_some()
     );
+    // The narrative in the template's words (the tab, then its text rather than the profile).
+    h.get_by_label("情况说明").click();
+    h.run_steps(2);
+    h.get_all_by_label("情况说明").last().unwrap().click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("度预算收入共计").is_some());
     // A bad file: its line, and nothing loaded.
     load(&mut h);
     assert!(h.query_by_label_contains("坏模板.ron:5:").is_some());

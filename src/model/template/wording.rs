@@ -478,7 +478,11 @@ mod tests {
         let guide = include_str!("../../../docs/templates.md");
         for p in PARAGRAPHS {
             let names: Vec<String> = p.names().iter().map(|n| format!("`{n}`")).collect();
-            let names = if names.is_empty() { "—".to_owned() } else { names.join(", ") };
+            let names = if names.is_empty() {
+                "—".to_owned()
+            } else {
+                names.join(", ")
+            };
             let row = format!("| `{}` | {names} |", p.id);
             assert!(guide.contains(&row), "{row}");
         }
