@@ -296,12 +296,7 @@ fn run(started: std::time::Instant) -> Result<i32> {
         }) => {
             let template = match template {
                 None => None,
-                // The ids of old: `shanxi`, `shanghai`.
-                Some(t) if t.eq_ignore_ascii_case("shanxi") => Some(TemplateId::SHANXI),
-                Some(t) if t.eq_ignore_ascii_case("shanghai") => {
-                    Some(TemplateId::SHANGHAI_DISTRICT)
-                }
-                Some(t) => match TemplateId::parse(&t).filter(|id| id.find().is_some()) {
+                Some(t) => match budget_studio::model::template::registry::named(&t) {
                     Some(id) => Some(id),
                     None => {
                         let known: Vec<String> =

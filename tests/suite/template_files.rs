@@ -689,3 +689,61 @@ fn a_budget_made_with_another_version_of_its_template_says_so_on_opening() {
     let saved = budget_studio::io::to_ron_string(&budget).unwrap();
     assert!(saved.contains("template_version: Some(2025)"), "{saved}");
 }
+
+/// Outside the registry that embeds the built-in templates and the reader of version-1 files,
+/// no line of the program names a province or a template (tests and comments aside): what a
+/// template does is in its file.
+#[test]
+fn only_the_registry_and_the_migration_name_a_template() {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    walk(&src, &mut files);
+    let allowed = ["model/template/registry.rs", "io/version.rs"];
+    let names = [
+        "Shanxi",
+        "SHANXI",
+        "Shanghai",
+        "SHANGHAI",
+        "MofReference",
+        "MOF_REFERENCE",
+        "山西",
+        "上海",
+        "忻州",
+        "普陀",
+    ];
+    let mut found = Vec::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if allowed.contains(&rel.as_str()) || rel.ends_with("tests.rs") || rel.contains("/tests/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            // A file's test module closes it.
+            let next = lines.get(i + 1).map_or("", |l| l.trim_start());
+            if line.trim_start() == "#[cfg(test)]" && next.starts_with("mod ") {
+                break;
+            }
+            let code = line.split("//").next().unwrap_or("");
+            if names.iter().any(|n| code.contains(n)) {
+                found.push(format!("{rel}:{}: {}", i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

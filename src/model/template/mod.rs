@@ -31,13 +31,6 @@ pub struct TemplateId(&'static str);
 static IDS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
 
 impl TemplateId {
-    /// 山西省部门预算公开 (built in).
-    pub const SHANXI: TemplateId = TemplateId("Shanxi");
-    /// 上海市区级部门预算 (built in).
-    pub const SHANGHAI_DISTRICT: TemplateId = TemplateId("ShanghaiDistrict");
-    /// The Ministry of Finance's reference set of eight tables (built in).
-    pub const MOF_REFERENCE: TemplateId = TemplateId("MofReference");
-
     /// The id written `text`, when it is an identifier (a letter, then letters, digits or `_`).
     #[must_use]
     pub fn parse(text: &str) -> Option<TemplateId> {
@@ -96,12 +89,6 @@ impl TemplateId {
     }
 }
 
-impl Default for TemplateId {
-    fn default() -> Self {
-        TemplateId::SHANXI
-    }
-}
-
 impl std::fmt::Display for TemplateId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.0)
@@ -121,7 +108,7 @@ impl<'de> Deserialize<'de> for TemplateId {
         impl serde::de::Visitor<'_> for Id {
             type Value = TemplateId;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a template id (an identifier such as Shanxi or ShanghaiDistrict)")
+                f.write_str("a template id (an identifier: a letter, then letters, digits or _)")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TemplateId, E> {
                 TemplateId::parse(v)

@@ -183,6 +183,39 @@ pub fn load(text: &str, origin: &str) -> Result<&'static Template, TemplateError
     Ok(template)
 }
 
+// The built-in templates by name: the only place the program names one.
+impl TemplateId {
+    /// 山西省部门预算公开 (built in).
+    pub const SHANXI: TemplateId = TemplateId("Shanxi");
+    /// 上海市区级部门预算 (built in).
+    pub const SHANGHAI_DISTRICT: TemplateId = TemplateId("ShanghaiDistrict");
+    /// The Ministry of Finance's reference set of eight tables (built in).
+    pub const MOF_REFERENCE: TemplateId = TemplateId("MofReference");
+}
+
+/// A budget that names no template is in the first built-in one's.
+impl Default for TemplateId {
+    fn default() -> Self {
+        TemplateId::SHANXI
+    }
+}
+
+/// The loaded template an officer names on the command line: its id in any case, or the short
+/// names of earlier versions (`shanxi`, `shanghai`).
+#[must_use]
+pub fn named(name: &str) -> Option<TemplateId> {
+    if name.eq_ignore_ascii_case("shanxi") {
+        return Some(TemplateId::SHANXI);
+    }
+    if name.eq_ignore_ascii_case("shanghai") {
+        return Some(TemplateId::SHANGHAI_DISTRICT);
+    }
+    entries()
+        .into_iter()
+        .map(|e| e.template.id)
+        .find(|id| id.as_str().eq_ignore_ascii_case(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
