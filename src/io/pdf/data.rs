@@ -29,17 +29,23 @@ pub(super) struct Document {
     pub parts: Vec<Part>,
     /// Every page on its side.
     pub landscape: bool,
+    /// This piece prints the cover and the contents (see [`super::pieces`]).
+    pub front: bool,
+    /// The number of this piece's first body page.
+    pub first_page: usize,
+    /// The contents, with pages, when `front`.
+    pub toc: Vec<super::pieces::TocEntry>,
 }
 
 /// The cover: its lines from the top, each with its size (`large`, `medium`, `small`).
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub(super) struct Cover {
     /// The lines.
     pub lines: Vec<CoverLine>,
 }
 
 /// One line of the cover.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub(super) struct CoverLine {
     /// What it says.
     pub text: String,
@@ -51,8 +57,8 @@ pub(super) struct CoverLine {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(super) struct Part {
-    /// `第一部分 概况`.
-    pub heading: String,
+    /// `第一部分 概况`; none where the part goes on from the piece before.
+    pub heading: Option<String>,
     /// Start it on a new page.
     pub new_page: bool,
     /// What it holds.
@@ -103,10 +109,16 @@ pub(super) struct TableData {
     pub rows: Vec<RowData>,
     /// What is printed under an empty table.
     pub empty_note: Option<String>,
+    /// The rows go on from the piece before: no title.
+    pub continued: bool,
+    /// The index of the first row in the whole table.
+    pub first_row: usize,
+    /// Each row carries its index, for the piece to find the rows on its last page.
+    pub marked: bool,
 }
 
 /// A header cell.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub(super) struct HeadCell {
     /// Text.
     pub t: String,
@@ -121,7 +133,7 @@ pub(super) struct HeadCell {
 }
 
 /// A body row.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub(super) struct RowData {
     /// Bold.
     pub s: bool,
@@ -211,7 +223,7 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
         Some(page) => page == Orientation::Landscape,
         None => total > PORTRAIT_WIDTH || budget.template().outline.pages == Orientation::Landscape,
     };
-    mark_one_line_rows(&mut rows, &widths, t, landscape);
+    super::one_line::mark_one_line_rows(&mut rows, &widths, t, landscape);
     let align = t
         .columns
         .iter()
@@ -244,51 +256,9 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
         header,
         rows,
         empty_note: t.empty_note.clone(),
-    }
-}
-
-/// Marks the rows whose every cell surely fits on one line. The template gives such a row the
-/// height of one line of text at once: typst otherwise lays out every cell of an `auto` row twice,
-/// once to measure the row and once to place it, which was a third of a long table's time.
-///
-/// Amounts and codes cannot break (digits, commas and points hold together); text can, so a
-/// name must fit its column with a tenth to spare, the column's width being its share of the
-/// page as typst divides it (`1fr` columns in proportion to `widths`).
-fn mark_one_line_rows(rows: &mut [RowData], widths: &[usize], t: &Table<'_>, landscape: bool) {
-    // The text width of an A4 page with the template's 2.2 cm side margins, the size of half an
-    // em of the tables' 10.5 pt text, and a cell's horizontal inset with its rules.
-    const PORTRAIT_PT: f32 = 470.0;
-    const LANDSCAPE_PT: f32 = 717.0;
-    const HALF_EM_PT: f32 = 5.25;
-    const INSET_PT: f32 = 9.0;
-    let total: usize = widths.iter().sum();
-    if total == 0 {
-        return;
-    }
-    let page = if landscape { LANDSCAPE_PT } else { PORTRAIT_PT };
-    #[allow(clippy::cast_precision_loss)] // widths are small counts
-    let room: Vec<f32> = widths
-        .iter()
-        .map(|w| page * *w as f32 / total as f32 - INSET_PT)
-        .collect();
-    let breakable: Vec<bool> = t
-        .columns
-        .iter()
-        .map(|c| matches!(c.kind, ColumnKind::Name | ColumnKind::Text))
-        .collect();
-    let name = t.columns.iter().position(|s| s.kind == ColumnKind::Name);
-    for row in rows {
-        row.o = row.c.iter().enumerate().all(|(c, text)| {
-            let indent = if Some(c) == name {
-                usize::from(row.d) * 2
-            } else {
-                0
-            };
-            let can_break = breakable.get(c).copied().unwrap_or(true) || text.contains(' ');
-            #[allow(clippy::cast_precision_loss)] // text widths are small counts
-            let needed = (display_width(text) + indent) as f32 * HALF_EM_PT * 1.1;
-            !can_break || room.get(c).is_some_and(|r| needed <= *r)
-        });
+        continued: false,
+        first_row: 0,
+        marked: false,
     }
 }
 
@@ -462,14 +432,14 @@ pub(super) fn document(
             PartKind::Descriptions => forms::descriptions(budget, zh),
         };
         parts.push(Part {
-            heading: part_heading(n, &title),
+            heading: Some(part_heading(n, &title)),
             new_page: spec.new_page,
             blocks,
         });
     }
     if !charts.is_empty() {
         parts.push(Part {
-            heading: t(zh, "附：支出结构图", "Appendix: expenditure charts"),
+            heading: Some(t(zh, "附：支出结构图", "Appendix: expenditure charts")),
             new_page: true,
             blocks: charts
                 .into_iter()
@@ -504,6 +474,9 @@ pub(super) fn document(
         contents: t(zh, "目　录", "Contents"),
         parts,
         landscape: outline.pages == Orientation::Landscape,
+        front: true,
+        first_page: 1,
+        toc: Vec::new(),
     }
 }
 
