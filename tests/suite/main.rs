@@ -24,6 +24,7 @@ mod sample_figures;
 mod strict_loading;
 mod template_editors;
 mod template_files;
+mod template_publication;
 mod ui;
 mod weak_checks;
 mod workbook_ui;
