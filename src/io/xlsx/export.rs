@@ -271,8 +271,7 @@ struct Layout {
 
 impl Layout {
     fn new(t: &Table<'_>, codes: CodeLayout) -> Self {
-        // A model that already prints 类/款/项 apart (the template's own layout) has three code
-        // columns; only a single code column is split.
+        // Only a single code column is split (a model printing 类/款/项 apart has three).
         let code_columns = t
             .columns
             .iter()
@@ -592,10 +591,10 @@ mod tests {
     #[test]
     fn a_panic_while_building_is_an_error() {
         let broke: Result<(), ExportError> = guarded(|| panic!("temporary file: no space left"));
-        match broke {
-            Err(ExportError::BrokeOff(why)) => assert!(why.contains("no space left"), "{why}"),
-            other => panic!("{other:?}"),
-        }
+        let Err(ExportError::BrokeOff(why)) = broke else {
+            panic!("{broke:?}")
+        };
+        assert!(why.contains("no space left"), "{why}");
         assert_eq!(guarded(|| Ok(7)).ok(), Some(7));
     }
 }
