@@ -114,7 +114,7 @@ fn typeset(
     budget: &Budget,
     derived: &Derived,
     options: &PdfOptions,
-) -> Result<PagedDocument, PdfError> {
+) -> Result<pieces::Laid, PdfError> {
     typeset_in(budget, derived, options, pieces::PIECE_ROWS)
 }
 
@@ -124,7 +124,7 @@ fn typeset_in(
     derived: &Derived,
     options: &PdfOptions,
     piece_rows: usize,
-) -> Result<PagedDocument, PdfError> {
+) -> Result<pieces::Laid, PdfError> {
     let charts = if options.charts {
         chart_files(budget, derived, options.zh)
     } else {
@@ -163,13 +163,14 @@ pub fn pdf_bytes(
 }
 
 /// The laid-out `document` as PDF bytes.
-fn write_pdf(document: Result<PagedDocument, PdfError>) -> Result<Vec<u8>, PdfError> {
-    let bytes = document.and_then(|document| {
+fn write_pdf(laid: Result<pieces::Laid, PdfError>) -> Result<Vec<u8>, PdfError> {
+    let bytes = laid.and_then(|laid| {
         let pdf_options = typst_pdf::PdfOptions {
             creator: Smart::Custom(Some(format!("Budget Studio {}", env!("CARGO_PKG_VERSION")))),
+            tagged: laid.tagged,
             ..typst_pdf::PdfOptions::default()
         };
-        typst_pdf::pdf(&document, &pdf_options)
+        typst_pdf::pdf(&laid.document, &pdf_options)
             .map(without_false_suspects)
             .map_err(|errors| PdfError::Typeset(describe(&errors)))
     });
@@ -216,7 +217,7 @@ pub fn page_count(
     derived: &Derived,
     options: &PdfOptions,
 ) -> Result<usize, PdfError> {
-    let pages = typeset(budget, derived, options).map(|d| d.pages().len());
+    let pages = typeset(budget, derived, options).map(|l| l.document.pages().len());
     forget_layouts();
     pages
 }
@@ -243,8 +244,8 @@ mod tests {
     use super::*;
 
     /// A generated budget typeset in one piece and in pieces of 40 rows (its long tables cut
-    /// several times each) prints the same lines in the same order: no row lost or repeated,
-    /// every heading in the contents. (A page where a piece ends may hold a row fewer, so the
+    /// several times each) prints the same table rows in the same order: no row lost or
+    /// repeated. (A page where a piece ends may hold a row fewer, so the
     /// page numbers may move by one after it; they are left out of the comparison.)
     #[test]
     fn a_document_typeset_in_pieces_prints_what_the_whole_prints() {
@@ -284,6 +285,14 @@ mod tests {
         };
         let whole = text(usize::MAX);
         let cut = text(40);
+        // One piece keeps the structure of a tagged PDF; many pieces keep only the headings'.
+        let tagged = |rows| {
+            typeset_in(&budget, &derived, &options, rows)
+                .unwrap()
+                .tagged
+        };
+        assert!(tagged(usize::MAX));
+        assert!(!tagged(40));
         let pages = |t: &str| t.matches('\u{c}').count();
         assert!(pages(&whole) > 10, "{}", pages(&whole));
         assert!(
