@@ -5,6 +5,7 @@ pub mod base;
 pub mod charts;
 pub mod compare;
 pub mod narrative;
+pub mod publication;
 pub mod roll;
 pub mod rollup;
 pub mod shares;

@@ -8,6 +8,7 @@ use super::commands::UiCommand;
 use super::i18n::Tr;
 use super::{Action, NarrativeSection, ViewState, theme};
 use crate::calc::narrative::{Link, NarrativeDoc, Run, narrative, narrative_with, pieces};
+use crate::calc::publication::{Block, publication_of};
 use crate::checks::{Location, ProjectField};
 use crate::document::{Document, Edit};
 use crate::model::sections::NarrativeText;
@@ -155,16 +156,20 @@ pub struct NarrativeCache {
     generation: u64,
     against: Option<crate::calc::Summary>,
     text: NarrativeDoc,
+    /// The language the headings are in.
+    zh: bool,
+    /// The headings as the publication prints them: text, and whether it is a part's.
+    headings: Vec<(String, bool)>,
     items: Vec<Item>,
     /// The height each item took when last drawn, 0 where not drawn yet at this width.
     heights: Vec<f32>,
     width: f32,
 }
 
-/// One piece of the text, in order: the title, a section's heading, a paragraph.
+/// One piece of the text, in order: a heading of the publication (a part's or a section's), a
+/// paragraph of a section.
 #[derive(Clone, Copy, Debug)]
 enum Item {
-    Title,
     Heading(usize),
     Paragraph(usize, usize),
 }
@@ -173,7 +178,6 @@ impl Item {
     /// A height to reckon with before the item has been drawn.
     fn estimate(self) -> f32 {
         match self {
-            Item::Title => 32.0,
             Item::Heading(_) => 38.0,
             Item::Paragraph(..) => 22.0,
         }
@@ -208,17 +212,41 @@ impl NarrativeCache {
 
 fn cached(doc: &Document, view: &mut ViewState) -> NarrativeCache {
     let against = view.base.as_ref().map(|b| &b.summary);
+    let zh = view.lang.zh();
     match view.narrative_cache.take() {
-        Some(c) if c.generation == doc.generation() && c.against.as_ref() == against => c,
+        Some(c)
+            if c.generation == doc.generation() && c.against.as_ref() == against && c.zh == zh =>
+        {
+            c
+        }
         old => {
             let text = match against {
                 Some(summary) => narrative_with(doc.budget(), doc.derived(), summary),
                 None => narrative(doc.budget(), doc.derived()),
             };
-            let mut items = vec![Item::Title];
-            for (si, section) in text.sections.iter().enumerate() {
-                items.push(Item::Heading(si));
-                items.extend((0..section.paragraphs.len()).map(|pi| Item::Paragraph(si, pi)));
+            // The parts of the publication that hold the text, headed and numbered as printed.
+            let publication = publication_of(doc.budget(), &text, zh);
+            let mut headings = Vec::new();
+            let mut items = Vec::new();
+            for part in &publication.parts {
+                if !part.blocks.iter().any(|b| matches!(b, Block::Narrative(_))) {
+                    continue;
+                }
+                items.push(Item::Heading(headings.len()));
+                headings.push((part.heading.clone(), true));
+                for block in &part.blocks {
+                    match block {
+                        Block::Heading(h) => {
+                            items.push(Item::Heading(headings.len()));
+                            headings.push((h.clone(), false));
+                        }
+                        Block::Narrative(si) => {
+                            let n = text.sections.get(*si).map_or(0, |s| s.paragraphs.len());
+                            items.extend((0..n).map(|pi| Item::Paragraph(*si, pi)));
+                        }
+                        _ => {}
+                    }
+                }
             }
             // An edit that keeps the outline keeps the heights measured (most edits do).
             let heights = match old {
@@ -229,6 +257,8 @@ fn cached(doc: &Document, view: &mut ViewState) -> NarrativeCache {
                 generation: doc.generation(),
                 against: against.cloned(),
                 text,
+                zh,
+                headings,
                 items,
                 heights,
                 width: 0.0,
@@ -299,7 +329,7 @@ fn body(
     while i < cache.items.len() && ui.cursor().top() - top + skipped < viewport.max.y + margin {
         let before = ui.cursor().top();
         if let Some(&item) = cache.items.get(i) {
-            let response = ui.scope(|ui| draw_item(ui, doc, &cache.text, item, view, actions));
+            let response = ui.scope(|ui| draw_item(ui, doc, cache, item, view, actions));
             if let Some(field) = view.narrative_focus
                 && cache.holds(item, field)
             {
@@ -322,7 +352,7 @@ fn body(
 fn draw_item(
     ui: &mut Ui,
     doc: &Document,
-    text: &NarrativeDoc,
+    cache: &NarrativeCache,
     item: Item,
     view: &mut ViewState,
     actions: &mut Vec<Action>,
@@ -331,20 +361,15 @@ fn draw_item(
     let zh = lang.zh();
     let dark = ui.visuals().dark_mode;
     match item {
-        Item::Title => {
-            ui.label(RichText::new(text.title.get(zh)).size(20.0).strong());
-        }
-        Item::Heading(si) => {
-            if let Some(section) = text.sections.get(si) {
-                ui.add_space(10.0);
-                ui.label(
-                    RichText::new(section.numbered_heading(text.numbering, zh))
-                        .size(17.0)
-                        .strong(),
-                );
+        Item::Heading(i) => {
+            if let Some((heading, part)) = cache.headings.get(i) {
+                ui.add_space(if *part { 14.0 } else { 10.0 });
+                let size = if *part { 20.0 } else { 17.0 };
+                ui.label(RichText::new(heading).size(size).strong());
             }
         }
         Item::Paragraph(si, pi) => {
+            let text = &cache.text;
             let Some(p) = text.sections.get(si).and_then(|s| s.paragraphs.get(pi)) else {
                 return;
             };

@@ -257,3 +257,28 @@ fn a_finding_that_a_reason_is_missing_opens_its_box_in_view() {
         "主要原因是人员调整。"
     );
 }
+
+/// The Narrative tab heads the text as the publication prints it: the Shanghai template's parts
+/// 四、 and 六、 with their numbers, and no heading repeated under a part of the same title.
+#[test]
+fn the_narrative_tab_heads_the_text_with_the_publications_numbered_parts() {
+    let putuo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_budgets/putuo-government-office-2025.ron");
+    let app = budget_studio::app::BudgetApp::new(
+        budget_studio::app::Startup::load(Some(putuo.as_path())),
+        Box::new(budget_studio::ui::dialogs::ScriptedDialogs {
+            outcomes: Vec::new().into(),
+        }),
+    );
+    let mut h = tall(app);
+    h.run_steps(2);
+    h.get_by_label("情况说明").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("四、2025年部门预算编制说明").is_some());
+    assert!(h.query_by_label("六、其他相关情况说明").is_some());
+    assert!(h.query_by_label("2025年部门预算编制说明").is_none());
+    assert!(
+        h.query_by_label("一、2025年“三公”经费预算情况说明")
+            .is_some()
+    );
+}

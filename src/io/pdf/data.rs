@@ -6,13 +6,14 @@
 use serde::Serialize;
 
 use super::forms;
-use super::narrative::{Paragraph, Run, Section, Topic, narrative_sections};
+use super::narrative::{Paragraph, Run, printed};
 
 use crate::calc::Derived;
-use crate::calc::tables::{ColumnKind, RowKind, Table, disclosure_tables, table};
+use crate::calc::narrative::Style;
+use crate::calc::publication::{Block as PubBlock, publication};
+use crate::calc::tables::{ColumnKind, RowKind, Table, table};
 use crate::model::Budget;
-use crate::model::template::outline::{CoverSize, Orientation, PartKind, PartNumbering};
-use crate::model::template::{Numbering, ProjectDisclosure};
+use crate::model::template::outline::{CoverSize, Orientation};
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -289,7 +290,8 @@ pub(super) fn t(zh: bool, chinese: &str, english: &str) -> String {
     if zh { chinese } else { english }.to_owned()
 }
 
-/// The document of `budget`. `charts` are the appendix's drawings (title, file), if any.
+/// The document of `budget`: its publication ([`crate::calc::publication`]) with every block
+/// as the template prints it. `charts` are the appendix's drawings (title, file), if any.
 pub(super) fn document(
     budget: &Budget,
     derived: &Derived,
@@ -297,146 +299,21 @@ pub(super) fn document(
     zh: bool,
     charts: Vec<(String, String)>,
 ) -> Document {
-    let p = &budget.profile;
-    let template = budget.template();
-    let sections = narrative_sections(budget, derived, summary, zh);
-    // Each table on a page of its own, as the seed prints them.
-    let mut tables: Vec<Block> = Vec::new();
-    for id in disclosure_tables(budget) {
-        if !tables.is_empty() {
-            tables.push(Block::PageBreak);
-        }
-        tables.push(Block::Table(table_data(
-            budget,
-            &table(budget, derived, id, zh).printed(),
-            zh,
-        )));
-    }
-
-    let mut responsibilities: Vec<Paragraph> = paragraphs(&p.responsibilities_lead);
-    responsibilities.extend(p.responsibilities.iter().enumerate().map(|(i, r)| {
-        if zh {
-            plain(&format!("{}、{r}", i + 1))
-        } else {
-            plain(&format!("{}. {r}", i + 1))
-        }
-    }));
-    let mut organisation = paragraphs(&p.organisation);
-    organisation.extend(paragraphs(&p.notes));
-    let units: Vec<Paragraph> = p
-        .units
-        .iter()
-        .map(|u| {
-            let code = if u.code.is_empty() {
-                String::new()
-            } else {
-                format!("[{}]", u.code)
-            };
-            let merged = if u.merged {
-                t(zh, "，不单列预算", ", merged into the department")
-            } else {
-                String::new()
-            };
-            plain(&format!("{code}{}（{}{merged}）", u.name, u.kind.label(zh)))
+    let (text, publication) = publication(budget, derived, summary, zh);
+    let style = publication.style;
+    let mut parts: Vec<Part> = publication
+        .parts
+        .into_iter()
+        .map(|part| Part {
+            heading: Some(part.heading),
+            new_page: part.new_page,
+            blocks: part
+                .blocks
+                .into_iter()
+                .flat_map(|b| printed_blocks(budget, derived, &text, b, style, zh))
+                .collect(),
         })
         .collect();
-    let glossary: Vec<Paragraph> = p
-        .glossary
-        .iter()
-        .enumerate()
-        .map(|(i, g)| plain(&numbered(i, &format!("{}：{}", g.term, g.definition), zh)))
-        .collect();
-
-    // The parts as the template lists them, each titled by its pattern.
-    let outline = &template.outline;
-    let numbering = template.narrative.section_numbering;
-    let part_heading = |n: usize, title: &str| -> String {
-        match outline.part_numbering {
-            PartNumbering::Chapters if zh => format!(
-                "第{}部分 {title}",
-                crate::calc::narrative::NUMERALS
-                    .get(n)
-                    .copied()
-                    .unwrap_or("")
-            ),
-            PartNumbering::Chapters => format!("Part {} {title}", n + 1),
-            PartNumbering::Numerals => numbered(n, title, zh),
-        }
-    };
-    let mut sections = Some(sections);
-    let mut parts = Vec::new();
-    for (n, spec) in outline.parts.iter().enumerate() {
-        let title = spec.title.fill_for(budget, zh);
-        let blocks = match &spec.kind {
-            PartKind::Profile {
-                responsibilities: duties_heading,
-                organisation: organisation_heading,
-                units: units_line,
-            } => {
-                let mut blocks = vec![
-                    Block::Heading {
-                        text: numbered(0, &duties_heading.fill_for(budget, zh), zh),
-                    },
-                    Block::Paragraphs {
-                        paragraphs: responsibilities.clone(),
-                    },
-                    Block::Heading {
-                        text: numbered(1, &organisation_heading.fill_for(budget, zh), zh),
-                    },
-                    Block::Paragraphs {
-                        paragraphs: organisation.clone(),
-                    },
-                ];
-                if !units.is_empty() {
-                    blocks.push(Block::Paragraphs {
-                        paragraphs: [vec![plain(&units_line.fill_for(budget, zh))], units.clone()]
-                            .concat(),
-                    });
-                }
-                blocks
-            }
-            PartKind::Responsibilities => vec![Block::Paragraphs {
-                paragraphs: responsibilities.clone(),
-            }],
-            PartKind::Organisation => vec![Block::Paragraphs {
-                paragraphs: [organisation.clone(), units.clone()].concat(),
-            }],
-            PartKind::Glossary => vec![Block::Paragraphs {
-                paragraphs: glossary.clone(),
-            }],
-            PartKind::Tables => std::mem::take(&mut tables),
-            PartKind::Narrative => {
-                let mut blocks = Vec::new();
-                for (i, s) in sections.take().unwrap_or_default().into_iter().enumerate() {
-                    let topic = s.topic;
-                    blocks.extend(section_blocks(i, s, numbering, zh));
-                    // A template that publishes a form per project prints them here.
-                    if topic == Topic::Performance
-                        && template.projects == ProjectDisclosure::FormPerProject
-                    {
-                        blocks.extend(forms::project_forms(budget, zh));
-                    }
-                }
-                blocks
-            }
-            PartKind::NarrativeMain | PartKind::NarrativeOther => {
-                let other = matches!(spec.kind, PartKind::NarrativeOther);
-                let (these, rest): (Vec<Section>, Vec<Section>) = sections
-                    .take()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .partition(|s| s.topic.is_other_information() == other);
-                sections = Some(rest);
-                part_sections(these, &title, numbering, zh)
-            }
-            PartKind::Descriptions => forms::descriptions(budget, zh),
-        };
-        parts.push(Part {
-            heading: Some(part_heading(n, &title)),
-            new_page: spec.new_page,
-            blocks,
-        });
-    }
     if !charts.is_empty() {
         parts.push(Part {
             heading: Some(t(zh, "附：支出结构图", "Appendix: expenditure charts")),
@@ -447,77 +324,61 @@ pub(super) fn document(
                 .collect(),
         });
     }
-    let cover: Vec<CoverLine> = outline
+    let cover = publication
         .cover
-        .lines
-        .iter()
-        .map(|l| CoverLine {
-            text: l.text.fill_for(budget, zh),
-            size: match l.size {
+        .into_iter()
+        .map(|(text, size)| CoverLine {
+            text,
+            size: match size {
                 CoverSize::Large => "large",
                 CoverSize::Medium => "medium",
                 CoverSize::Small => "small",
             },
         })
-        .filter(|l| !l.text.is_empty())
         .collect();
-    // The document's title: the cover's lines that are not the department's name alone.
-    let title = cover
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
     Document {
         lang: if zh { "zh" } else { "en" },
-        title,
+        title: publication.title,
         cover: Cover { lines: cover },
-        contents: t(zh, "目　录", "Contents"),
+        contents: publication.contents,
         parts,
-        landscape: outline.pages == Orientation::Landscape,
+        landscape: publication.landscape,
         front: true,
         first_page: 1,
         toc: Vec::new(),
     }
 }
 
-/// The sections a part holds. A part that holds one section of its own heading (编制说明 under
-/// 编制说明) prints its paragraphs without repeating the heading.
-fn part_sections(
-    sections: Vec<Section>,
-    part_heading: &str,
-    numbering: Numbering,
+/// A block of the publication as the PDF prints it.
+fn printed_blocks(
+    budget: &Budget,
+    derived: &Derived,
+    text: &crate::calc::narrative::NarrativeDoc,
+    block: PubBlock,
+    style: Style,
     zh: bool,
 ) -> Vec<Block> {
-    let same = |s: &Section| {
-        s.heading == part_heading || (!zh && s.heading.eq_ignore_ascii_case(part_heading))
-    };
-    if let [only] = sections.as_slice()
-        && same(only)
-    {
-        return sections
-            .into_iter()
-            .map(|s| Block::Paragraphs {
-                paragraphs: s.paragraphs,
-            })
-            .collect();
+    match block {
+        PubBlock::Heading(text) => vec![Block::Heading { text }],
+        PubBlock::Text(lines) => vec![Block::Paragraphs {
+            paragraphs: lines.iter().map(|l| plain(l)).collect(),
+        }],
+        PubBlock::Narrative(section) => vec![Block::Paragraphs {
+            paragraphs: text
+                .sections
+                .get(section)
+                .map(|s| s.paragraphs.iter().map(|p| printed(p, style, zh)).collect())
+                .unwrap_or_default(),
+        }],
+        PubBlock::Table(id) => vec![Block::Table(table_data(
+            budget,
+            &table(budget, derived, id, zh).printed(),
+            zh,
+        ))],
+        PubBlock::ProjectForms => forms::project_forms(budget, zh),
+        PubBlock::Descriptions => forms::descriptions(budget, zh),
+        PubBlock::PageBreak => vec![Block::PageBreak],
     }
-    sections
-        .into_iter()
-        .enumerate()
-        .flat_map(|(i, s)| section_blocks(i, s, numbering, zh))
-        .collect()
-}
-
-/// A numbered section of the narrative as blocks.
-fn section_blocks(i: usize, s: Section, numbering: Numbering, zh: bool) -> Vec<Block> {
-    vec![
-        Block::Heading {
-            text: numbering.apply(i + 1, &s.heading, zh),
-        },
-        Block::Paragraphs {
-            paragraphs: s.paragraphs,
-        },
-    ]
 }
 
 #[cfg(test)]

@@ -52,18 +52,23 @@ pub fn narrative_sections(
             paragraphs: section
                 .paragraphs
                 .iter()
-                .map(|p| {
-                    p.runs
-                        .iter()
-                        .zip(pieces(p, doc.style, zh))
-                        .filter(|(_, text)| !text.is_empty())
-                        .map(|(run, text)| Run {
-                            text,
-                            figure: matches!(run, narrative::Run::Figure(_)),
-                        })
-                        .collect()
-                })
+                .map(|p| printed(p, doc.style, zh))
                 .collect(),
+        })
+        .collect()
+}
+
+/// A paragraph of the 情况说明 as printed: its published pieces, figures marked, the officer's
+/// texts as written.
+#[must_use]
+pub fn printed(p: &narrative::Paragraph, style: narrative::Style, zh: bool) -> Paragraph {
+    p.runs
+        .iter()
+        .zip(pieces(p, style, zh))
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(run, text)| Run {
+            text,
+            figure: matches!(run, narrative::Run::Figure(_)),
         })
         .collect()
 }
