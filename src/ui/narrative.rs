@@ -383,6 +383,11 @@ fn draw_item(
                 ui.horizontal_wrapped(|ui| {
                     ui.spacing_mut().item_spacing.x = 0.0;
                     for (run, piece) in p.runs.iter().zip(&printed) {
+                        // A run with nothing to print in this language adds no widget: an empty
+                        // label in a wrapped row sets the next one over the row above.
+                        if piece.is_empty() && !matches!(run, Run::Officer { .. }) {
+                            continue;
+                        }
                         // No scope per run: a child Ui would be laid out as a block and break the line.
                         match run {
                             // Not selectable: a wrapped label's rectangle spans whole rows and

@@ -282,3 +282,40 @@ fn the_narrative_tab_heads_the_text_with_the_publications_numbered_parts() {
             .is_some()
     );
 }
+
+/// No two pieces of a paragraph are drawn over each other: a run with nothing to print in the
+/// language (an English-only space) once set the rest of a wrapped paragraph over its first row.
+#[test]
+fn the_pieces_of_a_wrapped_paragraph_never_overlap() {
+    let putuo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_budgets/putuo-government-office-2025.ron");
+    let app = budget_studio::app::BudgetApp::new(
+        budget_studio::app::Startup::load(Some(putuo.as_path())),
+        Box::new(budget_studio::ui::dialogs::ScriptedDialogs {
+            outcomes: Vec::new().into(),
+        }),
+    );
+    let mut h = budget_studio_tests_narrow(app);
+    h.run_steps(2);
+    h.get_by_label("情况说明").click();
+    h.run_steps(3);
+    // The income paragraph: the department's name starts its first row, 事业单位经营收入 comes
+    // after it, on that row or below.
+    let start = h
+        .get_all_by_label("上海市普陀区人民政府办公室")
+        .next()
+        .unwrap()
+        .rect();
+    let first = h.get_by_label("；事业单位经营收入").rect();
+    assert!(
+        first.min.y >= start.max.y - 1.0 || first.min.x >= start.max.x - 1.0,
+        "{first:?} over {start:?}"
+    );
+}
+
+/// A window narrow enough for the first paragraphs to wrap.
+fn budget_studio_tests_narrow(
+    app: budget_studio::app::BudgetApp,
+) -> egui_kittest::Harness<'static, budget_studio::app::BudgetApp> {
+    crate::common::harness_sized(app, egui::Vec2::new(1100.0, 1600.0))
+}
