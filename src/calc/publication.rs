@@ -200,7 +200,7 @@ pub fn publication_of(budget: &Budget, doc: &NarrativeDoc, zh: bool) -> Publicat
                     .into_iter()
                     .partition(|(_, s)| s.topic.is_other_information() == other);
                 sections = Some(rest);
-                part_sections(&these, &title, numbering, zh)
+                part_sections(&these, numbering, zh)
             }
             PartKind::Descriptions => vec![Block::Descriptions],
         };
@@ -232,21 +232,10 @@ pub fn publication_of(budget: &Budget, doc: &NarrativeDoc, zh: bool) -> Publicat
     }
 }
 
-/// The sections a part holds. A part that holds one section of its own heading (编制说明 under
-/// 编制说明) prints its paragraphs without repeating the heading.
-fn part_sections(
-    sections: &[(usize, &Section)],
-    part_heading: &str,
-    numbering: Numbering,
-    zh: bool,
-) -> Vec<Block> {
-    let same = |s: &Section| {
-        let heading = s.heading.get(zh);
-        heading == part_heading || (!zh && heading.eq_ignore_ascii_case(part_heading))
-    };
-    if let [(at, only)] = sections
-        && same(only)
-    {
+/// The sections a part holds. A part that holds one section (编制说明 under 编制说明, in Chinese
+/// the same words, in English others) prints its paragraphs under its own title alone.
+fn part_sections(sections: &[(usize, &Section)], numbering: Numbering, zh: bool) -> Vec<Block> {
+    if let [(at, _)] = sections {
         return vec![Block::Narrative(*at)];
     }
     sections
@@ -309,5 +298,30 @@ mod tests {
             .flat_map(|p| &p.blocks)
             .filter(|b| **b == Block::ProjectForms);
         assert_eq!(forms.count(), 1);
+    }
+
+    #[test]
+    fn a_part_of_one_section_heads_it_with_its_own_title_in_both_languages() {
+        let text = include_str!("../../sample_budgets/putuo-government-office-2025.ron");
+        let budget = crate::io::ron_file::parse_current(text, std::path::Path::new("p.ron"))
+            .unwrap_or_else(|_| unreachable!());
+        let derived = derive(&budget);
+        for zh in [true, false] {
+            let (_, p) = publication(&budget, &derived, &derived.summary, zh);
+            let narrative: Vec<&Part> = p
+                .parts
+                .iter()
+                .filter(|p| p.blocks.iter().any(|b| matches!(b, Block::Narrative(_))))
+                .collect();
+            assert_eq!(narrative.len(), 2);
+            for part in narrative {
+                assert!(
+                    !part.blocks.iter().any(|b| matches!(b, Block::Heading(_))),
+                    "{}: {:?}",
+                    part.heading,
+                    part.blocks
+                );
+            }
+        }
     }
 }
