@@ -235,3 +235,46 @@ fn only_the_registry_and_the_migration_name_a_template() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+#[test]
+fn a_template_phrases_a_paragraphs_change_its_own_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("phrased.ron");
+    std::fs::write(
+        &file,
+        r#"(
+            format: 1,
+            id: ShanghaiPhrased,
+            version: 2026,
+            extends: ShanghaiDistrict,
+            reword: [(
+                paragraph: "sangong_total",
+                zh: "{year}“三公”经费预算数为{total}{change}。其中：",
+                changes: [(figure: "change", than: "较{last}年", same: "与{last}年相同", percent: false)],
+            )],
+        )"#,
+    )
+    .unwrap();
+    let putuo = sample("putuo-government-office-2025.ron");
+    let (code, out, err) = run(&[
+        "narrative",
+        &putuo,
+        "--template-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("2025年“三公”经费预算数为867.50万元，与2024年相同。"),
+        "{out}"
+    );
+    // The other changes keep the outline's phrasing.
+    assert!(
+        out.contains("因公出国（境）费839万元，与2024年预算持平"),
+        "{out}"
+    );
+    let (_, plain, _) = run(&["narrative", &putuo]);
+    assert!(
+        plain.contains("867.50万元，与2024年预算持平。其中："),
+        "{plain}"
+    );
+}

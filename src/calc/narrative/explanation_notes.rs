@@ -48,7 +48,8 @@ impl Ctx<'_> {
         };
         let unit = self.text_unit();
         p.t("，", ", ");
-        p.change(
+        self.change(
+            p,
             super::change_in(change, self.unit, unit),
             unit,
             &words,
@@ -287,7 +288,7 @@ fn sangong(c: &Ctx, out: &mut Vec<Paragraph>) {
     let change = |p: &mut Para, change: Option<Change>| {
         if let Some(change) = change {
             p.t("，", ", ");
-            p.change(change, unit, &words, link.as_ref(), true);
+            c.change(p, change, unit, &words, link.as_ref(), true);
         }
     };
     let ch = s.item_changes;
@@ -392,7 +393,7 @@ fn operating_change(c: &Ctx, p: &mut Para) {
             percent: false,
         };
         p.t("，", ", ");
-        p.change(change, unit, &words, link.as_ref(), true);
+        c.change(p, change, unit, &words, link.as_ref(), true);
     }
 }
 

@@ -292,6 +292,8 @@ struct Para {
     /// Where the template's wording of `id` stands in its list, once looked up (`Some(None)`:
     /// nowhere): a builder used for every 项 looks once.
     wording: Option<Option<usize>>,
+    /// The figure being written, inside [`Para::slot`].
+    slot_now: Option<&'static str>,
 }
 
 impl Para {
@@ -303,6 +305,7 @@ impl Para {
             marks: Vec::new(),
             sealed: false,
             wording: None,
+            slot_now: None,
         }
     }
 
@@ -319,7 +322,9 @@ impl Para {
     fn slot(&mut self, name: &'static str, f: impl FnOnce(&mut Para)) -> &mut Para {
         let start = self.runs.len();
         self.sealed = true;
+        let outer = self.slot_now.replace(name);
         f(self);
+        self.slot_now = outer;
         self.marks.push((name, start, self.runs.len()));
         self.sealed = true;
         self
@@ -431,6 +436,7 @@ fn direction(c: &Change) -> Direction {
 }
 
 /// How a change is worded: what it is compared with and whether the percent follows.
+#[derive(Clone, Debug)]
 struct ChangeWords {
     /// 比上年 / 较 2021 年 / 比2024年预算 (followed by 增加/减少).
     than_zh: String,

@@ -110,7 +110,7 @@ fn changes(c: &common::Ctx) -> Section {
     p.slot("income_change", |p| {
         if let Some(change) = s.income_change {
             p.t("，", ", ");
-            p.change(change, c.unit, &words, total.as_ref(), false);
+            c.change(p, change, c.unit, &words, total.as_ref(), false);
         }
     });
     p.slot("income_reason", |p| {
@@ -131,7 +131,7 @@ fn changes(c: &common::Ctx) -> Section {
     p.slot("expenditure_change", |p| {
         if let Some(change) = s.expenditure_change {
             p.t("，", ", ");
-            p.change(change, c.unit, &words, total.as_ref(), false);
+            c.change(p, change, c.unit, &words, total.as_ref(), false);
         }
     });
     // The expenditure's own reason where the officer wrote one, otherwise the same as income's.
@@ -325,7 +325,7 @@ fn general_public(c: &common::Ctx) -> Section {
     scale.slot("change", |p| {
         if let Some(change) = gp_change {
             p.t("，", ", ");
-            p.change(change, c.unit, &than_last_year(), link.as_ref(), false);
+            c.change(p, change, c.unit, &than_last_year(), link.as_ref(), false);
         }
     });
     scale.t("。", ".");

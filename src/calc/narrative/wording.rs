@@ -4,9 +4,11 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use super::{Para, Paragraph, Run, Words, common::Ctx};
+use super::{ChangeWords, Link, Para, Paragraph, Run, Words, common::Ctx};
+use crate::calc::Change;
+use crate::model::MoneyUnit;
 use crate::model::template::Template;
-use crate::model::template::wording::{Pattern, parse};
+use crate::model::template::wording::{ChangePhrasing, Pattern, parse};
 
 /// A template's wordings, parsed once per narrative. The words borrow from the template,
 /// which lives as long as the program.
@@ -19,6 +21,8 @@ struct Entry {
     en_text: Option<&'static str>,
     zh: Pattern<'static>,
     en: Option<Pattern<'static>>,
+    /// How its changes are phrased, by figure.
+    changes: &'static [ChangePhrasing],
     /// Whether the wording is the outline's own, found at the paragraph's first writing: a
     /// template that states the outline's words (the built-in ones do, to show them) then
     /// costs nothing over one that states none.
@@ -46,6 +50,7 @@ impl Wordings {
                         en_text: w.en.as_deref(),
                         zh,
                         en,
+                        changes: w.changes.as_slice(),
                         own: Cell::new(None),
                     })
                 })
@@ -55,6 +60,43 @@ impl Wordings {
 }
 
 impl Ctx<'_> {
+    /// Writes `change` into `p` in the phrasing the template gives the figure being written, or
+    /// in `own`, the outline's.
+    pub fn change(
+        &self,
+        p: &mut Para,
+        change: Change,
+        unit: MoneyUnit,
+        own: &ChangeWords,
+        link: Option<&Link>,
+        trim_whole: bool,
+    ) {
+        let phrasing = p.id.zip(p.slot_now).and_then(|(id, figure)| {
+            let entry = self.wordings.0.iter().find(|e| e.id == id)?;
+            entry.changes.iter().find(|c| c.figure == figure)
+        });
+        let Some(c) = phrasing else {
+            p.change(change, unit, own, link, trim_whole);
+            return;
+        };
+        let last = self.year.saturating_sub(1).to_string();
+        let fill = |t: &str| {
+            t.replace("{last}", &last)
+                .replace("{{", "{")
+                .replace("}}", "}")
+        };
+        let words = ChangeWords {
+            than_zh: fill(&c.than),
+            same_zh: fill(&c.same),
+            than_en: c
+                .than_en
+                .as_deref()
+                .map_or_else(|| own.than_en.clone(), fill),
+            percent: c.percent,
+        };
+        p.change(change, unit, &words, link, trim_whole);
+    }
+
     /// The paragraph `p` as printed: in the template's words where it has its own for `p`'s id.
     pub fn done(&self, p: &mut Para) -> Paragraph {
         #[cfg(test)]

@@ -25,6 +25,29 @@ pub struct Wording {
     /// needs the Chinese pattern to use the paragraph's figures in their usual order.
     #[serde(default)]
     pub en: Option<String>,
+    /// How the paragraph's changes are phrased, by figure, where the outline's own phrasing
+    /// does not fit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangePhrasing>,
+}
+
+/// How a year-on-year change is phrased: `比上年增加 5 万元，增长 3.20%`, `较2024年减少 5 万元`,
+/// `与上年持平`. `{last}` stands for last year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePhrasing {
+    /// The figure (a change of the paragraph, such as `change` or `fiscal_change`).
+    pub figure: String,
+    /// What it is compared with, before 增加 / 减少 / 新增: `比上年`, `较{last}年`, `比{last}年预算`.
+    pub than: String,
+    /// A figure that did not change: `与上年持平`, `与{last}年相同`.
+    pub same: String,
+    /// The English comparison (`on last year`, `on {last}'s budget`); the outline's own when
+    /// left out.
+    #[serde(default)]
+    pub than_en: Option<String>,
+    /// The percent follows the amount: `，增加 3.20%`.
+    pub percent: bool,
 }
 
 /// A pattern split at its figures: `texts` has one entry more than `figures`, the words before
@@ -329,6 +352,42 @@ pub fn check(outline: NarrativeOutline, wordings: &[Wording]) -> Result<(), (Str
             ));
         }
         let names = spec.names();
+        for c in &w.changes {
+            if !names.contains(&c.figure.as_str()) {
+                return Err((
+                    format!(
+                        "段落 {} 的 changes 中没有数字 {}；可用：{}",
+                        w.paragraph,
+                        c.figure,
+                        names.join(", ")
+                    ),
+                    format!(
+                        "paragraph {}: changes name no figure {}; its figures are: {}",
+                        w.paragraph,
+                        c.figure,
+                        names.join(", ")
+                    ),
+                ));
+            }
+            let texts = [Some(&c.than), Some(&c.same), c.than_en.as_ref()];
+            if let Some(bad) = texts
+                .into_iter()
+                .flatten()
+                .flat_map(|t| parse(t).map(|p| p.figures).unwrap_or_else(|_| vec!["{"]))
+                .find(|f| *f != "last")
+            {
+                return Err((
+                    format!(
+                        "段落 {} 的 changes 只能用 {{last}}，而不是 {bad}",
+                        w.paragraph
+                    ),
+                    format!(
+                        "paragraph {}: a change's words may use {{last}} only, not {bad}",
+                        w.paragraph
+                    ),
+                ));
+            }
+        }
         if let Some(en) = &w.en {
             fn figures(t: &str) -> Vec<&str> {
                 parse(t).map(|p| p.figures).unwrap_or_default()
@@ -418,7 +477,33 @@ mod tests {
             paragraph: paragraph.into(),
             zh: zh.into(),
             en: en.map(str::to_owned),
+            changes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_change_is_phrased_for_a_figure_the_paragraph_has_with_last_year_only() {
+        let outline = NarrativeOutline::ExplanationAndOtherNotes;
+        let mut w = wording(
+            "sangong_total",
+            "{year}“三公”经费预算数为{total}{change}。其中：",
+            None,
+        );
+        w.changes.push(ChangePhrasing {
+            figure: "change".into(),
+            than: "较{last}年".into(),
+            same: "与{last}年相同".into(),
+            than_en: None,
+            percent: true,
+        });
+        assert_eq!(check(outline, std::slice::from_ref(&w)), Ok(()));
+        w.changes[0].figure = "total_change".into();
+        let (_, en) = check(outline, std::slice::from_ref(&w)).unwrap_err();
+        assert!(en.contains("no figure total_change"), "{en}");
+        w.changes[0].figure = "change".into();
+        w.changes[0].same = "与{year}年相同".into();
+        let (_, en) = check(outline, std::slice::from_ref(&w)).unwrap_err();
+        assert!(en.contains("{last} only, not year"), "{en}");
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(super) fn sangong(c: &common::Ctx) -> Section {
                 percent: false,
             };
             p.t("，", ", ");
-            p.change(change, unit, &words, link.as_ref(), true);
+            c.change(p, change, unit, &words, link.as_ref(), true);
         }
     });
     p.t("。其中：", ". Of these: ");
@@ -82,7 +82,7 @@ pub(super) fn sangong(c: &common::Ctx) -> Section {
             p.fig(Value::Money(amount, unit), link.clone(), true);
             if let Some(change) = change {
                 p.t("，", ", ");
-                p.change(change, unit, &words, link.as_ref(), true);
+                c.change(p, change, unit, &words, link.as_ref(), true);
             }
         }
     });
@@ -147,7 +147,7 @@ fn operating_change(c: &common::Ctx, p: &mut Para) {
             percent: false,
         };
         p.t("，", ", ");
-        p.change(change, unit, &words, link.as_ref(), false);
+        c.change(p, change, unit, &words, link.as_ref(), false);
     }
 }
 
