@@ -133,7 +133,7 @@ impl<'a> Ctx<'a> {
         if others > 0 {
             p.t("及", " and ");
             p.fig(
-                Value::Count(others, "个所属事业单位", "institutions"),
+                Value::Count(others, &("个所属事业单位", "institutions")),
                 None,
                 false,
             );
@@ -178,7 +178,7 @@ impl<'a> Ctx<'a> {
         let who = self.department_and_units();
         p.s(format!("{who}共有车辆"), format!("{who} holds "));
         p.fig(
-            Value::Count(assets.vehicle_count(), "辆", "vehicles"),
+            Value::Count(assets.vehicle_count(), &("辆", "vehicles")),
             link.clone(),
             false,
         );
@@ -195,7 +195,7 @@ impl<'a> Ctx<'a> {
                         p.t("、", ", ");
                     }
                     p.s((*kind).to_owned(), format!("{kind} "));
-                    p.fig(Value::Count(*n, "辆", "vehicles"), link.clone(), false);
+                    p.fig(Value::Count(*n, &("辆", "vehicles")), link.clone(), false);
                 }
             }
         }

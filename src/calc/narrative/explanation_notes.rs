@@ -354,12 +354,12 @@ fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
     });
     p.t("下属", ": ");
     p.slot("agencies", |p| {
-        p.fig(Value::Count(agencies, "家机关", "agencies"), None, false);
+        p.fig(Value::Count(agencies, &("家机关", "agencies")), None, false);
     });
     p.t("和", " and ");
     p.slot("institutions", |p| {
         p.fig(
-            Value::Count(others, "家事业单位", "institutions"),
+            Value::Count(others, &("家事业单位", "institutions")),
             None,
             false,
         );
@@ -450,7 +450,7 @@ fn performance(c: &Ctx, out: &mut Vec<Paragraph>) {
     );
     p.slot("units", |p| {
         p.fig(
-            Value::Count(u64::from(st.units), "个预算单位", "budget units"),
+            Value::Count(u64::from(st.units), &("个预算单位", "budget units")),
             link.clone(),
             false,
         );
@@ -465,7 +465,7 @@ fn performance(c: &Ctx, out: &mut Vec<Paragraph>) {
     );
     p.slot("projects", |p| {
         p.fig(
-            Value::Count(u64::from(st.projects), "个", "projects"),
+            Value::Count(u64::from(st.projects), &("个", "projects")),
             link.clone(),
             false,
         );
@@ -488,7 +488,7 @@ fn kinds_list(p: &mut Para, groups: &[crate::model::VehicleGroup]) {
             p.t("、", ", ");
         }
         p.s(*kind, format!("{kind} "));
-        p.fig(Value::Count(n, "辆", "vehicles"), link.clone(), false);
+        p.fig(Value::Count(n, &("辆", "vehicles")), link.clone(), false);
     }
 }
 
@@ -512,7 +512,7 @@ fn assets(c: &Ctx, out: &mut Vec<Paragraph>) {
     p.t("共有车辆", " holds ");
     p.slot("vehicles", |p| {
         p.fig(
-            Value::Count(a.vehicle_count(), "辆", "vehicles"),
+            Value::Count(a.vehicle_count(), &("辆", "vehicles")),
             link.clone(),
             false,
         );
@@ -526,7 +526,7 @@ fn assets(c: &Ctx, out: &mut Vec<Paragraph>) {
                 "; equipment of 1 million yuan or more each ",
             );
             p.fig(
-                Value::Count(u64::from(n), "台（套）", "pieces"),
+                Value::Count(u64::from(n), &("台（套）", "pieces")),
                 link.clone(),
                 false,
             );
@@ -544,7 +544,11 @@ fn assets(c: &Ctx, out: &mut Vec<Paragraph>) {
     });
     p.t("部门预算安排购置车辆", " the budget buys ");
     p.slot("vehicles", |p| {
-        p.fig(Value::Count(planned, "辆", "vehicles"), link.clone(), false);
+        p.fig(
+            Value::Count(planned, &("辆", "vehicles")),
+            link.clone(),
+            false,
+        );
     });
     p.t("，其中：", ", of which ");
     p.slot("kinds", |p| kinds_list(p, &a.planned_vehicles));
@@ -555,7 +559,7 @@ fn assets(c: &Ctx, out: &mut Vec<Paragraph>) {
                 "; equipment of 1 million yuan or more each ",
             );
             p.fig(
-                Value::Count(u64::from(n), "台（套）", "pieces"),
+                Value::Count(u64::from(n), &("台（套）", "pieces")),
                 link.clone(),
                 false,
             );

@@ -147,12 +147,14 @@ pub enum Value {
     Money(Money, MoneyUnit),
     /// A share or change in percent (two decimals).
     Percent(Decimal),
-    /// The size of a year-on-year change, in `unit` (the words say 增加 or 减少).
-    Change(Change, MoneyUnit),
+    /// The size of a year-on-year change, in `unit` (the words say 增加 or 减少). Boxed, as
+    /// changes are few: every run of a paragraph is as large as its largest value.
+    Change(Box<Change>, MoneyUnit),
     /// The size of a change in percent.
-    ChangePercent(Change),
-    /// A number of things, with the measure word (个, 辆, 台（套）).
-    Count(u64, &'static str, &'static str),
+    ChangePercent(Box<Change>),
+    /// A number of things, with the measure word in Chinese and the thing in English (个,
+    /// projects; 辆, vehicles).
+    Count(u64, &'static (&'static str, &'static str)),
     /// Square metres.
     Area(Decimal),
     /// A year.
@@ -476,7 +478,7 @@ impl Para {
                 self.s(format!("{}减少", words.than_zh), "down ");
             }
         }
-        self.fig(Value::Change(c, unit), link.cloned(), trim_whole);
+        self.fig(Value::Change(Box::new(c), unit), link.cloned(), trim_whole);
         if dir != Direction::New {
             self.s("", format!(" {}", words.than_en));
             if words.percent && c.percent.is_some() {
@@ -486,7 +488,7 @@ impl Para {
                     "减少"
                 };
                 self.s(format!("，{verb}"), ", or ");
-                self.fig(Value::ChangePercent(c), link.cloned(), false);
+                self.fig(Value::ChangePercent(Box::new(c)), link.cloned(), false);
             }
         }
         self

@@ -45,7 +45,7 @@ pub fn figure_text(f: &FigureRun, style: Style, zh: bool) -> String {
             "{}%",
             number(c.percent.unwrap_or_default().abs(), style, false)
         ),
-        Value::Count(n, zh_word, en_word) => {
+        Value::Count(n, (zh_word, en_word)) => {
             if zh {
                 format!("{n}{gap}{zh_word}")
             } else if *n == 1 {

@@ -116,8 +116,9 @@ fn a_change_without_reason_asks_for_one() {
 #[test]
 fn english_counts_agree_in_number() {
     let count = |n: u64, en: &'static str, zh: bool| {
+        let words: &'static (&'static str, &'static str) = Box::leak(Box::new(("辆", en)));
         let run = FigureRun {
-            value: Value::Count(n, "辆", en),
+            value: Value::Count(n, words),
             link: None,
             trim_whole: false,
         };

@@ -184,7 +184,7 @@ pub(super) fn performance(c: &common::Ctx) -> Section {
         p.t("实行绩效目标管理的项目", " manages the targets of ");
         p.slot("projects", |p| {
             p.fig(
-                Value::Count(u.count as u64, "个", "projects"),
+                Value::Count(u.count as u64, &("个", "projects")),
                 Some(Link::Projects),
                 false,
             );
