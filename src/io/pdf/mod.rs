@@ -305,12 +305,21 @@ mod tests {
         assert_eq!(rows(&cut), rows(&whole));
     }
 
+    /// poppler's pdftotext; missing, the test is skipped, except in CI, which installs it.
     fn which_pdftotext() -> Result<std::path::PathBuf, ()> {
-        let path = std::env::var_os("PATH").ok_or(())?;
-        std::env::split_paths(&path)
-            .map(|d| d.join("pdftotext"))
-            .find(|p| p.is_file())
-            .ok_or(())
+        let found = std::env::var_os("PATH").and_then(|path| {
+            std::env::split_paths(&path)
+                .map(|d| d.join("pdftotext"))
+                .find(|p| p.is_file())
+        });
+        if found.is_none() {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "pdftotext is missing; CI installs poppler-utils (see .ci/run)"
+            );
+            eprintln!("skipped: pdftotext is not installed (apt-get install poppler-utils)");
+        }
+        found.ok_or(())
     }
 
     #[test]
