@@ -71,11 +71,13 @@ impl LastFigures {
             government_fund: Some(source(IncomeSource::GovernmentFund)),
             state_capital: Some(source(IncomeSource::StateCapital)),
             sangong: Some(convert_sangong(last.sangong.this_year)),
-            operating: Some(
+            // A file without the section has no figure to compare with: the change is not
+            // 新增, it is unknown.
+            operating: (!last.operating_costs.entries.is_empty()).then(|| {
                 last.operating_costs
                     .unit
-                    .convert(s.operating, this.operating_costs.unit),
-            ),
+                    .convert(s.operating, this.operating_costs.unit)
+            }),
             procurement: Some(
                 last.procurement
                     .unit

@@ -263,3 +263,32 @@ fn the_putuo_preparation_notes_state_the_published_figures() {
             .is_empty()
     );
 }
+
+/// A last-year file without 机关运行经费 gives that figure no base: the text states this year's
+/// amount and no change (it said “比2024年预算新增213.28万元”).
+#[test]
+fn a_section_last_years_file_lacks_is_not_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let putuo = format!(
+        "{}/sample_budgets/putuo-government-office-2025.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&putuo).unwrap();
+    let start = text.find("    operating_costs: (").unwrap();
+    let entries = start + text[start..].find("entries: [").unwrap();
+    let end = entries + text[entries..].find("\n        ],").unwrap();
+    let without = format!("{}entries: [{}", &text[..entries], &text[end..]);
+    let last = dir.path().join("last.ron");
+    std::fs::write(&last, without.replacen("year: 2025", "year: 2024", 1)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_budget-studio"))
+        .args(["narrative", &putuo, "--last-year", last.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("财政拨款的机关运行经费预算为213.28万元。"),
+        "{text}"
+    );
+    assert!(!text.contains("新增213.28"), "{text}");
+}
