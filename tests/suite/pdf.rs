@@ -440,7 +440,7 @@ fn no_heading_is_repeated_under_a_heading_of_the_same_text() {
         );
     }
     assert_eq!(
-        text.matches("2025 年部门预算编制说明").count(),
+        text.matches("2025年部门预算编制说明").count(),
         2,
         "contents and heading"
     );
@@ -494,5 +494,38 @@ fn every_built_in_template_prints_its_golden_sample() {
                 None => panic!("{id}: “{line}” is not printed after what came before"),
             }
         }
+    }
+}
+
+/// Text extracted from the PDF reads as the official document's: no gap of the typesetter's own
+/// between Chinese and digits (`预算数为867.50万元`, as the Putuo document prints it), and the
+/// spaces the Shanxi style writes kept (`第三部分 2022 年度单位预算情况说明`).
+#[test]
+fn extracted_text_reads_as_the_official_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let putuo = format!(
+        "{}/sample_budgets/putuo-government-office-2025.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Some(text) = crate::template_files::pdf_text(dir.path(), &[&putuo]) else {
+        return;
+    };
+    for official in [
+        "2025年“三公”经费预算数为867.50万元，与2024年预算持平。其中：",
+        "机关运行经费预算为213.28万元。",
+        "四、2025年部门预算编制说明",
+    ] {
+        assert!(text.contains(official), "{official}");
+    }
+    let xinzhou = format!(
+        "{}/sample_budgets/xinzhou-industry-2022.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = crate::template_files::pdf_text(dir.path(), &[&xinzhou]).unwrap();
+    for official in [
+        "第三部分 2022 年度单位预算情况说明",
+        "2022 年度预算收入总计 10441.41 万元",
+    ] {
+        assert!(text.contains(official), "{official}");
     }
 }
