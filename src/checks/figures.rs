@@ -165,10 +165,16 @@ fn sangong(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
         let item_amount = budget.sangong.unit.convert(amount, table_unit);
         let econ_amount = derived.economic.amount(code);
         let difference = item_amount.saturating_sub(econ_amount);
+        // The item as printed: the economic line rounded to the 三公 table's unit and two
+        // decimals is the same figure (0.83 万元 is 8,265 元 printed in 万元).
+        let printed = table_unit
+            .convert(econ_amount, budget.sangong.unit)
+            .round_dp(2);
+        let amount = amount.round_dp(2);
         let broken = if budget.sangong.all_basic {
-            !difference.is_zero()
+            !difference.is_zero() && printed != amount
         } else {
-            difference < Money::ZERO
+            difference < Money::ZERO && printed > amount
         };
         if !broken {
             continue;

@@ -246,6 +246,34 @@ fn sangong_against_economic_lines() {
     assert_eq!(fired(&b, Rule::SangongVsEconomic).len(), 1);
 }
 
+/// A 三公 item is compared in the unit it is printed in: 0.83 万元 is the 8,265 元 of its
+/// economic line (rounded to two decimals of 万元), not 35 元 short of it.
+#[test]
+fn sangong_is_compared_with_its_economic_line_as_printed() {
+    let mut b = clean();
+    b.sangong.all_basic = true;
+    b.assets.vehicles.push(VehicleGroup {
+        unit_code: "999001".into(),
+        kind: "一般公务用车".into(),
+        count: 1,
+    });
+    b.economic.lines.push(EconLine {
+        amount: m("0.8265"),
+        ..EconLine::new("50206", "公务接待费")
+    });
+    b.economic.lines[3].amount = m("0.8265");
+    b.sort_lines();
+    b.sangong.this_year.reception = m("0.83");
+    assert!(fired(&b, Rule::SangongVsEconomic).is_empty());
+    b.sangong.this_year.reception = m("0.82");
+    assert_eq!(fired(&b, Rule::SangongVsEconomic).len(), 1);
+    // Where not all is basic, an item printed below its line's rounded amount is short.
+    b.sangong.all_basic = false;
+    assert_eq!(fired(&b, Rule::SangongVsEconomic).len(), 1);
+    b.sangong.this_year.reception = m("0.83");
+    assert!(fired(&b, Rule::SangongVsEconomic).is_empty());
+}
+
 #[test]
 fn vehicle_costs_without_vehicles() {
     let mut b = clean();
