@@ -455,7 +455,19 @@ fn recalculated_by_libreoffice(soffice: &Path, bytes: &[u8]) -> Vec<u8> {
 #[test]
 fn libreoffice_recalculates_every_total_to_the_apps_figure() {
     let Some(soffice) = soffice() else { return };
-    for budget in [sample_budget().unwrap(), generate(300, 9)] {
+    // Putuo's 表9 puts 三公 and 机关运行经费 in one row: its 合计 adds 出国, 接待 and the vehicles'
+    // 小计, which adds 购置 and 运行; 机关运行经费 stands apart (the 合计 once subtracted it as a
+    // constant, and counted the vehicles twice).
+    let mut putuo = budget_studio::io::ron_file::parse_current(
+        include_str!("../../sample_budgets/putuo-government-office-2025.ron"),
+        Path::new("putuo.ron"),
+    )
+    .unwrap();
+    putuo.sangong.this_year.vehicle_purchase =
+        budget_studio::model::Money(rust_decimal::Decimal::new(1200, 2));
+    putuo.sangong.this_year.vehicle_running =
+        budget_studio::model::Money(rust_decimal::Decimal::new(350, 2));
+    for budget in [sample_budget().unwrap(), generate(300, 9), putuo] {
         // Formulas written without their results: every total LibreOffice shows, it computed.
         let options = ExportOptions {
             without_results: true,

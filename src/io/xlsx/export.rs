@@ -435,7 +435,7 @@ fn table_sheet(
         return Ok(ws);
     }
 
-    let plan = Plan::new(&t.columns, &rows);
+    let plan = Plan::new(&t.columns, &t.header, &rows);
     // A 元 table shows whole yuan, unless it holds cents — the Shanghai documents print 元
     // with two decimals — so no printed figure hides a fen the app counts.
     let cents = rows.iter().flat_map(|r| &r.cells).any(|c| match c {

@@ -1,14 +1,15 @@
 //! Which cells of an exported table are live sums, and of which cells: worked out from the rows'
 //! kinds and codes in order, never from the figures. A 类 sums its 款, a 款 its 项, a subtotal the
 //! items printed under it, the 合计 row every top-level row; a column headed 合计/小计 sums the
-//! amount columns beside it. The figure itself always comes from the table model; where a parent
+//! amount columns under the header that spans it (a nested 小计 standing for its own columns),
+//! or, with no such header, the amount columns after it. The figure itself always comes from the table model; where a parent
 //! also carries money of its own (a 类 line with an unitemised amount), the formula adds that
 //! amount as a constant so it still equals the model's figure exactly.
 
 use rust_decimal::Decimal;
 
 use super::{a1, column_name};
-use crate::calc::tables::{Cell, ColumnKind, ColumnSpec, Row, RowKind};
+use crate::calc::tables::{Cell, ColumnKind, ColumnSpec, HeaderCell, Row, RowKind};
 use crate::model::AmountField;
 use crate::model::codes;
 
@@ -70,8 +71,8 @@ fn is_total_label(label: &str) -> bool {
 #[derive(Debug)]
 pub(super) struct Plan {
     children: Vec<Vec<usize>>,
-    /// (total column, first and last column it adds), in model columns.
-    row_totals: Vec<(usize, usize, usize)>,
+    /// (total column, the columns it adds), in model columns.
+    row_totals: Vec<(usize, Vec<usize>)>,
 }
 
 /// A formula and the figure it must show.
@@ -84,8 +85,8 @@ pub(super) struct Sum {
 }
 
 impl Plan {
-    /// Works out the sums of `rows` under `columns`.
-    pub(super) fn new(columns: &[ColumnSpec], rows: &[Row]) -> Self {
+    /// Works out the sums of `rows` under `columns` and `header`.
+    pub(super) fn new(columns: &[ColumnSpec], header: &[HeaderCell], rows: &[Row]) -> Self {
         let mut parent: Vec<Option<usize>> = vec![None; rows.len()];
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
         let mut open: Vec<(&str, usize)> = Vec::new();
@@ -124,27 +125,61 @@ impl Plan {
                 children[i].clone_from(&top);
             }
         }
-        let mut row_totals = Vec::new();
-        let mut c = 0;
-        while c < columns.len() {
-            let run_end = (c..columns.len())
-                .take_while(|&k| columns[k].kind == ColumnKind::Amount)
-                .last();
-            match run_end {
-                Some(end) if end > c && is_total_label(&columns[c].label) => {
-                    row_totals.push((c, c + 1, end));
-                    c = end + 1;
-                }
-                Some(end) => c = end + 1,
-                None => c += 1,
-            }
-        }
         Plan {
             children,
-            row_totals,
+            row_totals: row_totals(columns, header),
         }
     }
+}
 
+/// The columns each total column adds: those under the header that spans it, less those of a
+/// total nested under it (which stands for them); with no spanning header, the run of amount
+/// columns after it.
+fn row_totals(columns: &[ColumnSpec], header: &[HeaderCell]) -> Vec<(usize, Vec<usize>)> {
+    let amount = |k: usize| columns.get(k).is_some_and(|c| c.kind == ColumnKind::Amount);
+    let totals: Vec<usize> = (0..columns.len())
+        .filter(|&c| amount(c) && is_total_label(&columns[c].label))
+        .collect();
+    let scope = |c: usize| -> (usize, usize) {
+        let own_row = header
+            .iter()
+            .filter(|h| h.col == c && h.cols <= 1)
+            .map(|h| h.row)
+            .max();
+        let spanning = own_row.and_then(|row| {
+            header
+                .iter()
+                .filter(|h| h.row < row && h.cols > 1 && h.col <= c && c < h.col + h.cols)
+                .max_by_key(|h| h.row)
+        });
+        match spanning {
+            Some(h) => (h.col, h.col + h.cols - 1),
+            None => {
+                let end = (c + 1..columns.len()).take_while(|&k| amount(k)).last();
+                (c, end.unwrap_or(c))
+            }
+        }
+    };
+    let scopes: Vec<(usize, (usize, usize))> = totals.iter().map(|&c| (c, scope(c))).collect();
+    let mut out = Vec::new();
+    for &(c, (first, last)) in &scopes {
+        let nested: Vec<(usize, (usize, usize))> = scopes
+            .iter()
+            .copied()
+            .filter(|&(o, (f, l))| o != c && first <= f && l <= last && (f, l) != (first, last))
+            .collect();
+        let parts: Vec<usize> = (first..=last)
+            .filter(|&k| k != c && amount(k))
+            .filter(|&k| nested.iter().all(|&(o, (f, l))| k == o || k < f || l < k))
+            .collect();
+        if !parts.is_empty() {
+            out.push((c, parts));
+        }
+    }
+    out
+}
+
+impl Plan {
     /// The formula of model cell (`row`, `col`), if it is a sum. `sheet_row` gives the sheet row
     /// of a model row, `sheet_col` the sheet column of a model column.
     pub(super) fn sum(
@@ -157,13 +192,30 @@ impl Plan {
     ) -> Option<Sum> {
         let value = rows.get(row)?.cells.get(col).and_then(amount_of)?;
         let cells = &rows.get(row)?.cells;
-        if let Some(&(_, first, last)) = self.row_totals.iter().find(|(t, _, _)| *t == col) {
-            let parts: Decimal = (first..=last)
-                .filter_map(|k| cells.get(k).and_then(amount_of))
+        if let Some((_, cols)) = self.row_totals.iter().find(|(t, _)| *t == col) {
+            let parts: Decimal = cols
+                .iter()
+                .filter_map(|&k| cells.get(k).and_then(amount_of))
                 .sum();
             let r = sheet_row(row);
-            let range = format!("{}:{}", a1(r, sheet_col(first)), a1(r, sheet_col(last)));
-            return finish(vec![range], value - parts);
+            // Adjacent columns as one range: `B6:C6,D6` reads as the header groups them.
+            let mut groups = Vec::new();
+            let mut k = 0;
+            while k < cols.len() {
+                let start = cols[k];
+                let mut end = start;
+                while k + 1 < cols.len() && cols[k + 1] == end + 1 {
+                    k += 1;
+                    end = cols[k];
+                }
+                groups.push(if start == end {
+                    a1(r, sheet_col(start))
+                } else {
+                    format!("{}:{}", a1(r, sheet_col(start)), a1(r, sheet_col(end)))
+                });
+                k += 1;
+            }
+            return finish(groups, value - parts);
         }
         let kids = self.children.get(row)?;
         if kids.is_empty() {
@@ -250,7 +302,7 @@ mod tests {
         let derived = derive(&budget);
         let t = table(&budget, &derived, id, true);
         let rows: Vec<Row> = t.rows().collect();
-        let plan = Plan::new(&t.columns, &rows);
+        let plan = Plan::new(&t.columns, &t.header, &rows);
         let mut out = Vec::new();
         for r in 0..rows.len() {
             for c in 0..t.columns.len() {
@@ -292,6 +344,26 @@ mod tests {
         assert_eq!((label.as_str(), *col), ("[215]", 4));
         assert_eq!(sum.own, Decimal::new(166, 1));
         assert!(sum.formula.ends_with("+16.6"), "{}", sum.formula);
+    }
+
+    /// Putuo's 表9: one row, 合计 | 出国 | 接待 | 小计 | 购置 | 运行 | 机关运行经费. The 合计 adds
+    /// what the “三公”经费 header spans, the vehicles by their 小计; 机关运行经费 stands apart.
+    #[test]
+    fn a_total_column_adds_the_columns_its_header_spans() {
+        let text = include_str!("../../../sample_budgets/putuo-government-office-2025.ron");
+        let budget =
+            crate::io::ron_file::parse_current(text, std::path::Path::new("p.ron")).unwrap();
+        let derived = derive(&budget);
+        let t = table(&budget, &derived, TableId::SangongAndOperating, true);
+        let rows: Vec<Row> = t.rows().collect();
+        let plan = Plan::new(&t.columns, &t.header, &rows);
+        let formula = |c| {
+            plan.sum(&rows, 0, c, &|_| 5, &|c| c as u16)
+                .map(|s| s.formula)
+        };
+        assert_eq!(formula(0).as_deref(), Some("SUM(B6:D6)"));
+        assert_eq!(formula(3).as_deref(), Some("SUM(E6:F6)"));
+        assert_eq!(formula(6), None);
     }
 
     #[test]

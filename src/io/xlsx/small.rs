@@ -43,10 +43,13 @@ fn item_of(label: &str) -> Option<Item> {
         Item::Abroad
     } else if s.contains("接待") {
         Item::Reception
-    } else if s.contains("购置及运行") && !s.ends_with("购置费") && !s.ends_with("运行费")
-        || s.ends_with("小计")
-        || s.ends_with("合计")
-    {
+    } else if s.ends_with("购置费") {
+        // A column's label is its header cells joined: 公务用车购置及运行费 then 购置费 or 运行费
+        // under it. The last words name the column; 运行费 under 购置及运行费 is not 购置.
+        Item::Purchase
+    } else if s.ends_with("运行费") && !s.ends_with("购置及运行费") {
+        Item::Running
+    } else if s.contains("购置及运行") || s.ends_with("小计") || s.ends_with("合计") {
         Item::Sum
     } else if s.contains("购置") {
         Item::Purchase
