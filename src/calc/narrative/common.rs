@@ -4,7 +4,18 @@
 use super::{Link, Para, Value};
 use crate::calc::{Change, Derived, Summary};
 use crate::model::sections::NarrativeText;
-use crate::model::{Budget, MoneyUnit, TableId, VehicleGroup};
+use crate::model::{Budget, MoneyUnit, TableId, UnitKind, VehicleGroup};
+
+/// A department's units counted by kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct UnitCounts {
+    /// 行政单位 (机关).
+    pub administrative: u64,
+    /// 参照公务员法管理的事业单位.
+    pub civil_service: u64,
+    /// Other 事业单位.
+    pub institutions: u64,
+}
 
 /// The budget, its figures and what the text needs often.
 pub(super) struct Ctx<'a> {
@@ -117,19 +128,23 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The units whose running costs are 机关运行经费, and the others, counted.
-    pub fn unit_kinds(&self) -> (u64, u64) {
+    /// The units counted by kind: 行政 (机关), 参公 and other 事业单位. A 参公 unit is counted as
+    /// 参公, never as a 机关 or an 事业单位.
+    pub fn unit_kinds(&self) -> UnitCounts {
         let units = &self.budget.profile.units;
-        let agencies = units.iter().filter(|u| u.kind.counts_as_agency()).count();
-        let others = units.len().saturating_sub(agencies);
-        (agencies as u64, others as u64)
+        let count = |kind: UnitKind| units.iter().filter(|u| u.kind == kind).count() as u64;
+        UnitCounts {
+            administrative: count(UnitKind::Administrative),
+            civil_service: count(UnitKind::CivilServiceManaged),
+            institutions: count(UnitKind::Institution),
+        }
     }
 
     /// `局机关及 1 个所属事业单位` (Shanxi's 机关运行经费 sentence).
     pub fn agencies(&self, p: &mut Para) {
         let dept = &self.budget.profile.department_name;
         p.s(format!("{dept}机关"), format!(", {dept}"));
-        let (_, others) = self.unit_kinds();
+        let others = self.unit_kinds().institutions;
         if others > 0 {
             p.t("及", " and ");
             p.fig(

@@ -343,7 +343,7 @@ fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
         "2. Agency operating costs",
     ));
     let dept = &c.budget.profile.department_name;
-    let (agencies, others) = c.unit_kinds();
+    let units = c.unit_kinds();
     let mut p = Para::named("operating_costs");
     p.slot("year", |p| {
         p.year(c.year);
@@ -354,15 +354,22 @@ fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
     });
     p.t("下属", ": ");
     p.slot("agencies", |p| {
-        p.fig(Value::Count(agencies, &("家机关", "agencies")), None, false);
+        let n = units.administrative;
+        p.fig(Value::Count(n, &("家机关", "agencies")), None, false);
     });
     p.t("和", " and ");
+    // The units beside the 机关: the 参公 ones where there are any (万里街道 2024: 下属1家机关和1家
+    // 参公事业单位), else the 事业单位 (普陀区政府办公室 2025: 下属1家机关和1家事业单位).
     p.slot("institutions", |p| {
-        p.fig(
-            Value::Count(others, &("家事业单位", "institutions")),
-            None,
-            false,
-        );
+        let value = if units.civil_service > 0 {
+            Value::Count(
+                units.civil_service,
+                &("家参公事业单位", "civil-service-managed institutions"),
+            )
+        } else {
+            Value::Count(units.institutions, &("家事业单位", "institutions"))
+        };
+        p.fig(value, None, false);
     });
     p.t(
         "财政拨款的机关运行经费预算为",

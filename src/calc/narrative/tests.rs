@@ -183,3 +183,37 @@ fn worded_paragraphs_use_the_listed_figures_in_order() {
         );
     }
 }
+
+/// The 机关运行经费 sentence counts a 参公 unit as 参公, never as a 机关 or an 事业单位: 万里街道
+/// 2024 (1 行政, 1 参公, 4 事业) prints 下属1家机关和1家参公事业单位; without 参公 units the
+/// sentence counts the 事业单位 (普陀区政府办公室 2025: 下属1家机关和1家事业单位).
+#[test]
+fn civil_service_units_are_counted_as_such() {
+    use crate::model::{BudgetUnit, UnitKind};
+    let text = include_str!("../../../sample_budgets/putuo-government-office-2025.ron");
+    let mut budget =
+        crate::io::ron_file::parse_current(text, std::path::Path::new("p.ron")).unwrap();
+    let sentence = |b: &crate::model::Budget| {
+        let doc = narrative(b, &derive(b)).to_text(true);
+        doc.lines()
+            .find(|l| l.contains("机关运行经费预算为"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(sentence(&budget).contains("下属1家机关和1家事业单位"));
+    let unit = |code: &str, kind| BudgetUnit {
+        code: code.into(),
+        name: format!("单位{code}"),
+        kind,
+        merged: false,
+    };
+    budget
+        .profile
+        .units
+        .push(unit("1", UnitKind::CivilServiceManaged));
+    for code in ["2", "3", "4"] {
+        budget.profile.units.push(unit(code, UnitKind::Institution));
+    }
+    let s = sentence(&budget);
+    assert!(s.contains("下属1家机关和1家参公事业单位财政拨款"), "{s}");
+}
