@@ -118,6 +118,7 @@ pub fn next_year(budget: &Budget, derived: &Derived) -> Budget {
             change_reason: String::new(),
             expenditure_reason: String::new(),
             sangong_reason: String::new(),
+            sangong_items: crate::model::sections::SangongReasons::default(),
             operating_reason: String::new(),
             ..budget.narrative.clone()
         },

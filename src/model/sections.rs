@@ -238,6 +238,16 @@ pub enum NarrativeText {
     RunningItems,
     /// 三公说明.
     SangongReason,
+    /// Why 因公出国（境）费 changed.
+    SangongAbroadReason,
+    /// Why 公务用车购置及运行费 changed.
+    SangongVehiclesReason,
+    /// Why 公务用车购置费 changed.
+    SangongPurchaseReason,
+    /// Why 公务用车运行费 changed.
+    SangongRunningReason,
+    /// Why 公务接待费 changed.
+    SangongReceptionReason,
     /// 机关运行经费说明.
     OperatingReason,
     /// 其他说明.
@@ -246,12 +256,17 @@ pub enum NarrativeText {
 
 impl NarrativeText {
     /// Every narrative text.
-    pub const ALL: [NarrativeText; 7] = [
+    pub const ALL: [NarrativeText; 12] = [
         NarrativeText::ChangeReason,
         NarrativeText::ExpenditureReason,
         NarrativeText::StaffItems,
         NarrativeText::RunningItems,
         NarrativeText::SangongReason,
+        NarrativeText::SangongAbroadReason,
+        NarrativeText::SangongVehiclesReason,
+        NarrativeText::SangongPurchaseReason,
+        NarrativeText::SangongRunningReason,
+        NarrativeText::SangongReceptionReason,
         NarrativeText::OperatingReason,
         NarrativeText::Other,
     ];
@@ -265,6 +280,11 @@ impl NarrativeText {
             NarrativeText::StaffItems => &narrative.staff_items,
             NarrativeText::RunningItems => &narrative.running_items,
             NarrativeText::SangongReason => &narrative.sangong_reason,
+            NarrativeText::SangongAbroadReason => &narrative.sangong_items.abroad,
+            NarrativeText::SangongVehiclesReason => &narrative.sangong_items.vehicles,
+            NarrativeText::SangongPurchaseReason => &narrative.sangong_items.purchase,
+            NarrativeText::SangongRunningReason => &narrative.sangong_items.running,
+            NarrativeText::SangongReceptionReason => &narrative.sangong_items.reception,
             NarrativeText::OperatingReason => &narrative.operating_reason,
             NarrativeText::Other => &narrative.other,
         }
@@ -278,6 +298,11 @@ impl NarrativeText {
             NarrativeText::StaffItems => &mut narrative.staff_items,
             NarrativeText::RunningItems => &mut narrative.running_items,
             NarrativeText::SangongReason => &mut narrative.sangong_reason,
+            NarrativeText::SangongAbroadReason => &mut narrative.sangong_items.abroad,
+            NarrativeText::SangongVehiclesReason => &mut narrative.sangong_items.vehicles,
+            NarrativeText::SangongPurchaseReason => &mut narrative.sangong_items.purchase,
+            NarrativeText::SangongRunningReason => &mut narrative.sangong_items.running,
+            NarrativeText::SangongReceptionReason => &mut narrative.sangong_items.reception,
             NarrativeText::OperatingReason => &mut narrative.operating_reason,
             NarrativeText::Other => &mut narrative.other,
         }
@@ -304,10 +329,51 @@ pub struct Narrative {
     pub running_items: String,
     /// Why 三公 changed, and the vehicle situation.
     pub sangong_reason: String,
+    /// Why each 三公 item changed, where the template words a reason per item.
+    #[serde(skip_serializing_if = "SangongReasons::is_empty")]
+    pub sangong_items: SangongReasons,
     /// Why 机关运行经费 changed.
     pub operating_reason: String,
     /// 其他说明.
     pub other: String,
+}
+
+/// The officer's reason for the change of each 三公 item (`主要原因是购置公务用车。`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[serde(deny_unknown_fields)]
+pub struct SangongReasons {
+    /// 因公出国（境）费.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub abroad: String,
+    /// 公务用车购置及运行费.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vehicles: String,
+    /// 公务用车购置费.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub purchase: String,
+    /// 公务用车运行费.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub running: String,
+    /// 公务接待费.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reception: String,
+}
+
+impl SangongReasons {
+    /// True when the officer gave none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.abroad,
+            &self.vehicles,
+            &self.purchase,
+            &self.running,
+            &self.reception,
+        ]
+        .iter()
+        .all(|t| t.is_empty())
+    }
 }
 
 /// A figure as the published document prints it. The app derives every total; a stated figure is

@@ -319,3 +319,72 @@ fn budget_studio_tests_narrow(
 ) -> egui_kittest::Harness<'static, budget_studio::app::BudgetApp> {
     crate::common::harness_sized(app, egui::Vec2::new(1100.0, 1600.0))
 }
+
+/// A 三公 item that changed asks for its own reason in the text (万里街道 2024: 公务用车购置费25万元，
+/// 比2023年预算增加25万元，主要原因是购置公务用车), written in place and kept with the budget.
+#[test]
+fn a_sangong_item_that_changed_asks_for_its_own_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample_budgets/putuo-government-office-2025.ron"),
+    )
+    .unwrap();
+    let from = "this_year: (abroad: \"839.00\", reception: \"28.50\", vehicle_purchase: \"0\"";
+    assert!(text.contains(from));
+    let file = dir.path().join("putuo.ron");
+    std::fs::write(
+        &file,
+        text.replacen(
+            from,
+            "this_year: (abroad: \"839.00\", reception: \"28.50\", vehicle_purchase: \"25\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let app = budget_studio::app::BudgetApp::new(
+        budget_studio::app::Startup::load(Some(file.as_path())),
+        Box::new(budget_studio::ui::dialogs::ScriptedDialogs {
+            outcomes: Vec::new().into(),
+        }),
+    );
+    let mut h = tall(app);
+    h.run_steps(2);
+    h.get_by_label("情况说明").click();
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .document()
+            .findings()
+            .iter()
+            .any(|f| f.rule == budget_studio::checks::Rule::ReasonMissing)
+    );
+    h.get_by_label_contains("［公务用车购置费说明：请写明原因］")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "公务用车购置费说明：")
+        .type_text("主要原因是购置公务用车");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let doc = h.state().document();
+    assert_eq!(
+        doc.budget().narrative.sangong_items.purchase,
+        "主要原因是购置公务用车"
+    );
+    assert!(shows(&h, "主要原因是购置公务用车"));
+    // Written beside its figure: 公务用车购置费25万元，比2024年预算新增25万元，主要原因是…
+    let text = budget_studio::calc::narrative::narrative(doc.budget(), doc.derived()).to_text(true);
+    assert!(
+        text.contains("公务用车购置费25万元，比2024年预算新增25万元，主要原因是购置公务用车；"),
+        "{text}"
+    );
+    // Saved and read again, the reason stays with its item.
+    let saved = budget_studio::io::ron_file::to_ron_string(doc.budget()).unwrap();
+    assert!(
+        saved.contains("purchase: \"主要原因是购置公务用车\""),
+        "{saved}"
+    );
+    let back = budget_studio::io::ron_file::parse_current(&saved, &file).unwrap();
+    assert_eq!(back.narrative, doc.budget().narrative);
+}

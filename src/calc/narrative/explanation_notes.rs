@@ -301,33 +301,66 @@ fn sangong(c: &Ctx, out: &mut Vec<Paragraph>) {
     p.slot("change", |p| change(p, s.change));
     p.t("。其中：", ". Of these:");
     out.push(c.done(&mut p));
+    // Each item's reason, where the officer gives one or the item changed (万里街道 2024: 比2023年
+    // 预算增加25万元，主要原因是购置公务用车).
+    let item_change = |pick: fn(&crate::calc::SangongChanges) -> Change| ch.as_ref().map(pick);
     let mut p = Para::named("sangong_abroad");
     p.t("（一）因公出国（境）费", "(1) travel abroad ");
     p.slot("abroad", |p| amount(p, s.this_year.abroad));
-    p.slot("abroad_change", |p| change(p, ch.map(|x| x.abroad)));
+    p.slot("abroad_change", |p| change(p, item_change(|x| x.abroad)));
     p.t("。", ".");
+    p.slot("reason", |p| {
+        c.reason_after(
+            p,
+            NarrativeText::SangongAbroadReason,
+            item_change(|x| x.abroad),
+        );
+    });
     out.push(c.done(&mut p));
     let mut p = Para::named("sangong_vehicles");
     p.t("（二）公务用车购置及运行费", "(2) vehicles ");
     p.slot("vehicles", |p| amount(p, s.this_year.vehicles()));
-    p.slot("vehicles_change", |p| change(p, ch.map(|x| x.vehicles)));
+    p.slot("vehicles_change", |p| {
+        change(p, item_change(|x| x.vehicles))
+    });
+    p.slot("vehicles_reason", |p| {
+        c.reason(
+            p,
+            NarrativeText::SangongVehiclesReason,
+            item_change(|x| x.vehicles),
+        );
+    });
     p.t("。其中：公务用车购置费", ". Of which purchase ");
     p.slot("purchase", |p| amount(p, s.this_year.vehicle_purchase));
     p.slot("purchase_change", |p| {
-        change(p, ch.map(|x| x.vehicle_purchase));
+        change(p, item_change(|x| x.vehicle_purchase));
+    });
+    p.slot("purchase_reason", |p| {
+        let changed = item_change(|x| x.vehicle_purchase);
+        c.reason(p, NarrativeText::SangongPurchaseReason, changed);
     });
     p.t("；公务用车运行费", "; running ");
     p.slot("running", |p| amount(p, s.this_year.vehicle_running));
     p.slot("running_change", |p| {
-        change(p, ch.map(|x| x.vehicle_running));
+        change(p, item_change(|x| x.vehicle_running));
+    });
+    p.slot("running_reason", |p| {
+        let changed = item_change(|x| x.vehicle_running);
+        c.reason(p, NarrativeText::SangongRunningReason, changed);
     });
     p.t("。", ".");
     out.push(c.done(&mut p));
     let mut p = Para::named("sangong_reception");
     p.t("（三）公务接待费", "(3) receptions ");
     p.slot("reception", |p| amount(p, s.this_year.reception));
-    p.slot("reception_change", |p| change(p, ch.map(|x| x.reception)));
+    p.slot("reception_change", |p| {
+        change(p, item_change(|x| x.reception))
+    });
     p.t("。", ".");
+    p.slot("reception_reason", |p| {
+        let changed = item_change(|x| x.reception);
+        c.reason_after(p, NarrativeText::SangongReceptionReason, changed);
+    });
     p.slot("reason", |p| {
         c.reason_after(p, NarrativeText::SangongReason, s.change);
     });

@@ -73,6 +73,11 @@ pub(super) fn place_zh(place: &TextPlace) -> String {
             NarrativeText::StaffItems => "人员经费主要项目",
             NarrativeText::RunningItems => "公用经费主要项目",
             NarrativeText::SangongReason => "三公说明",
+            NarrativeText::SangongAbroadReason => "因公出国（境）费说明",
+            NarrativeText::SangongVehiclesReason => "公务用车购置及运行费说明",
+            NarrativeText::SangongPurchaseReason => "公务用车购置费说明",
+            NarrativeText::SangongRunningReason => "公务用车运行费说明",
+            NarrativeText::SangongReceptionReason => "公务接待费说明",
             NarrativeText::OperatingReason => "机关运行经费说明",
             NarrativeText::Other => "其他说明",
         }
@@ -109,6 +114,11 @@ pub(super) fn place_en(place: &TextPlace) -> String {
             NarrativeText::StaffItems => "the items of staff costs",
             NarrativeText::RunningItems => "the items of running costs",
             NarrativeText::SangongReason => "the \"three public\" explanation",
+            NarrativeText::SangongAbroadReason => "the reason for travel abroad",
+            NarrativeText::SangongVehiclesReason => "the reason for official vehicles",
+            NarrativeText::SangongPurchaseReason => "the reason for vehicle purchase",
+            NarrativeText::SangongRunningReason => "the reason for vehicle running",
+            NarrativeText::SangongReceptionReason => "the reason for receptions",
             NarrativeText::OperatingReason => "the operating-costs explanation",
             NarrativeText::Other => "the other notes",
         }

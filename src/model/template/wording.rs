@@ -257,21 +257,29 @@ pub const PARAGRAPHS: &[ParagraphSpec] = &[
     notes("item", &["number", "name", "amount"]),
     notes("sangong_heading", &["year"]),
     notes("sangong_total", &["year", "total", "change"]),
-    notes("sangong_abroad", &["abroad", "abroad_change"]),
+    notes("sangong_abroad", &["abroad", "abroad_change", "reason"]),
     notes(
         "sangong_vehicles",
         &[
             "vehicles",
             "vehicles_change",
+            "vehicles_reason",
             "purchase",
             "purchase_change",
+            "purchase_reason",
             "running",
             "running_change",
+            "running_reason",
         ],
     ),
     notes(
         "sangong_reception",
-        &["reception", "reception_change", "reason"],
+        &[
+            "reception",
+            "reception_change",
+            "reception_reason",
+            "reason",
+        ],
     ),
     notes(
         "operating_costs",
