@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Format, Formula, Note, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, Formula, Note, Worksheet};
 
 pub(super) use super::formats::{Formats, print_setup};
 use super::rollup::Plan;
@@ -154,7 +154,7 @@ fn build_workbook(
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let formats = Formats::new();
-    let mut workbook = Workbook::new();
+    let mut workbook = super::dated_workbook(budget.profile.year);
     let ids = disclosure_tables(budget);
     let mut names = Vec::with_capacity(ids.len());
     let mut tables = Vec::with_capacity(ids.len());

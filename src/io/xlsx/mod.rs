@@ -294,6 +294,18 @@ fn display_width(text: &str) -> usize {
         .sum()
 }
 
+/// A new workbook dated 1 January of `year`, not by the clock: two exports of one budget are the
+/// same bytes.
+fn dated_workbook(year: i32) -> rust_xlsxwriter::Workbook {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let year = u16::try_from(year).unwrap_or(2000);
+    if let Ok(date) = rust_xlsxwriter::ExcelDateTime::from_ymd(year, 1, 1) {
+        workbook
+            .set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&date));
+    }
+    workbook
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
