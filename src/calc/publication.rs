@@ -134,7 +134,10 @@ pub fn publication_of(budget: &Budget, doc: &NarrativeDoc, zh: bool) -> Publicat
         .glossary
         .iter()
         .enumerate()
-        .map(|(i, g)| numbered(i, &format!("{}：{}", g.term, g.definition), zh))
+        .map(|(i, g)| {
+            let entry = format!("{}：{}", g.term, g.definition);
+            template.outline.glossary_numbering.apply(i + 1, &entry, zh)
+        })
         .collect();
 
     let outline = &template.outline;

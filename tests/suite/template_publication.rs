@@ -278,3 +278,34 @@ fn a_template_phrases_a_paragraphs_change_its_own_way() {
         "{plain}"
     );
 }
+
+#[test]
+fn a_template_numbers_its_glossary_its_own_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
+    assert!(
+        !shown.contains("glossary_numbering"),
+        "the default is not written"
+    );
+    let changed = shown.replacen(
+        "part_numbering: Numerals,",
+        "part_numbering: Numerals,\n        glossary_numbering: ChineseParen,",
+        1,
+    );
+    assert_ne!(changed, shown);
+    let file = dir.path().join("glossary.ron");
+    std::fs::write(&file, changed).unwrap();
+    let putuo = sample("putuo-government-office-2025.ron");
+    let Some(plain) = pdf_text(dir.path(), &[&putuo]) else {
+        return;
+    };
+    let text = pdf_text(
+        dir.path(),
+        &[&putuo, "--template-file", file.to_str().unwrap()],
+    )
+    .unwrap();
+    assert!(plain.contains("一、财政拨款收入："), "{plain}");
+    assert!(text.contains("（一）财政拨款收入："), "{text}");
+    assert!(text.contains("（八）机关运行经费："), "{text}");
+    assert!(!text.contains("一、财政拨款收入："), "{text}");
+}

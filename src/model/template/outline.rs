@@ -27,6 +27,14 @@ pub struct Outline {
     pub department_line: Label,
     /// The parts, in printed order (a chart appendix, when asked for, follows them).
     pub parts: Vec<PartSpec>,
+    /// How the 名词解释 entries are numbered (`一、` when not said; Shanghai's 2024 documents
+    /// print `（一）`).
+    #[serde(default, skip_serializing_if = "is_comma")]
+    pub glossary_numbering: super::Numbering,
+}
+
+fn is_comma(n: &super::Numbering) -> bool {
+    *n == super::Numbering::ChineseComma
 }
 
 /// The cover: its lines from the top, each a pattern in one of three sizes
@@ -248,6 +256,7 @@ mod tests {
             pages: Orientation::Portrait,
             department_line: department_line(),
             parts: vec![],
+            glossary_numbering: crate::model::template::Numbering::ChineseComma,
         };
         assert_eq!(outline.unknown_names(), ["yaer"]);
     }
