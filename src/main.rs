@@ -157,8 +157,11 @@ enum ExportKind {
         #[arg(long)]
         out: PathBuf,
         /// Leave out the appendix with the charts.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "charts")]
         no_charts: bool,
+        /// Print the appendix with the charts where the template prints none.
+        #[arg(long)]
+        charts: bool,
     },
 }
 
@@ -277,12 +280,17 @@ fn run(started: std::time::Instant) -> Result<i32> {
                     file,
                     out,
                     no_charts,
+                    charts,
                 },
         }) => cli::export_pdf(
             &file,
             &out,
             zh,
-            !no_charts,
+            match (charts, no_charts) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
             &mut stdout.lock(),
             &mut &stderr,
         ),

@@ -131,6 +131,7 @@ impl BudgetApp {
             UiCommand::Theme(theme) => Some(self.view.theme == theme),
             UiCommand::Language(lang) => Some(self.view.lang == lang),
             UiCommand::Tab(tab) => Some(self.view.tab == tab),
+            UiCommand::PdfCharts => Some(self.pdf_charts()),
             _ => None,
         }
     }

@@ -188,6 +188,7 @@ impl BudgetApp {
             UiCommand::NewYear => self.new_year(ctx),
             UiCommand::ExportPdf => self.export_checked(Publication::Pdf),
             UiCommand::Print => self.export_checked(Publication::Print),
+            UiCommand::PdfCharts => self.view.pdf_charts = Some(!self.pdf_charts()),
             UiCommand::Theme(theme) => self.view.theme = theme,
             UiCommand::Language(lang) => self.view.lang = lang,
             UiCommand::Tab(tab) => {

@@ -63,10 +63,18 @@ impl BudgetApp {
             .map_or_else(|| "budget".to_owned(), |s| s.to_string_lossy().into_owned())
     }
 
+    /// Whether the PDF prints the charts appendix: as the officer chose, else as the template
+    /// prints.
+    pub(super) fn pdf_charts(&self) -> bool {
+        self.view
+            .pdf_charts
+            .unwrap_or(self.doc.budget().template().outline.chart_appendix)
+    }
+
     fn pdf_options(&self) -> PdfOptions {
         PdfOptions {
             zh: self.view.lang.zh(),
-            charts: true,
+            charts: Some(self.pdf_charts()),
             // The changes the Narrative tab states: against the attached file, if any.
             against: self.view.base.as_ref().map(|b| b.summary.clone()),
         }

@@ -19,7 +19,7 @@ pub fn export_pdf(
     path: &Path,
     target: &Path,
     zh: bool,
-    charts: bool,
+    charts: Option<bool>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {

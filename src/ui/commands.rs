@@ -48,6 +48,9 @@ pub enum UiCommand {
     ExportPdf,
     /// Print the disclosure (a PDF opened in the system's viewer).
     Print,
+    /// Print the appendix of expenditure charts in the PDF, or not (the template says by
+    /// default).
+    PdfCharts,
     /// Use the light or the dark theme.
     Theme(ThemeChoice),
     /// Use this UI language.
@@ -107,6 +110,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 Separator,
                 C(U::ExportPdf),
                 C(U::Print),
+                C(U::PdfCharts),
                 Separator,
                 C(U::Quit),
             ],
@@ -137,7 +141,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 29] = [
+    pub const ALL: [UiCommand; 30] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -156,6 +160,7 @@ impl UiCommand {
         UiCommand::NewYear,
         UiCommand::ExportPdf,
         UiCommand::Print,
+        UiCommand::PdfCharts,
         UiCommand::Theme(ThemeChoice::Light),
         UiCommand::Theme(ThemeChoice::Dark),
         UiCommand::Language(Lang::Zh),
@@ -210,6 +215,9 @@ impl UiCommand {
             }
             UiCommand::ExportPdf => return lang.pick("导出 PDF…", "Export PDF…"),
             UiCommand::Print => return lang.pick("打印…", "Print…"),
+            UiCommand::PdfCharts => {
+                return lang.pick("PDF 附支出结构图", "Charts appendix in the PDF");
+            }
             UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
             UiCommand::About => return lang.pick("关于", "About"),
         };
@@ -267,6 +275,10 @@ impl UiCommand {
             UiCommand::Print => lang.pick(
                 "生成 PDF 并用系统的 PDF 查看器打开，从查看器打印",
                 "Make the PDF and open it in the system's PDF viewer, to print from there",
+            ),
+            UiCommand::PdfCharts => lang.pick(
+                "导出和打印的 PDF 是否附支出结构图；默认按模板（上海市的公开文本不附图）",
+                "Whether the exported or printed PDF ends with the expenditure charts; by default as the template prints (Shanghai's documents have none)",
             ),
             UiCommand::Theme(ThemeChoice::Light) => lang.pick("浅色界面", "Light interface"),
             UiCommand::Theme(ThemeChoice::Dark) => lang.pick("深色界面", "Dark interface"),
@@ -343,6 +355,7 @@ impl UiCommand {
             | UiCommand::LoadTemplate
             | UiCommand::NewYear
             | UiCommand::ExportPdf
+            | UiCommand::PdfCharts
             | UiCommand::Theme(_)
             | UiCommand::Language(_)
             | UiCommand::About => &[],

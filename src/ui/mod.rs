@@ -112,6 +112,10 @@ pub struct ViewState {
     pub theme: ThemeChoice,
     /// The open tab.
     pub tab: Tab,
+    /// The PDF's charts appendix as the officer chose it this session; `None`: as the template
+    /// prints.
+    #[serde(skip)]
+    pub pdf_charts: Option<bool>,
     /// The table shown on the Tables tab.
     pub table: Option<TableId>,
     /// The selected row (by code) on the Tables tab.

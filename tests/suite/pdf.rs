@@ -63,7 +63,7 @@ fn seed_pdf() -> &'static Path {
             .join("xinzhou-industry-2022.ron");
         let out = scratch().join("seed.pdf");
         let (mut o, mut e) = (Vec::new(), Vec::new());
-        let code = cli::export_pdf(&source, &out, true, true, &mut o, &mut e).unwrap();
+        let code = cli::export_pdf(&source, &out, true, Some(true), &mut o, &mut e).unwrap();
         assert_eq!(code, 0, "{}", String::from_utf8_lossy(&e));
         out
     })
@@ -198,7 +198,7 @@ fn a_long_table_repeats_its_header_on_every_page() {
     let out = scratch().join("long.pdf");
     let options = PdfOptions {
         zh: true,
-        charts: false,
+        charts: Some(false),
         against: None,
     };
     export(&budget, &derive(&budget), &out, &options).unwrap();
@@ -275,7 +275,7 @@ fn the_seed_has_about_as_many_pages_as_the_published_one() {
     assert!((40..=62).contains(&pages), "{pages} pages");
     let without = PdfOptions {
         zh: true,
-        charts: false,
+        charts: Some(false),
         against: None,
     };
     assert!(page_count(&budget, &derived, &without).unwrap() < pages);
@@ -369,7 +369,7 @@ fn an_unwritable_path_fails_clearly_and_leaves_no_file() {
     let source = scratch().join("seed.ron");
     std::fs::write(&source, budget_studio::sample::SAMPLE_RON).unwrap();
     let (mut o, mut e) = (Vec::new(), Vec::new());
-    let code = cli::export_pdf(&source, &target, true, false, &mut o, &mut e).unwrap();
+    let code = cli::export_pdf(&source, &target, true, Some(false), &mut o, &mut e).unwrap();
     assert_eq!(code, 2);
     assert!(String::from_utf8(e).unwrap().contains("out.pdf"));
     assert!(!target.exists());
@@ -393,7 +393,7 @@ fn the_english_document_is_labelled_in_english() {
     let out = scratch().join("en.pdf");
     let options = PdfOptions {
         zh: false,
-        charts: true,
+        charts: Some(true),
         against: None,
     };
     export(&budget, &derive(&budget), &out, &options).unwrap();
@@ -471,7 +471,7 @@ fn every_built_in_template_prints_its_golden_sample() {
         let out = scratch().join(format!("golden-{id}.pdf"));
         let options = PdfOptions {
             zh: true,
-            charts: false,
+            charts: Some(false),
             against: None,
         };
         export(&budget, &derive(&budget), &out, &options).unwrap();

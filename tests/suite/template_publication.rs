@@ -309,3 +309,73 @@ fn a_template_numbers_its_glossary_its_own_way() {
     assert!(text.contains("（八）机关运行经费："), "{text}");
     assert!(!text.contains("一、财政拨款收入："), "{text}");
 }
+
+/// Shanghai's documents print no charts: its templates leave the appendix out unless the officer
+/// asks for it (`--charts`); the Shanxi template prints it unless asked not to.
+#[test]
+fn the_chart_appendix_follows_the_template_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let pages = |args: &[&str]| -> Option<String> {
+        let mut all = vec!["export", "pdf", "--out", pdf.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let (code, _, err) = run(&all);
+        assert_eq!(code, Some(0), "{err}");
+        let pdftotext = crate::pdf::tool("pdftotext")?;
+        let out = std::process::Command::new(pdftotext)
+            .args(["-enc", "UTF-8"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        Some(String::from_utf8(out.stdout).unwrap())
+    };
+    let putuo = sample("putuo-government-office-2025.ron");
+    let xinzhou = sample("xinzhou-industry-2022.ron");
+    let Some(plain) = pages(&[&putuo]) else {
+        return;
+    };
+    assert!(!plain.contains("支出结构图"), "no appendix by default");
+    assert!(
+        pages(&[&putuo, "--charts"])
+            .unwrap()
+            .contains("附：支出结构图")
+    );
+    assert!(pages(&[&xinzhou]).unwrap().contains("附：支出结构图"));
+    assert!(
+        !pages(&[&xinzhou, "--no-charts"])
+            .unwrap()
+            .contains("支出结构图")
+    );
+}
+
+/// In the app the File menu says whether the PDF gets the charts appendix: as the template
+/// prints by default (Shanxi yes, Shanghai no), the officer's choice once made.
+#[test]
+fn the_file_menu_offers_the_chart_appendix_as_the_template_prints() {
+    use egui_kittest::kittest::Queryable as _;
+    let putuo = sample("putuo-government-office-2025.ron");
+    let app = budget_studio::app::BudgetApp::new(
+        budget_studio::app::Startup::load(Some(Path::new(&putuo))),
+        Box::new(budget_studio::ui::dialogs::ScriptedDialogs {
+            outcomes: Vec::new().into(),
+        }),
+    );
+    let mut h = crate::common::harness(app);
+    h.run_steps(2);
+    assert_eq!(h.state().view.pdf_charts, None);
+    h.get_by_label("文件").click();
+    h.run_steps(2);
+    // Unchecked for Shanghai: the node of a checked item is toggled.
+    assert!(
+        h.query_by(
+            |n| n.label().is_some_and(|l| l.contains("PDF 附支出结构图"))
+                && n.toggled() == Some(egui::accesskit::Toggled::False)
+        )
+        .is_some()
+    );
+    h.get_by(|n| n.label().is_some_and(|l| l.contains("PDF 附支出结构图")))
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.pdf_charts, Some(true));
+}

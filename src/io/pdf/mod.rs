@@ -38,8 +38,9 @@ use crate::model::Budget;
 pub struct PdfOptions {
     /// Chinese (the published language) or English.
     pub zh: bool,
-    /// Print the charts of the expenditure structure on an appendix.
-    pub charts: bool,
+    /// Print the charts of the expenditure structure on an appendix: `None` as the template
+    /// says (Shanghai's documents have none), `Some` as the officer asks.
+    pub charts: Option<bool>,
     /// The headline figures against an attached last year's budget, so that the document
     /// states the changes the app shows; `None` compares with the last-year figures the budget
     /// itself states.
@@ -50,7 +51,7 @@ impl Default for PdfOptions {
     fn default() -> Self {
         PdfOptions {
             zh: true,
-            charts: true,
+            charts: None,
             against: None,
         }
     }
@@ -125,7 +126,10 @@ fn typeset_in(
     options: &PdfOptions,
     piece_rows: usize,
 ) -> Result<pieces::Laid, PdfError> {
-    let charts = if options.charts {
+    let charts = if options
+        .charts
+        .unwrap_or(budget.template().outline.chart_appendix)
+    {
         chart_files(budget, derived, options.zh)
     } else {
         Vec::new()
@@ -255,7 +259,7 @@ mod tests {
         let budget = crate::synth::generate(240, 3);
         let derived = crate::calc::derive(&budget);
         let options = PdfOptions {
-            charts: false,
+            charts: Some(false),
             ..PdfOptions::default()
         };
         let text = |rows: usize| {

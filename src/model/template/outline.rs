@@ -31,6 +31,18 @@ pub struct Outline {
     /// print `（一）`).
     #[serde(default, skip_serializing_if = "is_comma")]
     pub glossary_numbering: super::Numbering,
+    /// The appendix of expenditure charts is printed unless asked otherwise (true when not
+    /// said; Shanghai's documents have none, so there it is the officer's to ask for).
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub chart_appendix: bool,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 fn is_comma(n: &super::Numbering) -> bool {
@@ -257,6 +269,7 @@ mod tests {
             department_line: department_line(),
             parts: vec![],
             glossary_numbering: crate::model::template::Numbering::ChineseComma,
+            chart_appendix: true,
         };
         assert_eq!(outline.unknown_names(), ["yaer"]);
     }
