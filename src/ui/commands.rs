@@ -277,8 +277,8 @@ impl UiCommand {
                 "Make the PDF and open it in the system's PDF viewer, to print from there",
             ),
             UiCommand::PdfCharts => lang.pick(
-                "导出和打印的 PDF 是否附支出结构图；默认按模板（上海市的公开文本不附图）",
-                "Whether the exported or printed PDF ends with the expenditure charts; by default as the template prints (Shanghai's documents have none)",
+                "导出和打印的 PDF 是否附支出结构图；默认按模板（有的模板的公开文本不附图）",
+                "Whether the exported or printed PDF ends with the expenditure charts; by default as the template prints (some templates' documents have none)",
             ),
             UiCommand::Theme(ThemeChoice::Light) => lang.pick("浅色界面", "Light interface"),
             UiCommand::Theme(ThemeChoice::Dark) => lang.pick("深色界面", "Dark interface"),
