@@ -90,6 +90,10 @@ impl BudgetApp {
         let enabled = self.is_enabled(command);
         let shortcut = command.shortcut_text(ui.ctx());
         let response = match self.is_checked(command) {
+            // A choice that is on or off, not one of several: a check box.
+            Some(mut checked) if command == UiCommand::PdfCharts => {
+                ui.add_enabled(enabled, egui::Checkbox::new(&mut checked, text))
+            }
             Some(checked) if shortcut.is_empty() => {
                 ui.add_enabled(enabled, RadioButton::new(checked, text))
             }
