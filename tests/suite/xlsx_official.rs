@@ -331,3 +331,56 @@ fn the_command_line_exits_2_and_writes_nothing_for_a_refused_workbook() {
     let budget = budget_studio::io::load(&out).unwrap();
     assert_eq!(derive(&budget).summary.total, yuan(1000));
 }
+
+/// Codes and names in one cell, in every form officers write them, under a header such as
+/// 功能分类科目: `201 一般公共服务支出`, `20103-…`, `[2010301]…`, `2010302　…` (an ideographic
+/// space), `2010350、…`.
+#[test]
+fn codes_written_with_their_names_in_one_cell_are_read() {
+    let mut ws = Worksheet::new();
+    ws.set_name("支出总表").unwrap();
+    ws.write_string(0, 0, "2025年部门支出预算总表").unwrap();
+    ws.write_string(1, 0, "编制部门：上海市某区某局").unwrap();
+    ws.write_string(1, 3, "单位：元").unwrap();
+    for (c, label) in ["功能分类科目", "合计", "基本支出", "项目支出"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(2, c as u16, *label).unwrap();
+    }
+    let rows: [(&str, [f64; 3]); 6] = [
+        ("合计", [1000.0, 600.0, 400.0]),
+        ("201 一般公共服务支出", [1000.0, 600.0, 400.0]),
+        (
+            "20103-政府办公厅（室）及相关机构事务",
+            [1000.0, 600.0, 400.0],
+        ),
+        ("[2010301]行政运行", [500.0, 500.0, 0.0]),
+        ("2010302\u{3000}一般行政管理事务", [400.0, 0.0, 400.0]),
+        ("2010350、事业运行", [100.0, 100.0, 0.0]),
+    ];
+    for (i, (label, amounts)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_string(r, 0, *label).unwrap();
+        for (k, v) in amounts.iter().enumerate() {
+            ws.write_number(r, 1 + k as u16, *v).unwrap();
+        }
+    }
+    let imported = import(workbook(ws)).unwrap();
+    let budget = &imported.budget;
+    let line = |code: &str| {
+        budget
+            .function_lines
+            .iter()
+            .find(|l| l.code == code)
+            .unwrap_or_else(|| panic!("{code} not read: {:?}", budget.function_lines))
+    };
+    assert_eq!(line("201").name, "一般公共服务支出");
+    assert_eq!(line("20103").name, "政府办公厅（室）及相关机构事务");
+    assert_eq!(line("2010301").name, "行政运行");
+    assert_eq!(line("2010302").name, "一般行政管理事务");
+    assert_eq!(line("2010350").name, "事业运行");
+    let derived = derive(budget);
+    assert_eq!(derived.summary.total, yuan(1000));
+    assert!(budget.stated.is_empty(), "{:?}", budget.stated);
+}

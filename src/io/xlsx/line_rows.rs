@@ -4,7 +4,7 @@
 use super::Problem;
 use super::grid::Grid;
 use super::recognise::{
-    Amount, Col, Field, Frame, amount, bracketed, is_total_word, problem, squeeze,
+    Amount, Col, Field, Frame, amount, bracketed, code_prefixed, is_total_word, problem, squeeze,
 };
 use crate::model::MoneyUnit;
 use crate::model::codes::validate_form;
@@ -85,7 +85,7 @@ pub(super) fn read_lines(
         } else if let Some(c) = code_col {
             code = grid.text(r, c);
         }
-        if let Some((inner, rest)) = bracketed(&code) {
+        if let Some((inner, rest)) = code_prefixed(&code, true) {
             code = inner;
             if name.is_empty() {
                 name = rest;
@@ -106,6 +106,11 @@ pub(super) fn read_lines(
         if let Some((inner, rest)) = bracketed(&name) {
             // The name column's own bracketed code is the more specific (the seed prints the 类
             // in the code column beside a 款's `[20805]名称`).
+            code = inner;
+            name = rest;
+        } else if let Some((inner, rest)) = code_prefixed(&name, false).filter(|_| code.is_empty())
+        {
+            // One column for both (功能分类科目: `201 一般公共服务支出`).
             code = inner;
             name = rest;
         } else if code.is_empty() && validate_form(&squeeze(&name)).is_ok() {

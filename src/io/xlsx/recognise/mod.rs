@@ -240,6 +240,28 @@ pub(super) fn bracketed(text: &str) -> Option<(String, String)> {
         .then(|| (code, rest.trim().to_owned()))
 }
 
+/// A code at the start of a cell and the name after it, in the forms officers write them:
+/// `[201]一般公共服务支出`, `201 一般公共服务支出`, `201-一般公共服务支出`, `201、…`, and, in a
+/// column of codes (`joined`), `201一般公共服务支出`. The code must have the form of a 类, 款 or
+/// 项 (3, 5 or 7 digits), so a name that starts with a figure (`2022年…`) is not cut.
+pub(super) fn code_prefixed(text: &str, joined: bool) -> Option<(String, String)> {
+    if let Some(found) = bracketed(text) {
+        return Some(found);
+    }
+    let t = text.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let (code, after) = t.split_at(digits);
+    if digits == 0 || after.is_empty() || crate::model::codes::validate_form(code).is_err() {
+        return None;
+    }
+    let rest = after.trim_start_matches([
+        ' ', '\u{3000}', '\t', '-', '－', '—', '、', '.', '．', ':', '：',
+    ]);
+    let separated = rest.len() < after.len();
+    let name_follows = rest.chars().next().is_some_and(|c| !c.is_ascii_digit());
+    (name_follows && (separated || joined)).then(|| (code.to_owned(), rest.trim().to_owned()))
+}
+
 /// True when row `r` is the first row of data rather than of the header: it has a number, or it
 /// starts with a code, a total or a note. In a 三公 table an item named alone in its row is data
 /// (where the items are columns, the header names several in one row).
@@ -356,6 +378,10 @@ pub(super) fn column_of(label: &str, kind: Kind) -> Col {
     }
     if has("名称") {
         return Col::Name;
+    }
+    // One column for code and name (功能分类科目: `201 一般公共服务支出`).
+    if label.ends_with("科目") {
+        return Col::Code;
     }
     if has("人员/公用") {
         return Col::Grouping;

@@ -97,3 +97,26 @@ fn amounts_as_numbers_or_text() {
     assert_eq!(get(5), Ok(Some("0.30".into())));
     assert_eq!(get(6), Ok(Some("12.50".into())));
 }
+
+#[test]
+fn a_code_is_cut_from_its_name_only_where_it_is_one() {
+    let cut = |t: &str, joined| code_prefixed(t, joined);
+    let pair = |c: &str, n: &str| Some((c.to_owned(), n.to_owned()));
+    assert_eq!(
+        cut("201 一般公共服务支出", false),
+        pair("201", "一般公共服务支出")
+    );
+    assert_eq!(cut("20103-政府办公厅", false), pair("20103", "政府办公厅"));
+    assert_eq!(cut("[2010301]行政运行", false), pair("2010301", "行政运行"));
+    assert_eq!(cut("2010350、事业运行", false), pair("2010350", "事业运行"));
+    // Joined without a separator only in a column of codes.
+    assert_eq!(
+        cut("201一般公共服务支出", true),
+        pair("201", "一般公共服务支出")
+    );
+    assert_eq!(cut("110千伏变电站", false), None);
+    // Not a 类, 款 or 项 code, or no name after it.
+    assert_eq!(cut("2022年预算数", true), None);
+    assert_eq!(cut("201", true), None);
+    assert_eq!(cut("201 2022", false), None);
+}
