@@ -111,8 +111,8 @@ pub fn publication_of(budget: &Budget, doc: &NarrativeDoc, zh: bool) -> Publicat
             format!("{}. {r}", i + 1)
         }
     }));
-    let mut organisation = lines(&p.organisation);
-    organisation.extend(lines(&p.notes));
+    // The profile's remarks are the officer's own, never printed.
+    let organisation = lines(&p.organisation);
     let units: Vec<String> = p
         .units
         .iter()

@@ -136,7 +136,8 @@ pub struct Profile {
     pub responsibilities: Vec<String>,
     /// 机构设置情况.
     pub organisation: String,
-    /// Other remarks on the profile.
+    /// The officer's own remarks on the profile (where a figure comes from, what the document
+    /// leaves out): never printed.
     pub notes: String,
     /// 名词解释.
     pub glossary: Vec<GlossaryEntry>,

@@ -166,7 +166,7 @@ texts! {
     UnitKindHeading => "单位性质", "Kind";
     AddUnit => "添加预算单位", "Add a budget unit";
     Organisation => "机构设置", "Organisation";
-    ProfileNotes => "其他说明（概况）", "Other remarks (profile)";
+    ProfileNotes => "内部备注（不公开）", "Internal remarks (not published)";
     Glossary => "名词解释", "Glossary";
     Term => "名词", "Term";
     Definition => "解释", "Definition";

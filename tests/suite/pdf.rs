@@ -517,6 +517,8 @@ fn extracted_text_reads_as_the_official_documents() {
     ] {
         assert!(text.contains(official), "{official}");
     }
+    // The profile's remarks are the officer's, not the document's.
+    assert!(!text.contains("公开文本未印发部门代码"), "{text}");
     let xinzhou = format!(
         "{}/sample_budgets/xinzhou-industry-2022.ron",
         env!("CARGO_MANIFEST_DIR")
