@@ -531,3 +531,34 @@ fn extracted_text_reads_as_the_official_documents() {
         assert!(text.contains(official), "{official}");
     }
 }
+
+/// Every figure of the 情况说明 is printed whole, its number and unit on one line
+/// (`9,101.68万元`, not `9,101.` and `68万元`), in both samples.
+#[test]
+fn no_figure_of_the_text_is_broken_across_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "putuo-government-office-2025.ron",
+        "xinzhou-industry-2022.ron",
+    ] {
+        let path = format!("{}/sample_budgets/{name}", env!("CARGO_MANIFEST_DIR"));
+        let Some(text) = crate::template_files::pdf_text(dir.path(), &[&path]) else {
+            return;
+        };
+        let budget = budget_studio::io::ron_file::load(std::path::Path::new(&path)).unwrap();
+        let derived = derive(&budget);
+        let doc = budget_studio::calc::narrative::narrative(&budget, &derived);
+        let mut checked = 0;
+        for f in doc.figures() {
+            let printed = budget_studio::calc::narrative::figure_text(f, doc.style, true);
+            // The number and its unit, as the layout extraction spaces them.
+            let printed = printed.trim();
+            assert!(
+                text.contains(printed),
+                "{name}: {printed} is broken or missing"
+            );
+            checked += 1;
+        }
+        assert!(checked > 20, "{name}: {checked}");
+    }
+}
