@@ -18,6 +18,16 @@ pub fn sample_app(outcomes: Vec<DialogOutcome>) -> BudgetApp {
     BudgetApp::new(Startup::load(None), Box::new(dialogs))
 }
 
+/// The app on the budget file `path`, with no dialog answered.
+pub fn app_on(path: &std::path::Path) -> BudgetApp {
+    BudgetApp::new(
+        Startup::load(Some(path)),
+        Box::new(ScriptedDialogs {
+            outcomes: Vec::new().into(),
+        }),
+    )
+}
+
 /// A headless window of the usual size around `app`.
 pub fn harness(app: BudgetApp) -> Harness<'static, BudgetApp> {
     harness_sized(app, Vec2::new(1400.0, 900.0))

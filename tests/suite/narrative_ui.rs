@@ -264,12 +264,7 @@ fn a_finding_that_a_reason_is_missing_opens_its_box_in_view() {
 fn the_narrative_tab_heads_the_text_with_the_publications_numbered_parts() {
     let putuo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sample_budgets/putuo-government-office-2025.ron");
-    let app = budget_studio::app::BudgetApp::new(
-        budget_studio::app::Startup::load(Some(putuo.as_path())),
-        Box::new(budget_studio::ui::dialogs::ScriptedDialogs {
-            outcomes: Vec::new().into(),
-        }),
-    );
+    let app = crate::common::app_on(putuo.as_path());
     let mut h = tall(app);
     h.run_steps(2);
     h.get_by_label("情况说明").click();
@@ -289,12 +284,7 @@ fn the_narrative_tab_heads_the_text_with_the_publications_numbered_parts() {
 fn the_pieces_of_a_wrapped_paragraph_never_overlap() {
     let putuo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sample_budgets/putuo-government-office-2025.ron");
-    let app = budget_studio::app::BudgetApp::new(
-        budget_studio::app::Startup::load(Some(putuo.as_path())),
-        Box::new(budget_studio::ui::dialogs::ScriptedDialogs {
-            outcomes: Vec::new().into(),
-        }),
-    );
+    let app = crate::common::app_on(putuo.as_path());
     let mut h = budget_studio_tests_narrow(app);
     h.run_steps(2);
     h.get_by_label("情况说明").click();
@@ -342,12 +332,7 @@ fn a_sangong_item_that_changed_asks_for_its_own_reason() {
         ),
     )
     .unwrap();
-    let app = budget_studio::app::BudgetApp::new(
-        budget_studio::app::Startup::load(Some(file.as_path())),
-        Box::new(budget_studio::ui::dialogs::ScriptedDialogs {
-            outcomes: Vec::new().into(),
-        }),
-    );
+    let app = crate::common::app_on(file.as_path());
     let mut h = tall(app);
     h.run_steps(2);
     h.get_by_label("情况说明").click();

@@ -355,12 +355,7 @@ fn the_chart_appendix_follows_the_template_unless_asked() {
 fn the_file_menu_offers_the_chart_appendix_as_the_template_prints() {
     use egui_kittest::kittest::Queryable as _;
     let putuo = sample("putuo-government-office-2025.ron");
-    let app = budget_studio::app::BudgetApp::new(
-        budget_studio::app::Startup::load(Some(Path::new(&putuo))),
-        Box::new(budget_studio::ui::dialogs::ScriptedDialogs {
-            outcomes: Vec::new().into(),
-        }),
-    );
+    let app = crate::common::app_on(Path::new(&putuo));
     let mut h = crate::common::harness(app);
     h.run_steps(2);
     assert_eq!(h.state().view.pdf_charts, None);
