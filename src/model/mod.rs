@@ -237,6 +237,10 @@ pub struct FunctionLine {
     /// A remark on this line (where a figure comes from, why it sits at this level).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// What the money is mainly for (用途), printed in the line's paragraph of the 编制说明
+    /// where the template has one (`…25.77万元，主要用于专项普查活动。`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub purpose: String,
 }
 
 impl FunctionLine {
@@ -248,6 +252,7 @@ impl FunctionLine {
             name: name.into(),
             amounts: Amounts::new(),
             note: String::new(),
+            purpose: String::new(),
         }
     }
 

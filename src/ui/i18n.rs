@@ -198,6 +198,8 @@ texts! {
     ShowChecks => "查看审核结果", "Show the checks";
     ExportAnyway => "仍然导出", "Export anyway";
     LineNote => "备注", "Note";
+    LinePurpose => "用途", "Purpose";
+    LinePurposeHint => "这笔钱主要用于什么，印入编制说明中本科目的段落（主要用于……）", "What the money is mainly for, printed in this line's paragraph of the notes (mainly for …)";
     LineNoteHint => "本行的说明（如印发口径），显示为名称旁的 ⓘ，不印入公开表", "A remark on this line (such as how it was printed), shown as ⓘ beside its name; not printed in the tables";
     NotItemisedSources => "未细化到下级科目的金额", "Amounts not itemised to sub-lines";
     NotItemisedHint => "本科目有下级科目，以上金额为未细化到下级科目的部分。", "This line has sub-lines; the amounts above are the part not itemised further.";

@@ -142,6 +142,9 @@ pub struct ViewState {
     /// Note being edited for the selected line.
     #[serde(skip)]
     pub line_note: Option<(String, String)>,
+    /// The 用途 being typed for the selected function line: its code and the text.
+    #[serde(skip)]
+    pub line_purpose: Option<(String, String)>,
     /// The selected performance project.
     #[serde(skip)]
     pub project: usize,

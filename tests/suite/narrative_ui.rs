@@ -373,3 +373,40 @@ fn a_sangong_item_that_changed_asks_for_its_own_reason() {
     let back = budget_studio::io::ron_file::parse_current(&saved, &file).unwrap();
     assert_eq!(back.narrative, doc.budget().narrative);
 }
+
+/// What a 项's money is mainly for (用途) is typed beside the selected line on the Tables tab and
+/// printed in its paragraph of the 编制说明 (万里街道 2024: “…”25.77万元，主要用于专项普查活动。).
+#[test]
+fn a_lines_purpose_is_typed_on_the_tables_tab_and_printed_in_its_paragraph() {
+    let putuo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_budgets/putuo-government-office-2025.ron");
+    let mut h = tall(crate::common::app_on(&putuo));
+    h.run_steps(2);
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    // Putuo prints codes in three columns; the line is selected as a click on its row does.
+    h.state_mut().view.selected_code = Some("2010301".into());
+    h.run_steps(2);
+    crate::common::type_into_field(&mut h, "用途", "机关日常运转");
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+    let doc = h.state().document();
+    let line = &doc.budget().function_lines[doc.budget().function_line_index("2010301").unwrap()];
+    assert_eq!(line.purpose, "机关日常运转");
+    assert!(doc.is_modified());
+    let text = budget_studio::calc::narrative::narrative(doc.budget(), doc.derived()).to_text(true);
+    assert!(
+        text.contains("行政运行”科目1,202.95万元，主要用于机关日常运转。"),
+        "{text}"
+    );
+    // One step undoes it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let doc = h.state().document();
+    assert!(
+        doc.budget()
+            .function_lines
+            .iter()
+            .all(|l| l.purpose.is_empty())
+    );
+}

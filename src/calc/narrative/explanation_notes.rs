@@ -238,6 +238,20 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
         p.slot("amount", |p| {
             c.text_money(p, amount, c.link(TableId::Fiscal, Some(&row.code)));
         });
+        // What the money is mainly for, where the officer wrote it (万里街道 2024: 25.77万元，
+        // 主要用于专项普查活动).
+        p.slot("purpose", |p| {
+            let purpose = row
+                .line
+                .and_then(|l| c.budget.function_lines.get(l))
+                .map_or("", |l| l.purpose.trim().trim_end_matches(['。', '.']));
+            if !purpose.is_empty() {
+                p.s(
+                    format!("，主要用于{purpose}"),
+                    format!(", mainly for {purpose}"),
+                );
+            }
+        });
         p.t("。", ".");
         paragraphs.push(c.done(&mut p));
     }

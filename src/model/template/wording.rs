@@ -254,7 +254,7 @@ pub const PARAGRAPHS: &[ParagraphSpec] = &[
         &["total", "fiscal", "fiscal_change", "funds"],
     ),
     notes("items_intro", &[]),
-    notes("item", &["number", "name", "amount"]),
+    notes("item", &["number", "name", "amount", "purpose"]),
     notes("sangong_heading", &["year"]),
     notes("sangong_total", &["year", "total", "change"]),
     notes("sangong_abroad", &["abroad", "abroad_change", "reason"]),
