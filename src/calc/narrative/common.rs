@@ -140,6 +140,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `，比2024年预算增加 X 万元` (no percent): the change of 机关运行经费, the year set off by
+    /// spaces where the template spaces its figures (`比 2021 年预算`), whole amounts without
+    /// decimals where it trims them.
+    pub fn operating_change(&self, p: &mut Para, spaced: bool, trim_whole: bool) {
+        let Some(change) = self.summary.operating_change else {
+            return;
+        };
+        let unit = self.budget.operating_costs.unit;
+        let link = self.link(TableId::OperatingCosts, None);
+        let last = self.year.saturating_sub(1);
+        let gap = if spaced { " " } else { "" };
+        let words = super::ChangeWords {
+            than_zh: format!("比{gap}{last}{gap}年预算"),
+            same_zh: format!("与{gap}{last}{gap}年预算持平"),
+            than_en: format!("on {last}'s budget"),
+            percent: false,
+        };
+        p.t("，", ", ");
+        self.change(p, change, unit, &words, link.as_ref(), trim_whole);
+    }
+
     /// `局机关及 1 个所属事业单位` (Shanxi's 机关运行经费 sentence).
     pub fn agencies(&self, p: &mut Para) {
         let dept = &self.budget.profile.department_name;

@@ -156,30 +156,12 @@ pub(super) fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
     p.slot("operating", |p| {
         p.fig(Value::Money(s.operating, unit), link.clone(), true);
     });
-    p.slot("change", |p| operating_change(c, p));
+    p.slot("change", |p| c.operating_change(p, false, true));
     p.t("。", ".");
     p.slot("reason", |p| {
         c.reason_after(p, NarrativeText::OperatingReason, s.operating_change);
     });
     out.push(c.done(&mut p));
-}
-
-/// `，比2024年预算增加 X 万元` (no percent).
-fn operating_change(c: &Ctx, p: &mut Para) {
-    let s = &c.summary;
-    let unit = c.budget.operating_costs.unit;
-    let link = c.link(TableId::OperatingCosts, None);
-    if let Some(change) = s.operating_change {
-        let last = c.year.saturating_sub(1);
-        let words = ChangeWords {
-            than_zh: format!("比{last}年预算"),
-            same_zh: format!("与{last}年预算持平"),
-            than_en: format!("on {last}'s budget"),
-            percent: false,
-        };
-        p.t("，", ", ");
-        c.change(p, change, unit, &words, link.as_ref(), true);
-    }
 }
 
 pub(super) fn procurement(c: &Ctx, out: &mut Vec<Paragraph>) {
@@ -305,17 +287,11 @@ pub(super) fn assets(c: &Ctx, out: &mut Vec<Paragraph>) {
     p.t("，其中：", ", of which ");
     p.slot("kinds", |p| kinds_list(p, &a.vehicles));
     p.slot("equipment", |p| {
-        if let Some(n) = a.large_equipment {
-            p.t(
-                "；单价100万元（含）以上设备（不含车辆）",
-                "; equipment of 1 million yuan or more each ",
-            );
-            p.fig(
-                Value::Count(u64::from(n), &("台（套）", "pieces")),
-                link.clone(),
-                false,
-            );
-        }
+        equipment(
+            p,
+            a.large_equipment,
+            "；单价100万元（含）以上设备（不含车辆）",
+        )
     });
     p.t("。", ".");
     out.push(c.done(&mut p));
@@ -338,18 +314,24 @@ pub(super) fn assets(c: &Ctx, out: &mut Vec<Paragraph>) {
     p.t("，其中：", ", of which ");
     p.slot("kinds", |p| kinds_list(p, &a.planned_vehicles));
     p.slot("equipment", |p| {
-        if let Some(n) = a.planned_large_equipment {
-            p.t(
-                "；部门预算安排购置单价100万元（含）以上设备（不含车辆）",
-                "; equipment of 1 million yuan or more each ",
-            );
-            p.fig(
-                Value::Count(u64::from(n), &("台（套）", "pieces")),
-                link.clone(),
-                false,
-            );
-        }
+        equipment(
+            p,
+            a.planned_large_equipment,
+            "；部门预算安排购置单价100万元（含）以上设备（不含车辆）",
+        )
     });
     p.t("。", ".");
     out.push(c.done(&mut p));
+}
+
+/// `；单价100万元（含）以上设备（不含车辆）N台（套）` after `words`, where the count is known.
+fn equipment(p: &mut Para, count: Option<u32>, words: &'static str) {
+    if let Some(n) = count {
+        p.t(words, "; equipment of 1 million yuan or more each ");
+        p.fig(
+            Value::Count(u64::from(n), &("台（套）", "pieces")),
+            Some(Link::Assets),
+            false,
+        );
+    }
 }

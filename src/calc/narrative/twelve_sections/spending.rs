@@ -117,7 +117,7 @@ pub(super) fn operating(c: &common::Ctx) -> Section {
     p.slot("operating", |p| {
         p.money(s.operating, unit, link.clone());
     });
-    p.slot("change", |p| operating_change(c, p));
+    p.slot("change", |p| c.operating_change(p, true, false));
     p.t("。", ".");
     p.slot("reason", |p| {
         c.reason_after(p, NarrativeText::OperatingReason, s.operating_change);
@@ -130,24 +130,6 @@ pub(super) fn operating(c: &common::Ctx) -> Section {
             "8. Agency operating costs: changes and why",
         ),
         paragraphs: vec![c.done(&mut p)],
-    }
-}
-
-/// `，比 2021 年预算增加 X 万元` (no percent).
-fn operating_change(c: &common::Ctx, p: &mut Para) {
-    let s = &c.summary;
-    let unit = c.budget.operating_costs.unit;
-    let link = c.link(TableId::OperatingCosts, None);
-    if let Some(change) = s.operating_change {
-        let last = c.year.saturating_sub(1);
-        let words = ChangeWords {
-            than_zh: format!("比 {last} 年预算"),
-            same_zh: format!("与 {last} 年预算持平"),
-            than_en: format!("on {last}'s budget"),
-            percent: false,
-        };
-        p.t("，", ", ");
-        c.change(p, change, unit, &words, link.as_ref(), false);
     }
 }
 
