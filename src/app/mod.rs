@@ -221,7 +221,7 @@ impl BudgetApp {
                 Action::WriteText(field) => {
                     self.jump(&Location::Narrative);
                     self.view.narrative_draft = Some(ui::narrative::NarrativeDraft {
-                        field,
+                        field: crate::calc::narrative::OfficerField::Narrative(field),
                         text: field.get(&self.doc.budget().narrative).to_owned(),
                         focused: false,
                     });

@@ -378,7 +378,24 @@ impl Derived {
                     .find(|u| &u.unit_code == unit)
                     .map_or(Money::ZERO, |u| u.in_table_unit),
             ),
+            Figure::LineFiscal(code) => self
+                .function
+                .row_of(code)
+                .map(|i| self.function.cell_sum(i, &IncomeSource::FISCAL).total()),
+            // A percentage, not money: see `execution_change`.
+            Figure::ExecutionChange(_) => None,
         }
+    }
+
+    /// Line `code`'s 财政拨款 against the line's execution last year (上年当年预算执行数), where
+    /// the officer entered it. The paragraph and the check of a printed percentage both use it.
+    #[must_use]
+    pub fn execution_change(&self, budget: &Budget, code: &str) -> Option<Change> {
+        let row = self.function.row_of(code)?;
+        let line = self.function.rows.get(row)?.line?;
+        let executed = budget.function_lines.get(line)?.executed_last_year?;
+        let fiscal = self.function.cell_sum(row, &IncomeSource::FISCAL).total();
+        Some(Change::new(fiscal, executed))
     }
 }
 
@@ -405,5 +422,11 @@ pub fn figure_label(figure: &Figure, zh: bool) -> String {
         (Figure::RunningCosts, false) => "running costs".into(),
         (Figure::ProjectFunds(u), true) => format!("{u} 绩效项目资金"),
         (Figure::ProjectFunds(u), false) => format!("performance-project funds of {u}"),
+        (Figure::LineFiscal(code), true) => format!("[{code}] 财政拨款"),
+        (Figure::LineFiscal(code), false) => format!("[{code}] fiscal appropriations"),
+        (Figure::ExecutionChange(code), true) => format!("[{code}] 比上年执行数增减"),
+        (Figure::ExecutionChange(code), false) => {
+            format!("[{code}] change against last year's execution")
+        }
     }
 }

@@ -8,9 +8,9 @@
 use super::narrative::{self, NarrativeDoc, Section, Style};
 use super::tables::disclosure_tables;
 use super::{Derived, Summary};
-use crate::model::template::outline::{CoverSize, Orientation, PartKind, PartNumbering};
+use crate::model::template::outline::{CoverSize, Orientation, PartKind, PartNumbering, UnitList};
 use crate::model::template::{Numbering, ProjectDisclosure};
-use crate::model::{Budget, TableId};
+use crate::model::{Budget, Profile, TableId, UnitKind};
 
 /// The whole publication in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +65,74 @@ fn t(zh: bool, chinese: &str, english: &str) -> String {
 }
 
 /// `一、text` (Chinese) or `1. text` (English) for the `i`-th (0-based) item.
+/// Each unit with its kind: `上海市…中心（事业单位）`.
+fn kinds_of_units(p: &Profile, zh: bool) -> Vec<String> {
+    p.units
+        .iter()
+        .map(|u| {
+            let code = if u.code.is_empty() {
+                String::new()
+            } else {
+                format!("[{}]", u.code)
+            };
+            let merged = if u.merged {
+                t(zh, "，不单列预算", ", merged into the department")
+            } else {
+                String::new()
+            };
+            format!("{code}{}（{}{merged}）", u.name, u.kind.label(zh))
+        })
+        .collect()
+}
+
+/// The units counted by kind, then numbered (万里街道 2024: 本部门中，行政单位1家，参公单位1家，
+/// 事业单位4家，具体包括：/ 1. 上海市…（本部）。); a merged unit is said to be merged.
+fn counted_units(p: &Profile, zh: bool) -> Vec<String> {
+    if p.units.is_empty() {
+        return Vec::new();
+    }
+    let count = |kind| p.units.iter().filter(|u| u.kind == kind).count();
+    let kinds = [
+        (UnitKind::Administrative, "行政单位", "administrative units"),
+        (
+            UnitKind::CivilServiceManaged,
+            "参公单位",
+            "civil-service-managed units",
+        ),
+        (UnitKind::Institution, "事业单位", "public institutions"),
+    ];
+    let counts: Vec<String> = kinds
+        .iter()
+        .filter(|(k, ..)| count(*k) > 0)
+        .map(|(k, z, e)| {
+            if zh {
+                format!("{z}{}家", count(*k))
+            } else {
+                format!("{} {e}", count(*k))
+            }
+        })
+        .collect();
+    let mut out = vec![if zh {
+        format!("本部门中，{}，具体包括：", counts.join("，"))
+    } else {
+        format!("The department comprises {}:", counts.join(", "))
+    }];
+    out.extend(p.units.iter().enumerate().map(|(i, u)| {
+        let n = i + 1;
+        match (u.merged, zh) {
+            (true, true) => format!(
+                "{n}. 下属{}{}不单列预算，并入本部。",
+                u.kind.label_zh(),
+                u.name
+            ),
+            (true, false) => format!("{n}. {}, merged into the department.", u.name),
+            (false, true) => format!("{n}. {}。", u.name),
+            (false, false) => format!("{n}. {}.", u.name),
+        }
+    }));
+    out
+}
+
 fn numbered(i: usize, text: &str, zh: bool) -> String {
     narrative::numbered(i.saturating_add(1), text, zh)
 }
@@ -104,32 +172,20 @@ pub fn publication_of(budget: &Budget, doc: &NarrativeDoc, zh: bool) -> Publicat
             .collect()
     };
     let mut responsibilities = lines(&p.responsibilities_lead);
-    responsibilities.extend(p.responsibilities.iter().enumerate().map(|(i, r)| {
-        if zh {
-            format!("{}、{r}", i + 1)
-        } else {
-            format!("{}. {r}", i + 1)
-        }
-    }));
+    let duty_numbering = template.outline.duty_numbering;
+    responsibilities.extend(
+        p.responsibilities
+            .iter()
+            .enumerate()
+            .map(|(i, r)| duty_numbering.apply(i + 1, r, zh)),
+    );
     // The profile's remarks are the officer's own, never printed.
     let organisation = lines(&p.organisation);
-    let units: Vec<String> = p
-        .units
-        .iter()
-        .map(|u| {
-            let code = if u.code.is_empty() {
-                String::new()
-            } else {
-                format!("[{}]", u.code)
-            };
-            let merged = if u.merged {
-                t(zh, "，不单列预算", ", merged into the department")
-            } else {
-                String::new()
-            };
-            format!("{code}{}（{}{merged}）", u.name, u.kind.label(zh))
-        })
-        .collect();
+    let units: Vec<String> = match template.outline.unit_list {
+        UnitList::Unlisted => Vec::new(),
+        UnitList::Counted => counted_units(p, zh),
+        UnitList::Kinds => kinds_of_units(p, zh),
+    };
     let glossary: Vec<String> = p
         .glossary
         .iter()
@@ -155,7 +211,7 @@ pub fn publication_of(budget: &Budget, doc: &NarrativeDoc, zh: bool) -> Publicat
     let mut sections: Option<Vec<(usize, &Section)>> =
         Some(doc.sections.iter().enumerate().collect());
     let mut parts = Vec::new();
-    for (n, spec) in outline.parts.iter().enumerate() {
+    for spec in &outline.parts {
         let title = spec.title.fill_for(budget, zh);
         let blocks = match &spec.kind {
             PartKind::Profile {
@@ -205,10 +261,13 @@ pub fn publication_of(budget: &Budget, doc: &NarrativeDoc, zh: bool) -> Publicat
                 sections = Some(rest);
                 part_sections(&these, numbering, zh)
             }
+            // No 项目经费情况说明 written: no part (社会福利院 2024 has none, and its 目录 ends
+            // at 六).
+            PartKind::Descriptions if budget.descriptions.is_empty() => continue,
             PartKind::Descriptions => vec![Block::Descriptions],
         };
         parts.push(Part {
-            heading: part_heading(n, &title),
+            heading: part_heading(parts.len(), &title),
             new_page: spec.new_page,
             blocks,
         });

@@ -76,6 +76,9 @@ pub fn next_year(budget: &Budget, derived: &Derived) -> Budget {
             .iter()
             .map(|l| FunctionLine {
                 amounts: Default::default(),
+                // This year's execution is not known yet, nor why it will differ.
+                executed_last_year: None,
+                reason: String::new(),
                 ..l.clone()
             })
             .collect(),

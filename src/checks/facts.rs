@@ -285,6 +285,27 @@ pub enum Facts {
     SectionMissing(Section),
     /// The 情况说明 states a change and the officer's reason for it is empty.
     ReasonMissing(NarrativeText),
+    /// A line's paragraph states its change against last year's execution, and the line's
+    /// reason (主要原因) is empty.
+    LineReasonMissing {
+        /// The line's code.
+        code: String,
+    },
+    /// A printed percentage differs from the one the figures give.
+    StatedPercent {
+        /// The figure.
+        figure: Figure,
+        /// Where the document prints it; may be empty.
+        source: String,
+        /// What the document prints (signed).
+        printed: Decimal,
+        /// What the figures give; `None` when they give none (no execution entered, or it was
+        /// zero, so no percentage can be computed).
+        derived: Option<Decimal>,
+        /// The percentage of the two figures as the text prints them (rounded to its unit) when
+        /// that is the printed one: the document divided rounded figures.
+        from_rounded: bool,
+    },
     /// An economic line whose code belongs to the other code set.
     EconomicScheme {
         /// The line's code.
@@ -335,7 +356,9 @@ impl Facts {
             Facts::AmountNegative { .. } => Rule::AmountNegative,
             Facts::AmountPrecision { .. } => Rule::AmountPrecision,
             Facts::NotItemised { .. } => Rule::NotItemised,
-            Facts::StatedRowMissing { .. } | Facts::StatedFigure { .. } => Rule::StatedFigure,
+            Facts::StatedRowMissing { .. }
+            | Facts::StatedFigure { .. }
+            | Facts::StatedPercent { .. } => Rule::StatedFigure,
             Facts::EconomicVsBasic { .. } => Rule::EconomicVsBasic,
             Facts::EconomicUnclassified { .. } => Rule::EconomicUnclassified,
             Facts::SangongVsEconomic { .. } => Rule::SangongVsEconomic,
@@ -352,7 +375,7 @@ impl Facts {
             Facts::Placeholder { .. } => Rule::Placeholder,
             Facts::YearInText { .. } => Rule::YearInText,
             Facts::SectionMissing(_) => Rule::SectionMissing,
-            Facts::ReasonMissing(_) => Rule::ReasonMissing,
+            Facts::ReasonMissing(_) | Facts::LineReasonMissing { .. } => Rule::ReasonMissing,
             Facts::EconomicScheme { .. } => Rule::EconomicScheme,
             Facts::DepartmentCodeEmpty | Facts::UnitCodeEmpty { .. } => Rule::CodeMissing,
             Facts::IncomeOutsideColumns { .. } => Rule::IncomeColumn,

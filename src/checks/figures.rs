@@ -2,8 +2,9 @@
 //! expenditure, 三公 against economic lines, vehicles against vehicle costs, office areas.
 
 use super::{Facts, Finding, Location, Severity, severity_of};
-use crate::calc::Derived;
+use crate::calc::{Change, Derived};
 use crate::model::economic::sangong_lines;
+use crate::model::sections::SangongItem;
 use crate::model::{Budget, Figure, IncomeSource, Money, TableId};
 
 pub(super) fn check(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
@@ -46,7 +47,9 @@ fn figure_location(figure: &Figure) -> Location {
             table: TableId::IncomeExpenditure,
             code: None,
         },
-        Figure::Function { code, .. } => Location::Table {
+        Figure::Function { code, .. }
+        | Figure::LineFiscal(code)
+        | Figure::ExecutionChange(code) => Location::Table {
             table: TableId::Expenditure,
             code: Some(code.clone()),
         },
@@ -64,6 +67,31 @@ fn figure_location(figure: &Figure) -> Location {
 
 fn stated(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     for stated in &budget.stated {
+        if let Figure::ExecutionChange(code) = &stated.figure {
+            // A percentage: compared as printed, to its two decimals.
+            let change = derived.execution_change(budget, code);
+            let exact = change.and_then(|c| c.percent);
+            if exact != Some(stated.value.0) {
+                // The same division of the figures as printed (万元, two decimals).
+                let text = budget.template().text_unit;
+                let printed = |m| budget.unit.convert(m, text).round_dp(2);
+                let from_rounded = change
+                    .and_then(|c| Change::new(printed(c.this_year), printed(c.last_year)).percent)
+                    == Some(stated.value.0);
+                out.push(Finding::new(
+                    Severity::Warning,
+                    figure_location(&stated.figure),
+                    Facts::StatedPercent {
+                        figure: stated.figure.clone(),
+                        source: stated.source.clone(),
+                        printed: stated.value.0,
+                        derived: exact,
+                        from_rounded,
+                    },
+                ));
+            }
+            continue;
+        }
         let unit = stated.unit.unwrap_or(budget.unit);
         let Some(value) = derived.figure(&stated.figure) else {
             out.push(Finding::new(
@@ -162,6 +190,22 @@ fn sangong(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
     let lines = sangong_lines(budget.economic.scheme);
     for (item, amount) in budget.sangong.this_year.items() {
         let code = lines[item.index()];
+        // A line at the code named for something else is the document's own numbering (社会福利院
+        // 2024 prints 机关事业单位退休人员活动费 as 30212): not the 三公 line.
+        let word = match item {
+            SangongItem::Abroad => "出国",
+            SangongItem::VehiclePurchase => "购置",
+            SangongItem::VehicleRunning => "运行",
+            SangongItem::Reception => "接待",
+        };
+        let renamed = budget
+            .economic
+            .lines
+            .iter()
+            .any(|l| l.code == code && !l.name.contains(word));
+        if renamed {
+            continue;
+        }
         let item_amount = budget.sangong.unit.convert(amount, table_unit);
         let econ_amount = derived.economic.amount(code);
         let difference = item_amount.saturating_sub(econ_amount);

@@ -291,6 +291,27 @@ fn reasons(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             Facts::ReasonMissing(text),
         ));
     }
+    // Each line whose paragraph compares it with last year's execution.
+    for line in &budget.function_lines {
+        if line.executed_last_year.is_none() || !line.reason.trim().is_empty() {
+            continue;
+        }
+        let changed = derived
+            .execution_change(budget, &line.code)
+            .is_some_and(|c| !c.amount.is_zero());
+        if changed {
+            out.push(Finding::new(
+                Severity::Warning,
+                Location::Table {
+                    table: TableId::Expenditure,
+                    code: Some(line.code.clone()),
+                },
+                Facts::LineReasonMissing {
+                    code: line.code.clone(),
+                },
+            ));
+        }
+    }
 }
 
 fn sections(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {

@@ -241,6 +241,13 @@ pub struct FunctionLine {
     /// where the template has one (`…25.77万元，主要用于专项普查活动。`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub purpose: String,
+    /// Last year's execution of the line's 财政拨款 money (上年当年预算执行数), in the tables'
+    /// unit, where the template prints it: not last year's budget, which the totals compare with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub executed_last_year: Option<Money>,
+    /// Why the line changed against last year's execution (主要原因是：…).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 impl FunctionLine {
@@ -253,6 +260,8 @@ impl FunctionLine {
             amounts: Amounts::new(),
             note: String::new(),
             purpose: String::new(),
+            executed_last_year: None,
+            reason: String::new(),
         }
     }
 

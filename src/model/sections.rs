@@ -423,6 +423,11 @@ pub enum Figure {
     RunningCosts,
     /// Performance-project funds of the year for one implementing unit (in the tables' unit).
     ProjectFunds(String),
+    /// The 财政拨款 of one 功能分类 line, as its paragraph prints it (2024年预算安排…).
+    LineFiscal(String),
+    /// One line's change against last year's execution, in percent (signed: `-57.14` for
+    /// 减少57.14%), as its paragraph prints it; `unit` and `decimals` do not apply.
+    ExecutionChange(String),
 }
 
 /// A column of the expenditure tables.

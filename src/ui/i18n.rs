@@ -200,6 +200,10 @@ texts! {
     LineNote => "备注", "Note";
     LinePurpose => "用途", "Purpose";
     LinePurposeHint => "这笔钱主要用于什么，印入编制说明中本科目的段落（主要用于……）", "What the money is mainly for, printed in this line's paragraph of the notes (mainly for …)";
+    LineExecuted => "上年执行数", "Executed last year";
+    LineExecutedHint => "上年当年预算执行数（本表单位），编制说明中本科目的段落与之比较增减；空白为未知", "Last year's execution of this line (in the table's unit), which its paragraph of the notes compares with; blank when not known";
+    LineReason => "变动原因", "Reason for the change";
+    LineReasonHint => "本科目比上年执行数增减的主要原因，印在段落末（主要原因是：……）", "Why this line changed against last year's execution, printed at the end of its paragraph (the main reason is …)";
     LineNoteHint => "本行的说明（如印发口径），显示为名称旁的 ⓘ，不印入公开表", "A remark on this line (such as how it was printed), shown as ⓘ beside its name; not printed in the tables";
     NotItemisedSources => "未细化到下级科目的金额", "Amounts not itemised to sub-lines";
     NotItemisedHint => "本科目有下级科目，以上金额为未细化到下级科目的部分。", "This line has sub-lines; the amounts above are the part not itemised further.";

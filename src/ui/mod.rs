@@ -144,7 +144,7 @@ pub struct ViewState {
     pub line_note: Option<(String, String)>,
     /// The 用途 being typed for the selected function line: its code and the text.
     #[serde(skip)]
-    pub line_purpose: Option<(String, String)>,
+    pub line_story: Option<tables::story::StoryDraft>,
     /// The selected performance project.
     #[serde(skip)]
     pub project: usize,

@@ -7,7 +7,9 @@ use egui::{RichText, ScrollArea, Ui};
 use super::commands::UiCommand;
 use super::i18n::Tr;
 use super::{Action, NarrativeSection, ViewState, theme};
-use crate::calc::narrative::{Link, NarrativeDoc, Run, narrative, narrative_with, pieces};
+use crate::calc::narrative::{
+    Link, NarrativeDoc, OfficerField, Run, narrative, narrative_with, pieces,
+};
 use crate::calc::publication::{Block, publication_of};
 use crate::checks::{Location, ProjectField};
 use crate::document::{Document, Edit};
@@ -17,7 +19,7 @@ use crate::model::sections::NarrativeText;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NarrativeDraft {
     /// Which text.
-    pub field: NarrativeText,
+    pub field: OfficerField,
     /// As typed.
     pub text: String,
     /// The box has had the keyboard focus (it asks for it until it gets it: the click that
@@ -96,6 +98,57 @@ fn base_bar(ui: &mut Ui, view: &mut ViewState, actions: &mut Vec<Action>) {
 }
 
 /// The label of an officer's text, as the checks name it.
+fn officer_label(field: &OfficerField, zh: bool) -> String {
+    match field {
+        OfficerField::Narrative(f) => field_label(*f, zh).to_owned(),
+        OfficerField::LineReason(code) if zh => format!("[{code}] 变动原因"),
+        OfficerField::LineReason(code) => format!("[{code}] reason for the change"),
+    }
+}
+
+/// What an officer's text says now in the budget (a line's reason without its sentence).
+fn officer_value(doc: &Document, field: &OfficerField) -> String {
+    let budget = doc.budget();
+    match field {
+        OfficerField::Narrative(f) => f.get(&budget.narrative).to_owned(),
+        OfficerField::LineReason(code) => budget
+            .function_line_index(code)
+            .and_then(|i| budget.function_lines.get(i))
+            .map(|l| l.reason.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// The edit that makes an officer's text say `text`; `None` when it already does.
+fn officer_edit(doc: &Document, field: &OfficerField, text: String) -> Option<Edit> {
+    let budget = doc.budget();
+    match field {
+        OfficerField::Narrative(f) => {
+            let mut narrative = budget.narrative.clone();
+            if f.get(&narrative) == text {
+                return None;
+            }
+            *f.get_mut(&mut narrative) = text;
+            Some(Edit::Narrative(Box::new(narrative)))
+        }
+        OfficerField::LineReason(code) => {
+            let mut line = budget
+                .function_line_index(code)
+                .and_then(|i| budget.function_lines.get(i))
+                .cloned()?;
+            let text = text.trim();
+            if line.reason == text {
+                return None;
+            }
+            text.clone_into(&mut line.reason);
+            Some(Edit::FunctionLine {
+                code: code.clone(),
+                line: Some(line),
+            })
+        }
+    }
+}
+
 fn field_label(field: NarrativeText, zh: bool) -> &'static str {
     match (field, zh) {
         (NarrativeText::ChangeReason, true) => "变动原因",
@@ -197,6 +250,7 @@ impl Item {
 impl NarrativeCache {
     /// True when `item` is a paragraph with the officer's text `field` in it.
     fn holds(&self, item: Item, field: NarrativeText) -> bool {
+        let field = OfficerField::Narrative(field);
         let Item::Paragraph(si, pi) = item else {
             return false;
         };
@@ -388,7 +442,7 @@ fn draw_item(
                 ui.label(RichText::new(printed.concat()).strong());
                 return;
             }
-            let mut open_editor: Option<NarrativeText> = None;
+            let mut open_editor: Option<OfficerField> = None;
             ui.push_id(("para", si, pi), |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.spacing_mut().item_spacing.x = 0.0;
@@ -434,7 +488,7 @@ fn draw_item(
                                 let shown = if text.trim().is_empty() {
                                     RichText::new(format!(
                                         "［{}：{}］",
-                                        field_label(*field, zh),
+                                        officer_label(field, zh),
                                         Tr::NarrativeWriteReason.get(lang)
                                     ))
                                     .color(theme::warning_colour(dark))
@@ -449,11 +503,11 @@ fn draw_item(
                                     .on_hover_cursor(egui::CursorIcon::PointingHand)
                                     .on_hover_text(format!(
                                         "{} · {}",
-                                        field_label(*field, zh),
+                                        officer_label(field, zh),
                                         Tr::NarrativeClickToEdit.get(lang)
                                     ));
                                 if response.clicked() {
-                                    open_editor = Some(*field);
+                                    open_editor = Some(field.clone());
                                 }
                             }
                         }
@@ -462,8 +516,8 @@ fn draw_item(
             });
             if let Some(field) = open_editor {
                 view.narrative_draft = Some(NarrativeDraft {
+                    text: officer_value(doc, &field),
                     field,
-                    text: field.get(&doc.budget().narrative).to_owned(),
                     focused: false,
                 });
             }
@@ -486,11 +540,15 @@ fn editor(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<A
     let Some(draft) = view.narrative_draft.as_mut() else {
         return;
     };
-    let field = draft.field;
+    let field = draft.field.clone();
     let mut done = false;
     let mut cancel = false;
     ui.horizontal(|ui| {
-        let label = ui.label(format!("{}{}", field_label(field, lang.zh()), lang.colon()));
+        let label = ui.label(format!(
+            "{}{}",
+            officer_label(&field, lang.zh()),
+            lang.colon()
+        ));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut draft.text)
@@ -516,16 +574,14 @@ fn editor(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec<A
         let Some(draft) = view.narrative_draft.take() else {
             return;
         };
-        let mut narrative = doc.budget().narrative.clone();
-        if field.get(&narrative) != draft.text {
-            *field.get_mut(&mut narrative) = draft.text;
+        if let Some(edit) = officer_edit(doc, &field, draft.text) {
             actions.push(Action::Apply {
                 label: format!(
                     "{}：{}",
                     Tr::NarrativeEdited.get(lang),
-                    field_label(field, lang.zh())
+                    officer_label(&field, lang.zh())
                 ),
-                edits: vec![Edit::Narrative(Box::new(narrative))],
+                edits: vec![edit],
             });
         }
     }

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use budget_studio::calc::derive;
-use budget_studio::calc::narrative::{Link, Run, Value, narrative};
+use budget_studio::calc::narrative::{Link, OfficerField, Run, Value, narrative};
 use budget_studio::checks::{self, Facts, Location};
 use budget_studio::io::from_ron_str;
 use budget_studio::model::sections::NarrativeText;
@@ -151,7 +151,10 @@ fn the_seed_reasons_are_the_officers_text_and_figures_link_to_their_rows() {
         .flat_map(|s| &s.paragraphs)
         .flat_map(|p| &p.runs)
         .filter_map(|r| match r {
-            Run::Officer { field, text } => Some((*field, text.as_str())),
+            Run::Officer {
+                field: OfficerField::Narrative(field),
+                text,
+            } => Some((*field, text.as_str())),
             _ => None,
         })
         .collect();

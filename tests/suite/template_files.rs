@@ -89,6 +89,7 @@ fn the_built_in_templates_are_listed_and_shown_as_files() {
             "Shanxi",
             "ShanghaiDistrict",
             "MofReference",
+            "ShanghaiDistrict2024",
             "ShanghaiDistrictUnit"
         ],
         "{out}"
@@ -99,7 +100,9 @@ fn the_built_in_templates_are_listed_and_shown_as_files() {
     let (code, _, err) = run(&["template", "show", "Nowhere"]);
     assert_eq!(code, Some(2));
     assert!(
-        err.contains("Shanxi, ShanghaiDistrict, MofReference, ShanghaiDistrictUnit"),
+        err.contains(
+            "Shanxi, ShanghaiDistrict, MofReference, ShanghaiDistrict2024, ShanghaiDistrictUnit"
+        ),
         "{err}"
     );
 }

@@ -11,6 +11,7 @@ use super::{ChangeWords, Link, Para, Paragraph, Section, Topic, Value, Words, co
 use crate::calc::Change;
 use crate::model::codes::Level;
 use crate::model::sections::NarrativeText;
+use crate::model::template::outline::LineNames;
 use crate::model::{IncomeSource, Money, MoneyUnit, TableId};
 
 /// Title and sections.
@@ -36,7 +37,7 @@ impl Ctx<'_> {
         p.fig(
             Value::Money(self.unit.convert(amount, unit), unit),
             link,
-            true,
+            self.trim,
         );
     }
 
@@ -197,35 +198,54 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
             continue;
         }
         n += 1;
-        // 项, 款, 类 names up the tree, then joined 类-款-项 (three levels at most).
-        let mut path: [&str; 3] = [""; 3];
+        // 项, 款, 类 names and codes up the tree, then joined from the 类 down (three levels
+        // at most).
+        let mut path: [(&str, &str); 3] = [("", ""); 3];
         let mut depth = 0;
         let mut at = Some(i);
         while let (Some(k), true) = (at, depth < path.len()) {
             let Some(r) = table.rows.get(k) else { break };
-            path[depth] = r
+            let name = r
                 .line
                 .and_then(|l| c.budget.function_lines.get(l))
                 .map_or("", |l| l.name.as_str());
+            path[depth] = (r.code.as_str(), name);
             depth += 1;
             at = r.parent;
         }
         // Both languages' texts built in one pass each, sized up front: with 100,000 项 the
         // reallocations of `format!` were a third of the time.
-        let names: usize = path[..depth].iter().map(|s| s.len() + 1).sum();
+        let names: usize = path[..depth].iter().map(|(_, s)| s.len() + 12).sum();
         let mut zh = String::with_capacity(names);
         let mut en = String::with_capacity(names + row.code.len() + 3);
-        // Writing to a String cannot fail.
         en.push('[');
         en.push_str(&row.code);
         en.push_str("] ");
-        for (k, name) in path[..depth].iter().rev().enumerate() {
+        let level_words = ["类", "款", "项"];
+        let mut above = 0;
+        for (k, (code, name)) in path[..depth].iter().rev().enumerate() {
             if k > 0 {
-                zh.push('-');
                 en.push('-');
             }
-            zh.push_str(name);
             en.push_str(name);
+            zh.push_str(name);
+            let word = level_words.get(k).copied().unwrap_or_default();
+            match c.budget.template().outline.line_names {
+                LineNames::Dashed if k + 1 < depth => zh.push('-'),
+                LineNames::Dashed => {}
+                LineNames::Levels => {
+                    zh.push('（');
+                    zh.push_str(word);
+                    zh.push('）');
+                }
+                LineNames::CodedLevels => {
+                    zh.push('（');
+                    zh.push_str(code.get(above..).unwrap_or(code));
+                    zh.push_str(word);
+                    zh.push('）');
+                }
+            }
+            above = code.len();
         }
         p.slot("number", |p| {
             p.fig(Value::Number(n as u64), None, false);
@@ -253,6 +273,56 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
             }
         });
         p.t("。", ".");
+        let line = row.line.and_then(|l| c.budget.function_lines.get(l));
+        // Last year's execution, where the officer entered it: `2023年当年预算执行数为60.13万元，
+        // 2024年预算安排25.77万元，比2023年预算执行数减少57.14%。`
+        p.slot("execution", |p| {
+            let Some(change) = c.derived.execution_change(c.budget, &row.code) else {
+                return;
+            };
+            let link = c.link(TableId::Fiscal, Some(&row.code));
+            let last = c.year.saturating_sub(1);
+            p.s(
+                format!("{last}年当年预算执行数为"),
+                format!(" Executed in {last}: "),
+            );
+            c.text_money(p, change.last_year, link.clone());
+            p.s(
+                format!("，{}年预算安排", c.year),
+                format!("; budgeted for {}: ", c.year),
+            );
+            c.text_money(p, change.this_year, link.clone());
+            p.s(format!("，比{last}年预算执行数"), "; ");
+            match (change.amount.value().is_sign_negative(), change.percent) {
+                _ if change.amount.is_zero() => {
+                    p.s("持平", format!("unchanged against {last}'s execution"));
+                }
+                // Nothing was executed last year: there is no percentage to give.
+                (_, None) => {
+                    p.s("增加", "up ");
+                    c.text_money(p, change.amount, link);
+                }
+                (down, Some(_)) => {
+                    p.s(
+                        if down { "减少" } else { "增加" },
+                        if down { "down " } else { "up " },
+                    );
+                    p.fig(Value::ChangePercent(Box::new(change)), link, false);
+                }
+            }
+            p.s("。", ".");
+        });
+        // The reason, where written or needed: a change wants one.
+        p.slot("reason", |p| {
+            let reason = line.map_or("", |l| l.reason.trim().trim_end_matches(['。', '.']));
+            let changed = c
+                .derived
+                .execution_change(c.budget, &row.code)
+                .is_some_and(|ch| !ch.amount.is_zero());
+            if changed || !reason.is_empty() {
+                p.line_reason(&row.code, reason);
+            }
+        });
         paragraphs.push(c.done(&mut p));
     }
 }

@@ -96,10 +96,20 @@ pub enum Run {
     /// languages.
     Officer {
         /// Which text.
-        field: NarrativeText,
+        field: OfficerField,
         /// What it says now (may be empty).
         text: String,
     },
+}
+
+/// Where an officer's text in the 情况说明 is kept.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum OfficerField {
+    /// One of the narrative's texts.
+    Narrative(NarrativeText),
+    /// The reason (主要原因) of a 功能分类 line's change against last year's execution; the
+    /// run prints it in its sentence (`主要原因是：项目调整。`).
+    LineReason(String),
 }
 
 /// The same words in Chinese and English.
@@ -271,7 +281,10 @@ impl NarrativeDoc {
             .flat_map(|s| &s.paragraphs)
             .flat_map(|p| &p.runs)
             .filter_map(|r| match r {
-                Run::Officer { field, text } if text.trim().is_empty() => Some(*field),
+                Run::Officer {
+                    field: OfficerField::Narrative(field),
+                    text,
+                } if text.trim().is_empty() => Some(*field),
                 _ => None,
             })
             .collect();
@@ -390,8 +403,23 @@ impl Para {
     fn officer(&mut self, field: NarrativeText, text: &str) -> &mut Para {
         self.sealed = false;
         self.runs.push(Run::Officer {
-            field,
+            field: OfficerField::Narrative(field),
             text: text.to_owned(),
+        });
+        self
+    }
+
+    /// Line `code`'s reason in its sentence (`主要原因是：项目调整。`); empty when not written.
+    fn line_reason(&mut self, code: &str, reason: &str) -> &mut Para {
+        self.sealed = false;
+        let text = if reason.is_empty() {
+            String::new()
+        } else {
+            format!("主要原因是：{reason}。")
+        };
+        self.runs.push(Run::Officer {
+            field: OfficerField::LineReason(code.to_owned()),
+            text,
         });
         self
     }

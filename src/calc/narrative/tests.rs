@@ -145,8 +145,12 @@ fn worded_paragraphs_use_the_listed_figures_in_order() {
     let putuo = read(include_str!(
         "../../../sample_budgets/putuo-government-office-2025.ron"
     ));
+    // A unit without 机关运行经费 (operating_none).
+    let welfare = read(include_str!(
+        "../../../sample_budgets/putuo-welfare-home-2024.ron"
+    ));
     let mut seen = Vec::new();
-    for budget in [xinzhou, no_other, putuo] {
+    for budget in [xinzhou, no_other, putuo, welfare] {
         let derived = derive(&budget);
         let mut changed = derived.summary.clone();
         changed.income_change = Some(Change::new(m("1"), m("2")));
@@ -216,4 +220,65 @@ fn civil_service_units_are_counted_as_such() {
     }
     let s = sentence(&budget);
     assert!(s.contains("下属1家机关和1家参公事业单位财政拨款"), "{s}");
+}
+
+/// A 项's paragraph compares its 财政拨款 with last year's execution (not last year's budget),
+/// the percent from the exact figures, and ends with the reason: 万里街道 2024's first 项
+/// (2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%).
+#[test]
+fn a_line_is_compared_with_last_years_execution() {
+    use crate::model::template::TemplateId;
+    let text = include_str!("../../../sample_budgets/putuo-government-office-2025.ron");
+    let mut budget =
+        crate::io::ron_file::parse_current(text, std::path::Path::new("p.ron")).unwrap();
+    budget.template = TemplateId::parse("ShanghaiDistrict2024").unwrap();
+    let item = |b: &crate::model::Budget, n: &str| {
+        let doc = narrative(b, &derive(b)).to_text(true);
+        doc.lines()
+            .find(|l| l.starts_with(n))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let first = "1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”";
+    // No execution entered: the amount alone, as before.
+    assert_eq!(item(&budget, "1. "), format!("{first}1202.95万元。"));
+    let i = budget.function_line_index("2010301").unwrap();
+    let line = &mut budget.function_lines[i];
+    line.purpose = "行政运行".into();
+    line.executed_last_year = Some(m("14020000"));
+    assert_eq!(
+        item(&budget, "1. "),
+        format!(
+            "{first}1202.95万元，主要用于行政运行。2024年当年预算执行数为1402.00万元，\
+             2025年预算安排1202.95万元，比2024年预算执行数减少14.20%。"
+        )
+    );
+    // The change wants a reason: its run is there, empty, until written.
+    let derived = derive(&budget);
+    let doc = narrative(&budget, &derived);
+    let reasons: Vec<_> = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .flat_map(|p| &p.runs)
+        .filter_map(|r| match r {
+            Run::Officer {
+                field: OfficerField::LineReason(code),
+                text,
+            } => Some((code.clone(), text.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reasons, [("2010301".to_owned(), String::new())]);
+    budget.function_lines[i].reason = "人员调整".into();
+    assert!(item(&budget, "1. ").ends_with("减少14.20%。主要原因是：人员调整。"));
+    // Unchanged, and nothing executed last year.
+    budget.function_lines[i].executed_last_year = Some(m("12029501.84"));
+    assert!(item(&budget, "1. ").contains("比2024年预算执行数持平。"));
+    budget.function_lines[i].executed_last_year = Some(m("0"));
+    assert!(
+        item(&budget, "1. ").contains("比2024年预算执行数增加1202.95万元。"),
+        "{}",
+        item(&budget, "1. ")
+    );
 }

@@ -85,6 +85,19 @@ impl Ctx<'_> {
                 .replace("{{", "{")
                 .replace("}}", "}")
         };
+        if let Some(new) = &c.new
+            && change.last_year.is_zero()
+            && !change.this_year.is_zero()
+        {
+            // Zero last year: the template's word instead of 新增, then the amount.
+            p.s(format!("{}{}", fill(&c.than), fill(new)), "new, ");
+            p.fig(
+                super::Value::Change(Box::new(change), unit),
+                link.cloned(),
+                trim_whole,
+            );
+            return;
+        }
         let words = ChangeWords {
             than_zh: fill(&c.than),
             same_zh: fill(&c.same),

@@ -260,6 +260,32 @@ pub(super) fn english(facts: &Facts, template: &Template) -> String {
             "the narrative states a change but {} giving its reason is empty",
             place_en(&TextPlace::Narrative(*text))
         ),
+        Facts::LineReasonMissing { code } => format!(
+            "[{code}]'s paragraph states its change against last year's execution, but the \
+             line's reason is empty"
+        ),
+        Facts::StatedPercent {
+            figure,
+            printed,
+            derived,
+            from_rounded,
+            ..
+        } => match derived {
+            Some(d) => format!(
+                "{}: printed {printed:+.2}%, the figures give {d:+.2}%{}",
+                figure_label(figure, false),
+                if *from_rounded {
+                    " (the printed one divides the figures rounded to 万元)"
+                } else {
+                    ""
+                }
+            ),
+            None => format!(
+                "{}: printed {printed:+.2}%, but last year's execution is missing or zero, so \
+                 no percentage can be computed",
+                figure_label(figure, false)
+            ),
+        },
         Facts::EconomicScheme { code, scheme } => format!(
             "{}: [{code}] is not in the table's code set, the {} ({}); the two sets cannot be mixed",
             template.title(TableId::BasicByEconomic, false),

@@ -2,6 +2,7 @@
 
 use super::super::facts::Facts;
 use super::*;
+use rust_decimal::Decimal;
 
 pub(super) fn chinese(facts: &Facts, template: &Template) -> String {
     let a = |value: Money, unit: MoneyUnit| amount(value, unit, true);
@@ -250,6 +251,35 @@ pub(super) fn chinese(facts: &Facts, template: &Template) -> String {
             "情况说明写有“{}”的变动，但没有写明原因（主要原因是……）",
             place_zh(&TextPlace::Narrative(*text))
         ),
+        Facts::LineReasonMissing { code } => {
+            format!("[{code}] 的段落写有比上年执行数的增减，但本科目没有写明原因（主要原因是……）")
+        }
+        Facts::StatedPercent {
+            figure,
+            source,
+            printed,
+            derived,
+            from_rounded,
+        } => match derived {
+            Some(d) => format!(
+                "{}：印发为{}{}，按数字计算为{}{}",
+                figure_label(figure, true),
+                signed_percent_zh(*printed),
+                source_zh(source),
+                signed_percent_zh(*d),
+                if *from_rounded {
+                    "（印发数系用取整后的万元数相除所得）"
+                } else {
+                    ""
+                }
+            ),
+            None => format!(
+                "{}：印发为{}{}，但上年执行数未填或为零，无法计算百分比",
+                figure_label(figure, true),
+                signed_percent_zh(*printed),
+                source_zh(source)
+            ),
+        },
         Facts::EconomicScheme { code, scheme } => format!(
             "{}：[{code}] 不属于本表采用的{}（{}），两套经济分类不能混用",
             template.title(TableId::BasicByEconomic, true),
@@ -277,5 +307,16 @@ pub(super) fn chinese(facts: &Facts, template: &Template) -> String {
             template.title(*table, true),
             a(*amount, *unit)
         ),
+    }
+}
+
+/// `增加46.19%`, `减少57.14%`, `持平`.
+fn signed_percent_zh(p: Decimal) -> String {
+    if p.is_zero() {
+        "持平".to_owned()
+    } else if p.is_sign_negative() {
+        format!("减少{:.2}%", p.abs())
+    } else {
+        format!("增加{p:.2}%")
     }
 }

@@ -123,6 +123,25 @@ struct Facts {
     income: BTreeMap<IncomeSource, Decimal>,
     /// 财政拨款 as one column.
     fiscal: Decimal,
+    /// 用途, last year's execution (in the budget's unit) and the reason, where a table gives them.
+    purpose: String,
+    executed: Option<Decimal>,
+    reason: String,
+}
+
+impl Facts {
+    /// Takes the line's paragraph fields from a table row that has them.
+    fn story(&mut self, line: &super::line_rows::Line, conv: impl Fn(Decimal) -> Decimal) {
+        if self.purpose.is_empty() {
+            self.purpose.clone_from(&line.purpose);
+        }
+        if self.reason.is_empty() {
+            self.reason.clone_from(&line.reason);
+        }
+        if self.executed.is_none() {
+            self.executed = line.executed.as_ref().map(|a| conv(a.value));
+        }
+    }
 }
 
 fn function_lines(
@@ -155,6 +174,7 @@ fn function_lines(
                     if f.name.is_empty() {
                         f.name.clone_from(&line.name);
                     }
+                    f.story(line, conv);
                     match scope {
                         Scope::All => f.all = Some((basic, project)),
                         Scope::Only(s) => {
@@ -171,6 +191,7 @@ fn function_lines(
                     if f.name.is_empty() {
                         f.name.clone_from(&line.name);
                     }
+                    f.story(line, conv);
                     for (field, _, _) in &line.amounts {
                         let value = conv(own(line, *field, p));
                         match (field, scope) {
@@ -201,6 +222,9 @@ fn function_lines(
     let mut lines = Vec::with_capacity(facts.len());
     for (code, f) in facts {
         let mut line = FunctionLine::new(code, f.name);
+        line.purpose = f.purpose;
+        line.reason = f.reason;
+        line.executed_last_year = f.executed.map(Money);
         let mut put = |s: IncomeSource, b: Decimal, p: Decimal| {
             let old = line.split(s);
             line.set(s, Column::Basic, old.basic.saturating_add(Money(b)));

@@ -28,11 +28,17 @@ const NOTICE: &str = "本表由预算公开编制软件写入：表格以外的�
 /// A cell holds at most 32,767 characters; the text is cut into pieces well below that.
 const PIECE: usize = 30_000;
 
-/// The budget without what the table sheets carry: lines keep their code and note only where
-/// there is a note, with no amounts; the rest is whole.
+/// The budget without what the table sheets carry: lines keep their code and their words (note,
+/// 用途, reason) and last year's execution only where they have any, with no amounts; the rest
+/// is whole.
 fn rest_of(budget: &Budget) -> Budget {
     let mut rest = budget.clone();
-    rest.function_lines.retain(|l| !l.note.is_empty());
+    rest.function_lines.retain(|l| {
+        !l.note.is_empty()
+            || !l.purpose.is_empty()
+            || !l.reason.is_empty()
+            || l.executed_last_year.is_some()
+    });
     for line in &mut rest.function_lines {
         line.name.clear();
         line.amounts = Amounts::new();
@@ -108,7 +114,18 @@ pub(super) fn overlay(mut base: Budget, read: Budget, parts: Parts) -> Budget {
     }
     for noted in function_notes {
         if let Some(i) = base.function_line_index(&noted.code) {
-            base.function_lines[i].note = noted.note;
+            let line = &mut base.function_lines[i];
+            line.note = noted.note;
+            // A column of the workbook's tables wins over the copy.
+            if line.purpose.is_empty() {
+                line.purpose = noted.purpose;
+            }
+            if line.reason.is_empty() {
+                line.reason = noted.reason;
+            }
+            if line.executed_last_year.is_none() {
+                line.executed_last_year = noted.executed_last_year;
+            }
         }
     }
     for noted in economic_notes {

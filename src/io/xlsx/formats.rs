@@ -108,7 +108,11 @@ impl Formats {
             amounts: [MoneyUnit::WanYuan, MoneyUnit::Yuan].map(|unit| {
                 [true, false].map(|grouped| {
                     ZEROS.map(|zeros| {
-                        let nf = NumberFormat { grouped, zeros };
+                        let nf = NumberFormat {
+                            grouped,
+                            zeros,
+                            decimals: 2,
+                        };
                         [0, 1, 2].map(|row| amount(unit, nf, row))
                     })
                 })

@@ -291,7 +291,9 @@ impl Imported {
             Figure::IncomeTotal
             | Figure::ExpenditureTotal
             | Figure::Income(_)
-            | Figure::Function { .. } => self.parts.function,
+            | Figure::Function { .. }
+            | Figure::LineFiscal(_)
+            | Figure::ExecutionChange(_) => self.parts.function,
             Figure::Economic(_) | Figure::StaffCosts | Figure::RunningCosts => self.parts.economic,
             Figure::ProjectFunds(_) => self.parts.projects,
         };

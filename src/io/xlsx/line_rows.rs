@@ -24,6 +24,12 @@ pub(super) struct Line {
     pub grouping: String,
     /// The remark, if any.
     pub note: String,
+    /// 用途, if the table has the column.
+    pub purpose: String,
+    /// Last year's execution, in the sheet's unit, if the table has the column.
+    pub executed: Option<Amount>,
+    /// The reason of the change, if the table has the column.
+    pub reason: String,
 }
 
 impl Line {
@@ -135,6 +141,14 @@ pub(super) fn read_lines(
             }
         }
         let text_of = |want: Col| find(want).map(|c| grid.text(r, c)).unwrap_or_default();
+        let executed = match find(Col::Executed).map(|c| amount(grid, r, c, unit)) {
+            Some(Ok(a)) => a,
+            Some(Err(p)) => {
+                problems.push(p);
+                None
+            }
+            None => None,
+        };
         let line = Line {
             code: if total { String::new() } else { squeeze(&code) },
             name: name.trim().to_owned(),
@@ -142,6 +156,9 @@ pub(super) fn read_lines(
             amounts,
             grouping: text_of(Col::Grouping),
             note: text_of(Col::Note),
+            purpose: text_of(Col::Purpose).trim().to_owned(),
+            executed,
+            reason: text_of(Col::Reason).trim().to_owned(),
         };
         if total {
             out.total = Some(line);

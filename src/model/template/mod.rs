@@ -295,6 +295,21 @@ pub struct NumberFormat {
     pub grouped: bool,
     /// How a zero prints.
     pub zeros: Zeros,
+    /// Decimals printed (2 when not said; 万里街道's 2024 tables print whole 元: `0`).
+    #[serde(default = "two_decimals", skip_serializing_if = "is_two")]
+    pub decimals: u32,
+}
+
+fn two_decimals() -> u32 {
+    2
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_two(n: &u32) -> bool {
+    *n == 2
 }
 
 /// Where a printed table's 合计 row stands.
@@ -323,6 +338,7 @@ impl NumberFormat {
     pub const GROUPED_BLANK: NumberFormat = NumberFormat {
         grouped: true,
         zeros: Zeros::Blank,
+        decimals: 2,
     };
 
     /// `amount` as printed, with two decimals.
@@ -335,7 +351,7 @@ impl NumberFormat {
                 Zeros::Whole => "0".to_owned(),
             };
         }
-        let grouped = amount.format_grouped(2);
+        let grouped = amount.format_grouped(self.decimals.min(4));
         if self.grouped {
             grouped
         } else {
@@ -495,9 +511,11 @@ impl Template {
         match self.table_showing(kind) {
             Some(t) => {
                 let title = t.title.get(zh);
+                // The name of the table whatever the year: `{year}年…` and `… {year}` without it.
                 title
                     .strip_prefix("{year}年")
                     .or_else(|| title.strip_prefix("{year} "))
+                    .or_else(|| title.strip_suffix(" {year}"))
                     .unwrap_or(title)
             }
             None if zh => kind.title_zh(),

@@ -35,6 +35,56 @@ pub struct Outline {
     /// said; Shanghai's documents have none, so there it is the officer's to ask for).
     #[serde(default = "yes", skip_serializing_if = "is_yes")]
     pub chart_appendix: bool,
+    /// How a 项 is named in its paragraph of the 编制说明 (`类-款-项` when not said).
+    #[serde(default, skip_serializing_if = "is_dashed")]
+    pub line_names: LineNames,
+    /// How the duties are numbered (`1、` when not said; 万里街道 2024 prints `一、`).
+    #[serde(default = "arabic_comma", skip_serializing_if = "is_arabic_comma")]
+    pub duty_numbering: super::Numbering,
+    /// How the 机构设置 lists the budget units (each with its kind when not said).
+    #[serde(default, skip_serializing_if = "is_kinds")]
+    pub unit_list: UnitList,
+}
+
+fn arabic_comma() -> super::Numbering {
+    super::Numbering::ArabicComma
+}
+
+fn is_arabic_comma(n: &super::Numbering) -> bool {
+    *n == super::Numbering::ArabicComma
+}
+
+fn is_kinds(n: &UnitList) -> bool {
+    *n == UnitList::Kinds
+}
+
+/// How the 机构设置 lists the budget units after the officer's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnitList {
+    /// Each unit with its kind: `上海市…中心（事业单位）`.
+    #[default]
+    Kinds,
+    /// Counted by kind, then numbered (万里街道 2024): `本部门中，行政单位1家，参公单位1家，事业单位4家，
+    /// 具体包括：` / `1. 上海市…（本部）。` / `2. 下属事业单位…不单列预算，并入本部。`
+    Counted,
+    /// Not listed (a 单位预算 describes its own offices).
+    Unlisted,
+}
+
+fn is_dashed(n: &LineNames) -> bool {
+    *n == LineNames::Dashed
+}
+
+/// How a 项 is named in its paragraph: the names of its 类, 款 and 项, joined.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineNames {
+    /// `一般公共服务支出-统计信息事务-专项普查活动`.
+    #[default]
+    Dashed,
+    /// `一般公共服务支出（类）统计信息事务（款）专项普查活动（项）`.
+    Levels,
+    /// `公共安全支出（204类）司法（06款）行政运行（01项）`.
+    CodedLevels,
 }
 
 #[expect(
@@ -270,6 +320,9 @@ mod tests {
             parts: vec![],
             glossary_numbering: crate::model::template::Numbering::ChineseComma,
             chart_appendix: true,
+            line_names: LineNames::Dashed,
+            duty_numbering: arabic_comma(),
+            unit_list: UnitList::Kinds,
         };
         assert_eq!(outline.unknown_names(), ["yaer"]);
     }

@@ -11,7 +11,7 @@ use super::file::{self, TemplateError};
 use super::{Template, TemplateId};
 
 /// The built-in template files, in the order 新建 offers them.
-pub const BUILT_IN: [(&str, &str); 4] = [
+pub const BUILT_IN: [(&str, &str); 5] = [
     (
         "Shanxi.ron",
         include_str!("../../../assets/templates/Shanxi.ron"),
@@ -23,6 +23,10 @@ pub const BUILT_IN: [(&str, &str); 4] = [
     (
         "MofReference.ron",
         include_str!("../../../assets/templates/MofReference.ron"),
+    ),
+    (
+        "ShanghaiDistrict2024.ron",
+        include_str!("../../../assets/templates/ShanghaiDistrict2024.ron"),
     ),
     (
         "ShanghaiDistrictUnit.ron",
@@ -233,11 +237,12 @@ mod tests {
         }
         let ids: Vec<TemplateId> = all().iter().map(|t| t.id).collect();
         assert_eq!(
-            &ids[..4],
+            &ids[..5],
             [
                 TemplateId::SHANXI,
                 TemplateId::SHANGHAI_DISTRICT,
                 TemplateId::MOF_REFERENCE,
+                TemplateId::parse("ShanghaiDistrict2024").unwrap(),
                 TemplateId::parse("ShanghaiDistrictUnit").unwrap(),
             ]
         );

@@ -44,12 +44,14 @@ fn a_number_format_prints_amounts_and_zeros_as_the_template_says() {
     let plain = NumberFormat {
         grouped: false,
         zeros: Zeros::Decimals,
+        decimals: 2,
     };
     assert_eq!(plain.text(m("10441.41")), "10441.41");
     assert_eq!(plain.text(m("0")), "0.00");
     let whole = NumberFormat {
         grouped: true,
         zeros: Zeros::Whole,
+        decimals: 2,
     };
     assert_eq!(whole.text(m("10441.41")), "10,441.41");
     assert_eq!(whole.text(m("0")), "0");

@@ -48,6 +48,10 @@ pub struct ChangePhrasing {
     pub than_en: Option<String>,
     /// The percent follows the amount: `，增加 3.20%`.
     pub percent: bool,
+    /// The word for a figure that was zero last year, after `than` (`新增` when left out;
+    /// 万里街道 2024 writes `比2023年预算增加25万元`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
 }
 
 /// A pattern split at its figures: `texts` has one entry more than `figures`, the words before
@@ -254,7 +258,10 @@ pub const PARAGRAPHS: &[ParagraphSpec] = &[
         &["total", "fiscal", "fiscal_change", "funds"],
     ),
     notes("items_intro", &[]),
-    notes("item", &["number", "name", "amount", "purpose"]),
+    notes(
+        "item",
+        &["number", "name", "amount", "purpose", "execution", "reason"],
+    ),
     notes("sangong_heading", &["year"]),
     notes("sangong_total", &["year", "total", "change"]),
     notes("sangong_abroad", &["abroad", "abroad_change", "reason"]),
@@ -293,6 +300,7 @@ pub const PARAGRAPHS: &[ParagraphSpec] = &[
             "reason",
         ],
     ),
+    notes("operating_none", &["year", "department"]),
     notes("procurement_total", &["year", "procurement"]),
     notes("procurement_sme", &["year", "reserved", "small_micro"]),
     notes("performance_units", &["units", "year", "projects", "funds"]),
@@ -503,6 +511,7 @@ mod tests {
             same: "与{last}年相同".into(),
             than_en: None,
             percent: true,
+            new: None,
         });
         assert_eq!(check(outline, std::slice::from_ref(&w)), Ok(()));
         w.changes[0].figure = "total_change".into();

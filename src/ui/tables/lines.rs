@@ -65,41 +65,6 @@ fn note_of<'a>(budget: &'a Budget, kind: LineKind, code: &str) -> Option<&'a str
     }
 }
 
-/// The 用途 of function line `code`, typed in place and applied when the field is left.
-fn purpose_field(
-    ui: &mut Ui,
-    budget: &Budget,
-    code: &str,
-    view: &mut ViewState,
-    actions: &mut Vec<Action>,
-) {
-    let lang = view.lang;
-    let Some(line) = budget
-        .function_line_index(code)
-        .and_then(|i| budget.function_lines.get(i))
-    else {
-        return;
-    };
-    let text = match &mut view.line_purpose {
-        Some((c, text)) if c == code => text,
-        other => &mut other.insert((code.to_owned(), line.purpose.clone())).1,
-    };
-    ui.label(Tr::LinePurpose.get(lang));
-    let response = text_field(ui, text, Tr::LinePurpose.get(lang), 160.0)
-        .on_hover_text(Tr::LinePurposeHint.get(lang));
-    if response.lost_focus() && text.trim() != line.purpose {
-        let mut changed = line.clone();
-        text.trim().clone_into(&mut changed.purpose);
-        actions.push(Action::Apply {
-            label: format!("{} [{code}]", Tr::LinePurpose.get(lang)),
-            edits: vec![Edit::FunctionLine {
-                code: code.to_owned(),
-                line: Some(changed),
-            }],
-        });
-    }
-}
-
 /// The edit that gives line `code` the note `note`.
 fn with_note(kind: LineKind, budget: &Budget, code: &str, note: &str) -> Option<Edit> {
     match kind {
@@ -248,7 +213,7 @@ pub fn line_bar(
                 });
             }
             if kind == LineKind::Function {
-                purpose_field(ui, budget, &code, view, actions);
+                super::story::story_fields(ui, budget, &code, view, actions);
             }
             if ui.button(Tr::RemoveLine.get(lang)).clicked() {
                 // The line and everything below it, as one step.

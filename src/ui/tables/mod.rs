@@ -6,6 +6,7 @@ pub mod grid;
 pub mod lines;
 mod note;
 mod sources;
+pub mod story;
 
 use egui::{RichText, Ui};
 

@@ -122,6 +122,21 @@ pub(super) fn operating(c: &Ctx, out: &mut Vec<Paragraph>) {
     ));
     let dept = &c.budget.profile.department_name;
     let units = c.unit_kinds();
+    // No 行政 or 参公 unit and no money: nothing runs on 机关运行经费 (社会福利院 2024:
+    // 2024年上海市普陀区社会福利院无机关运行经费。).
+    if units.administrative == 0 && units.civil_service == 0 && s.operating.is_zero() {
+        let mut p = Para::named("operating_none");
+        p.slot("year", |p| {
+            p.year(c.year);
+        });
+        p.t("", ", ");
+        p.slot("department", |p| {
+            p.s(dept.clone(), dept.clone());
+        });
+        p.t("无机关运行经费。", " has no agency operating costs.");
+        out.push(c.done(&mut p));
+        return;
+    }
     let mut p = Para::named("operating_costs");
     p.slot("year", |p| {
         p.year(c.year);
@@ -240,7 +255,7 @@ pub(super) fn performance(c: &Ctx, out: &mut Vec<Paragraph>) {
     p.t("，涉及项目预算资金", ", with project funds of ");
     let unit = c.text_unit();
     p.slot("funds", |p| {
-        p.fig(Value::Money(st.funds, unit), link.clone(), true);
+        p.fig(Value::Money(st.funds, unit), link.clone(), c.trim);
     });
     p.t("。", ".");
     out.push(c.done(&mut p));

@@ -103,6 +103,12 @@ pub(super) enum Col {
     Grouping,
     /// A remark.
     Note,
+    /// What a line's money is mainly for (用途).
+    Purpose,
+    /// Last year's execution of a line (上年执行数, 2023年执行数).
+    Executed,
+    /// Why a line changed (原因).
+    Reason,
     /// Nothing the import uses.
     Other,
 }
@@ -388,6 +394,16 @@ pub(super) fn column_of(label: &str, kind: Kind) -> Col {
     }
     if has("备注") {
         return Col::Note;
+    }
+    // A line's paragraph beside the amounts: last year's execution, 用途, the reason.
+    if has("执行数") || has("执行情况") {
+        return Col::Executed;
+    }
+    if has("用途") {
+        return Col::Purpose;
+    }
+    if has("原因") {
+        return Col::Reason;
     }
     if let Kind::Economic = kind {
         return if has("人员经费") {
