@@ -91,7 +91,12 @@ impl BudgetApp {
         let shortcut = command.shortcut_text(ui.ctx());
         let response = match self.is_checked(command) {
             // A choice that is on or off, not one of several: a check box.
-            Some(mut checked) if command == UiCommand::PdfCharts => {
+            Some(mut checked)
+                if matches!(
+                    command,
+                    UiCommand::PdfCharts | UiCommand::WorkbookTablesOnly
+                ) =>
+            {
                 ui.add_enabled(enabled, egui::Checkbox::new(&mut checked, text))
             }
             Some(checked) if shortcut.is_empty() => {
@@ -136,6 +141,7 @@ impl BudgetApp {
             UiCommand::Language(lang) => Some(self.view.lang == lang),
             UiCommand::Tab(tab) => Some(self.view.tab == tab),
             UiCommand::PdfCharts => Some(self.pdf_charts()),
+            UiCommand::WorkbookTablesOnly => Some(self.view.workbook_tables_only),
             _ => None,
         }
     }

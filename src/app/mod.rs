@@ -189,6 +189,9 @@ impl BudgetApp {
             UiCommand::ExportPdf => self.export_checked(Publication::Pdf),
             UiCommand::Print => self.export_checked(Publication::Print),
             UiCommand::PdfCharts => self.view.pdf_charts = Some(!self.pdf_charts()),
+            UiCommand::WorkbookTablesOnly => {
+                self.view.workbook_tables_only = !self.view.workbook_tables_only;
+            }
             UiCommand::Theme(theme) => self.view.theme = theme,
             UiCommand::Language(lang) => self.view.lang = lang,
             UiCommand::Tab(tab) => {

@@ -56,7 +56,10 @@ impl BudgetApp {
             self.doc.derived(),
             self.doc.findings(),
             path,
-            &ExportOptions::default(),
+            &ExportOptions {
+                tables_only: self.view.workbook_tables_only,
+                ..ExportOptions::default()
+            },
         );
         match result {
             Ok(()) => self.set_status(format!(

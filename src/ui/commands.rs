@@ -51,6 +51,9 @@ pub enum UiCommand {
     /// Print the appendix of expenditure charts in the PDF, or not (the template says by
     /// default).
     PdfCharts,
+    /// Export the workbook with the published tables only (no findings, no data for reading
+    /// back), or the working workbook.
+    WorkbookTablesOnly,
     /// Use the light or the dark theme.
     Theme(ThemeChoice),
     /// Use this UI language.
@@ -100,6 +103,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 Separator,
                 C(U::ImportWorkbook),
                 C(U::ExportWorkbook),
+                C(U::WorkbookTablesOnly),
                 C(U::AttachLastYear),
                 C(U::LoadCatalogue),
                 C(U::LoadTemplate),
@@ -141,7 +145,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 30] = [
+    pub const ALL: [UiCommand; 31] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -161,6 +165,7 @@ impl UiCommand {
         UiCommand::ExportPdf,
         UiCommand::Print,
         UiCommand::PdfCharts,
+        UiCommand::WorkbookTablesOnly,
         UiCommand::Theme(ThemeChoice::Light),
         UiCommand::Theme(ThemeChoice::Dark),
         UiCommand::Language(Lang::Zh),
@@ -217,6 +222,9 @@ impl UiCommand {
             UiCommand::Print => return lang.pick("打印…", "Print…"),
             UiCommand::PdfCharts => {
                 return lang.pick("PDF 附支出结构图", "Charts appendix in the PDF");
+            }
+            UiCommand::WorkbookTablesOnly => {
+                return lang.pick("Excel 只含公开表", "Excel with the published tables only");
             }
             UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
             UiCommand::About => return lang.pick("关于", "About"),
@@ -279,6 +287,10 @@ impl UiCommand {
             UiCommand::PdfCharts => lang.pick(
                 "导出和打印的 PDF 是否附支出结构图；默认按模板（有的模板的公开文本不附图）",
                 "Whether the exported or printed PDF ends with the expenditure charts; by default as the template prints (some templates' documents have none)",
+            ),
+            UiCommand::WorkbookTablesOnly => lang.pick(
+                "导出的 Excel 只含公开的表（供发布）：不含审核结果，也不含导入时恢复说明、采购、资产等所需的数据",
+                "The exported workbook holds the published tables only (to publish): no findings, and not the data that reading it back needs for the notes, procurement, assets and the rest",
             ),
             UiCommand::Theme(ThemeChoice::Light) => lang.pick("浅色界面", "Light interface"),
             UiCommand::Theme(ThemeChoice::Dark) => lang.pick("深色界面", "Dark interface"),
@@ -356,6 +368,7 @@ impl UiCommand {
             | UiCommand::NewYear
             | UiCommand::ExportPdf
             | UiCommand::PdfCharts
+            | UiCommand::WorkbookTablesOnly
             | UiCommand::Theme(_)
             | UiCommand::Language(_)
             | UiCommand::About => &[],

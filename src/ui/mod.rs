@@ -116,6 +116,8 @@ pub struct ViewState {
     /// prints.
     #[serde(skip)]
     pub pdf_charts: Option<bool>,
+    /// The workbook is exported for publishing: the tables only.
+    pub workbook_tables_only: bool,
     /// The table shown on the Tables tab.
     pub table: Option<TableId>,
     /// The selected row (by code) on the Tables tab.

@@ -21,6 +21,7 @@ mod rules;
 mod safe_saving;
 mod safety;
 mod sample_figures;
+mod shanghai_2024;
 mod strict_loading;
 mod template_editors;
 mod template_files;

@@ -125,6 +125,33 @@ fn export_writes_the_workbook_where_the_officer_chose() {
     assert!(h.state().status().unwrap().contains("已导出"));
 }
 
+/// 文件 → Excel 只含公开表: the workbook to publish has the tables and nothing of the officer's.
+#[test]
+fn a_workbook_for_publishing_holds_the_tables_only() {
+    use calamine::Reader as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("公开.xlsx");
+    let mut h = harness(sample_app(vec![DialogOutcome::Chosen(path.clone())]));
+    h.run_steps(2);
+    h.get_by_label("文件").click();
+    h.run_steps(2);
+    h.get_by(|n| n.label().is_some_and(|l| l.contains("Excel 只含公开表")))
+        .click();
+    h.run_steps(2);
+    assert!(h.state().view.workbook_tables_only);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    h.get_by_label("仍然导出").click();
+    h.run_steps(2);
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let names = book.sheet_names();
+    assert!(names.iter().any(|n| n == "表1"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n == "审核结果" || n == "预算数据"),
+        "{names:?}"
+    );
+}
+
 #[test]
 fn exporting_a_budget_with_errors_asks_first_and_can_show_the_checks() {
     let dir = tempfile::tempdir().unwrap();

@@ -384,3 +384,60 @@ fn codes_written_with_their_names_in_one_cell_are_read() {
     assert_eq!(derived.summary.total, yuan(1000));
     assert!(budget.stated.is_empty(), "{:?}", budget.stated);
 }
+
+/// A 支出总表 with the columns an officer adds beside the amounts for the 编制说明 — last
+/// year's execution, 用途, the reason — and one column the import does not know.
+fn sheet_with_extra_columns(extra: &[&str]) -> Worksheet {
+    let mut ws = Worksheet::new();
+    ws.set_name("支出总表").unwrap();
+    ws.write_string(0, 0, "2024年部门支出预算总表").unwrap();
+    ws.write_string(1, 0, "编制部门：上海市某区某街道").unwrap();
+    ws.write_string(1, 3, "单位：元").unwrap();
+    let mut labels = vec!["功能分类科目", "合计", "基本支出", "项目支出"];
+    labels.extend_from_slice(extra);
+    for (c, label) in labels.iter().enumerate() {
+        ws.write_string(2, c as u16, *label).unwrap();
+    }
+    let rows: [(&str, [f64; 3]); 3] = [
+        ("201 一般公共服务支出", [257_700.0, 0.0, 257_700.0]),
+        ("20105 统计信息事务", [257_700.0, 0.0, 257_700.0]),
+        ("2010507 专项普查活动", [257_700.0, 0.0, 257_700.0]),
+    ];
+    for (i, (label, amounts)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_string(r, 0, *label).unwrap();
+        for (k, v) in amounts.iter().enumerate() {
+            ws.write_number(r, 1 + k as u16, *v).unwrap();
+        }
+    }
+    ws
+}
+
+#[test]
+fn a_lines_execution_purpose_and_reason_are_read_from_their_columns() {
+    let mut ws = sheet_with_extra_columns(&["2023年执行数", "用途", "变动原因", "经办人"]);
+    ws.write_number(5, 4, 601_300.0).unwrap();
+    ws.write_string(5, 5, "专项普查活动").unwrap();
+    ws.write_string(5, 6, "项目调整").unwrap();
+    ws.write_string(5, 7, "张三").unwrap();
+    let imported = import(workbook(ws)).unwrap();
+    let budget = &imported.budget;
+    let line = &budget.function_lines[budget.function_line_index("2010507").unwrap()];
+    assert_eq!(line.executed_last_year, Some(yuan(601_300)));
+    assert_eq!(line.purpose, "专项普查活动");
+    assert_eq!(line.reason, "项目调整");
+    // The column it cannot place is said, with its cell: not read, not dropped silently.
+    let report = imported.report(true).join("\n");
+    assert!(
+        report.contains("H3：列“经办人”无法识别，该列未读入"),
+        "{report}"
+    );
+}
+
+#[test]
+fn two_columns_read_as_one_figure_are_refused_naming_both() {
+    let message = refused(sheet_with_extra_columns(&["基本支出（调整后）"]));
+    assert!(message.contains("E3"), "{message}");
+    assert!(message.contains("C3"), "{message}");
+    assert!(message.contains("读作同一栏"), "{message}");
+}

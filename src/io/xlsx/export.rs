@@ -168,20 +168,19 @@ fn build_workbook(
         .map(|(n, t)| (n.clone(), t.title.clone()))
         .collect();
     workbook.push_worksheet(forms::contents_sheet(budget, &titles, &formats)?);
-    // The sheets are built side by side: a big budget's tables are millions of cells, and each
-    // sheet is independent of the others until the workbook is assembled. They are the
-    // library's "low memory" sheets, which write their rows out as they go instead of keeping a
-    // map of millions of cells until the workbook is saved. Their texts still go to the shared
-    // string table: inline strings made the file larger and reading it back slower.
+    // The table sheets are the library's "low memory" sheets, which write their rows out as they
+    // go instead of keeping a map of millions of cells until the workbook is saved. Their texts
+    // go to the shared string table as they are written (inline strings made the file larger
+    // and reading it back slower), so they are written one after another: built side by side,
+    // the strings took their numbers in whichever order the threads met them, and two exports
+    // of one budget differed (100,000 lines: 3.6 s one by one, 2.7 s side by side).
     formats.register(&mut workbook.new_worksheet_with_low_memory()?)?;
     let mut jobs = Vec::with_capacity(tables.len());
     for (name, t) in names.iter().zip(&tables) {
         jobs.push((name, t, workbook.new_worksheet_with_low_memory()?));
     }
-    for sheet in in_parallel(jobs, 1, |(name, t, ws)| {
-        table_sheet(budget, t, name, &formats, options, ws)
-    })? {
-        workbook.push_worksheet(sheet);
+    for (name, t, ws) in jobs {
+        workbook.push_worksheet(table_sheet(budget, t, name, &formats, options, ws)?);
     }
     let projects: Vec<(usize, &Project)> = budget.projects.iter().enumerate().collect();
     let per_thread = projects.len().div_ceil(super::cores()).max(1);

@@ -203,6 +203,61 @@ fn no_header(grid: &Grid, frame: &Frame, zh: &str, en: &str) -> Problem {
     }
 }
 
+/// The cell of column `c`'s header (its last row).
+fn header_cell(frame: &Frame, c: usize) -> String {
+    a1(
+        frame.body.saturating_sub(1),
+        u16::try_from(c).unwrap_or(u16::MAX),
+    )
+}
+
+/// Two columns read as the same figure: the import cannot know which is meant, so it asks,
+/// naming both header cells.
+fn ambiguous(grid: &Grid, frame: &Frame, columns: &[Col]) -> Option<Problem> {
+    for (c, col) in columns.iter().enumerate() {
+        if matches!(col, Col::Other | Col::Note | Col::Grouping) {
+            continue;
+        }
+        if let Some(first) = columns[..c].iter().position(|x| x == col) {
+            let label = |i: usize| frame.labels.get(i).map_or("", |l| l.trim());
+            return Some(Problem {
+                at: CellRef {
+                    sheet: grid.name.clone(),
+                    cell: header_cell(frame, c),
+                },
+                zh: format!(
+                    "列“{}”与 {} 的列“{}”读作同一栏，无法确定该用哪一列；请删去或改正其中一列的表头",
+                    label(c),
+                    header_cell(frame, first),
+                    label(first)
+                ),
+                en: format!(
+                    "column “{}” reads as the same figure as column “{}” at {}; it cannot be told \
+                     which is meant: remove one or correct its header",
+                    label(c),
+                    label(first),
+                    header_cell(frame, first)
+                ),
+            });
+        }
+    }
+    None
+}
+
+/// Header cells with words the import does not know (a column of its own, not an amount it
+/// reads): said in the report, never silently dropped.
+fn unread(frame: &Frame, columns: &[Col]) -> Vec<(String, String)> {
+    columns
+        .iter()
+        .enumerate()
+        .filter(|(_, col)| **col == Col::Other)
+        .filter_map(|(c, _)| {
+            let label = frame.labels.get(c)?.trim();
+            (!label.is_empty()).then(|| (header_cell(frame, c), label.to_owned()))
+        })
+        .collect()
+}
+
 /// A sheet read whole, as its reader recognised it.
 enum Sheet {
     Contents(read_forms::ContentsRead),
@@ -263,6 +318,11 @@ fn read_sheet(
                 ));
                 return (report, Content::Nothing);
             }
+            if let Some(p) = ambiguous(grid, frame, &columns) {
+                problems.push(p);
+                return (report, Content::Nothing);
+            }
+            report.unread = unread(frame, &columns);
             let lines = read_lines(grid, frame, &columns, unit, problems);
             report.rows = lines.lines.len() + usize::from(lines.total.is_some());
             report.skipped.clone_from(&lines.skipped);

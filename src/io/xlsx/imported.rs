@@ -82,6 +82,8 @@ pub struct SheetReport {
     pub rows: usize,
     /// Rows left out: sheet row (0-based) and why, in Chinese and English.
     pub skipped: Vec<(u32, String, String)>,
+    /// Header cells of columns the import does not know, left unread: the cell and its label.
+    pub unread: Vec<(String, String)>,
 }
 
 impl SheetReport {
@@ -93,6 +95,7 @@ impl SheetReport {
             unit_stated: false,
             rows: 0,
             skipped: Vec::new(),
+            unread: Vec::new(),
         }
     }
 
@@ -200,6 +203,13 @@ impl Imported {
             }
             if sheet.skipped.len() > 20 {
                 lines.push(format!("    … {}", sheet.skipped.len() - 20));
+            }
+            for (cell, label) in &sheet.unread {
+                lines.push(if zh {
+                    format!("    {cell}：列“{label}”无法识别，该列未读入")
+                } else {
+                    format!("    {cell}: column “{label}” is not recognised and was not read")
+                });
             }
         }
         let differ = self.differing;
