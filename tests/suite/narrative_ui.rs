@@ -410,3 +410,81 @@ fn a_lines_purpose_is_typed_on_the_tables_tab_and_printed_in_its_paragraph() {
             .all(|l| l.purpose.is_empty())
     );
 }
+
+/// Last year's execution and the reason of a 项's change are typed beside the line on the Tables
+/// tab; a change without its reason asks for one in place on the Narrative tab, where it is
+/// written and lands on the line (万里街道 2024: …比2023年预算执行数减少57.14%。主要原因是：项目调整。).
+#[test]
+fn a_lines_execution_and_reason_are_typed_and_written_in_place() {
+    let putuo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_budgets/putuo-government-office-2025.ron");
+    // The budget in the 2024 template, which prints each 项's execution.
+    let mut budget = budget_studio::io::load(&putuo).unwrap();
+    budget.template = budget_studio::model::TemplateId::parse("ShanghaiDistrict2024").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2025.ron");
+    budget_studio::io::save(&budget, &path).unwrap();
+    let mut h = tall(crate::common::app_on(&path));
+    h.run_steps(2);
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    h.state_mut().view.selected_code = Some("2010301".into());
+    h.run_steps(2);
+    // A word is not an amount: refused with the reason, the line unchanged.
+    crate::common::type_into_field(&mut h, "上年执行数", "一千万");
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+    assert!(shows(&h, "“一千万”不是数字"));
+    let line = |h: &egui_kittest::Harness<'_, budget_studio::app::BudgetApp>| {
+        let b = h.state().document().budget();
+        b.function_lines[b.function_line_index("2010301").unwrap()].clone()
+    };
+    assert_eq!(line(&h).executed_last_year, None);
+    crate::common::type_into_field(&mut h, "上年执行数", "14,020,000");
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+    assert_eq!(
+        line(&h).executed_last_year,
+        Some(budget_studio::model::Money(rust_decimal::Decimal::new(
+            14_020_000, 0
+        )))
+    );
+    assert!(
+        h.state()
+            .document()
+            .findings()
+            .iter()
+            .any(|f| matches!(&f.facts, budget_studio::checks::Facts::LineReasonMissing { code } if code == "2010301"))
+    );
+    h.get_by_label("情况说明").click();
+    h.run_steps(2);
+    h.get_by_label_contains("［[2010301] 变动原因：请写明原因］")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "[2010301] 变动原因：")
+        .type_text("人员调整");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(line(&h).reason, "人员调整");
+    let doc = h.state().document();
+    let text = budget_studio::calc::narrative::narrative(doc.budget(), doc.derived()).to_text(true);
+    assert!(
+        text.contains(
+            "2024年当年预算执行数为1402.00万元，2025年预算安排1202.95万元，\
+             比2024年预算执行数减少14.20%。主要原因是：人员调整。"
+        ),
+        "{text}"
+    );
+    assert!(doc.findings().iter().all(|f| !matches!(
+        f.facts,
+        budget_studio::checks::Facts::LineReasonMissing { .. }
+    )));
+    // Each was one step: undo takes the reason back, then the execution.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(line(&h).reason, "");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(line(&h).executed_last_year, None);
+}

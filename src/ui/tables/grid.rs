@@ -209,7 +209,16 @@ fn draw_cell(
             } else if strong {
                 text = text.strong();
             }
-            let response = ui.add(egui::Label::new(text).truncate());
+            // The name selects its line as the code does (a code printed in three columns is
+            // three small targets).
+            let response = ui.add(
+                egui::Label::new(text)
+                    .truncate()
+                    .sense(egui::Sense::click()),
+            );
+            if response.clicked() && row.code.is_some() {
+                view.selected_code.clone_from(&row.code);
+            }
             if let Some(note) = &row.note {
                 ui.label(RichText::new("ⓘ").weak()).on_hover_text(note);
             }
