@@ -112,6 +112,7 @@ impl Formats {
                             grouped,
                             zeros,
                             decimals: 2,
+                            trim: false,
                         };
                         [0, 1, 2].map(|row| amount(unit, nf, row))
                     })

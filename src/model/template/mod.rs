@@ -298,6 +298,9 @@ pub struct NumberFormat {
     /// Decimals printed (2 when not said; 万里街道's 2024 tables print whole 元: `0`).
     #[serde(default = "two_decimals", skip_serializing_if = "is_two")]
     pub decimals: u32,
+    /// Trailing zeros of the decimals dropped (`25`, `6.4`, `21.56`: the 三公 table in 万元).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trim: bool,
 }
 
 fn two_decimals() -> u32 {
@@ -339,6 +342,7 @@ impl NumberFormat {
         grouped: true,
         zeros: Zeros::Blank,
         decimals: 2,
+        trim: false,
     };
 
     /// `amount` as printed, with two decimals.
@@ -351,7 +355,11 @@ impl NumberFormat {
                 Zeros::Whole => "0".to_owned(),
             };
         }
-        let grouped = amount.format_grouped(self.decimals.min(4));
+        let mut grouped = amount.format_grouped(self.decimals.min(4));
+        if self.trim && grouped.contains('.') {
+            let kept = grouped.trim_end_matches('0').trim_end_matches('.').len();
+            grouped.truncate(kept);
+        }
         if self.grouped {
             grouped
         } else {

@@ -45,6 +45,7 @@ fn a_number_format_prints_amounts_and_zeros_as_the_template_says() {
         grouped: false,
         zeros: Zeros::Decimals,
         decimals: 2,
+        trim: false,
     };
     assert_eq!(plain.text(m("10441.41")), "10441.41");
     assert_eq!(plain.text(m("0")), "0.00");
@@ -52,10 +53,25 @@ fn a_number_format_prints_amounts_and_zeros_as_the_template_says() {
         grouped: true,
         zeros: Zeros::Whole,
         decimals: 2,
+        trim: false,
     };
     assert_eq!(whole.text(m("10441.41")), "10,441.41");
     assert_eq!(whole.text(m("0")), "0");
     assert_eq!(NumberFormat::GROUPED_BLANK.text(m("0")), "");
+    // Whole 元 (万里街道 2024's tables), and 万元 without trailing zeros (its 三公 table).
+    let yuan = NumberFormat {
+        decimals: 0,
+        ..whole
+    };
+    assert_eq!(yuan.text(m("156211123")), "156,211,123");
+    let trimmed = NumberFormat {
+        trim: true,
+        ..whole
+    };
+    assert_eq!(trimmed.text(m("25")), "25");
+    assert_eq!(trimmed.text(m("6.40")), "6.4");
+    assert_eq!(trimmed.text(m("21.56")), "21.56");
+    assert_eq!(trimmed.text(m("1200")), "1,200");
     // A table's own format wins over the template's.
     let mut t = TemplateId::SHANGHAI_DISTRICT.get().clone();
     if let Some(spec) = t
