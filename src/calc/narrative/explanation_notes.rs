@@ -255,8 +255,10 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
             p.s(zh, en);
         });
         p.t("”科目", ": ");
+        // The 项's figures lead to its row of the 支出总表, where the line's 用途, execution
+        // and reason are edited beside it (the 财政拨款 table lists only the 类).
         p.slot("amount", |p| {
-            c.text_money(p, amount, c.link(TableId::Fiscal, Some(&row.code)));
+            c.text_money(p, amount, c.link(TableId::Expenditure, Some(&row.code)));
         });
         // What the money is mainly for, where the officer wrote it (万里街道 2024: 25.77万元，
         // 主要用于专项普查活动).
@@ -280,7 +282,7 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
             let Some(change) = c.derived.execution_change(c.budget, &row.code) else {
                 return;
             };
-            let link = c.link(TableId::Fiscal, Some(&row.code));
+            let link = c.link(TableId::Expenditure, Some(&row.code));
             let last = c.year.saturating_sub(1);
             p.s(
                 format!("{last}年当年预算执行数为"),
