@@ -78,12 +78,14 @@ pub fn function_budget(items: usize, seed: u64) -> Budget {
             name: "合成测试部门本级".into(),
             kind: UnitKind::Administrative,
             merged: false,
+            budget: None,
         },
         BudgetUnit {
             code: "999002".into(),
             name: "合成测试部门服务中心".into(),
             kind: UnitKind::Institution,
             merged: false,
+            budget: None,
         },
     ];
     let classes = EXPENDITURE_CLASSES.len();

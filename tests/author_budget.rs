@@ -145,7 +145,8 @@ impl Story {
 
     /// Opens the table `title` (numbered as the list of tables shows it).
     fn open_table(&mut self, title: &str) {
-        self.click(title);
+        // The list's entry; the table open beside it may carry the same heading.
+        self.click_nth(title, 0);
     }
 
     /// Saves with Ctrl+S (the scripted dialog answers with the path).
@@ -394,7 +395,7 @@ fn putuo_is_built_from_last_years_file_in_the_app() {
 
     // 表3: the 功能分类 amounts, in 元, on the lines carried over.
     s.open_tab("报表");
-    s.open_table("表3 部门支出预算总表");
+    s.open_table("3. 2026年部门支出预算总表");
     for (code, basic, project) in [
         ("2010301", "11919501.84", "110000"),
         ("2010302", "", "46140000"),
@@ -419,7 +420,7 @@ fn putuo_is_built_from_last_years_file_in_the_app() {
     s.assert_clean_status();
 
     // 表8: 基本支出 by economic class.
-    s.open_table("表8 部门一般公共预算基本支出部门预算经济分类预算表");
+    s.open_table("8. 2026年部门一般公共预算基本支出部门预算经济分类预算表");
     for (code, amount) in [
         ("30101", "2540192"),
         ("30102", "9572367"),
@@ -452,7 +453,7 @@ fn putuo_is_built_from_last_years_file_in_the_app() {
     s.assert_clean_status();
 
     // 表9: 三公 and 机关运行经费, in 万元.
-    s.open_table("表9 部门“三公”经费和机关运行经费预算表");
+    s.open_table("9. 2026年部门“三公”经费和机关运行经费预算表");
     s.cell("预算数 因公出国(境)费", "839");
     s.cell("预算数 公务接待费", "28.50");
     s.cell("预算数 机关运行经费预算数", "213.28");

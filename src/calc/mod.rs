@@ -10,6 +10,7 @@ pub mod roll;
 pub mod rollup;
 pub mod shares;
 pub mod tables;
+pub mod units;
 
 use rust_decimal::Decimal;
 

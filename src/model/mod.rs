@@ -157,6 +157,26 @@ pub struct BudgetUnit {
     /// 不单列预算: the unit has no budget of its own; its money is merged into the 本部's.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub merged: bool,
+    /// The unit's own budget (its lines, 三公, texts …), published as its 单位预算. Once any unit
+    /// of a department has one, the department's figures are the sum of its units'
+    /// (`calc::units`); a file without (every file written before) means what it meant: the
+    /// department is its only budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Box<Budget>>,
+}
+
+impl BudgetUnit {
+    /// A unit of `kind` without figures of its own.
+    #[must_use]
+    pub fn new(code: impl Into<String>, name: impl Into<String>, kind: UnitKind) -> Self {
+        BudgetUnit {
+            code: code.into(),
+            name: name.into(),
+            kind,
+            merged: false,
+            budget: None,
+        }
+    }
 }
 
 /// The legal kind of a budget unit.

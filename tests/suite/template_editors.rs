@@ -323,7 +323,7 @@ fn a_new_shanghai_budget_creates_its_statement_from_the_tab() {
 fn an_empty_tables_note_is_edited_and_undone() {
     let mut h = putuo_harness();
     open_tab(&mut h, "报表");
-    h.get_by_label("表6 部门政府性基金预算支出功能分类预算表")
+    h.get_by_label("6. 2025年部门政府性基金预算支出功能分类预算表")
         .click();
     h.run_steps(3);
     let default = "注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。";
@@ -357,7 +357,7 @@ fn an_empty_tables_note_is_edited_and_undone() {
 fn clearing_an_empty_tables_note_brings_the_templates_wording_back() {
     let mut h = putuo_harness();
     open_tab(&mut h, "报表");
-    h.get_by_label("表7 部门国有资本经营预算支出功能分类预算表")
+    h.get_by_label("7. 2025年部门国有资本经营预算支出功能分类预算表")
         .click();
     h.run_steps(3);
     type_into_multiline(&mut h, "空表说明", "注：无国有资本经营预算。");

@@ -364,10 +364,12 @@ fn a_template_sets_how_its_tables_print_amounts_and_zeros() {
 #[test]
 fn a_template_prints_every_page_on_its_side() {
     let dir = tempfile::tempdir().unwrap();
+    // The district prints every page landscape; a copy turned upright prints its text pages
+    // upright and its wide tables still on their side.
     let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
-    let changed = shown.replacen("pages: Portrait", "pages: Landscape", 1);
+    let changed = shown.replacen("pages: Landscape", "pages: Portrait", 1);
     assert_ne!(changed, shown);
-    let file = dir.path().join("landscape.ron");
+    let file = dir.path().join("upright.ron");
     std::fs::write(&file, changed).unwrap();
     let Some(pdfinfo) = crate::pdf::tool("pdfinfo") else {
         return;
@@ -396,20 +398,21 @@ fn a_template_prints_every_page_on_its_side() {
             .collect::<Vec<bool>>()
     };
     let putuo = sample("putuo-government-office-2025.ron");
-    let upright = sizes(&[&putuo]);
-    assert!(
-        upright.iter().any(|wide| !wide),
-        "the built-in prints upright text pages"
-    );
-    let wide = sizes(&[&putuo, "--template-file", file.to_str().unwrap()]);
+    let wide = sizes(&[&putuo]);
     assert!(!wide.is_empty() && wide.iter().all(|w| *w), "{wide:?}");
+    let upright = sizes(&[&putuo, "--template-file", file.to_str().unwrap()]);
+    assert!(
+        upright.iter().any(|wide| !wide) && upright.iter().any(|wide| *wide),
+        "the copy prints upright text pages and wide tables on their side: {upright:?}"
+    );
 }
 
 #[test]
 fn a_template_prints_the_total_under_the_lines_and_the_workbook_still_sums_them() {
     use calamine::{Data, Reader};
     let dir = tempfile::tempdir().unwrap();
-    let (_, shown, _) = run(&["template", "show", "ShanghaiDistrict"]);
+    // Shanxi prints 合计 above the lines; a copy puts it under them.
+    let (_, shown, _) = run(&["template", "show", "Shanxi"]);
     let changed = shown.replacen("total_row: Top", "total_row: Bottom", 1);
     assert_ne!(changed, shown);
     let file = dir.path().join("bottom.ron");
@@ -418,7 +421,7 @@ fn a_template_prints_the_total_under_the_lines_and_the_workbook_still_sums_them(
     let (code, _, err) = run(&[
         "export",
         "xlsx",
-        &sample("putuo-government-office-2025.ron"),
+        &sample("xinzhou-industry-2022.ron"),
         "--out",
         xlsx.to_str().unwrap(),
         "--template-file",

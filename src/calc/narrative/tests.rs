@@ -210,6 +210,7 @@ fn civil_service_units_are_counted_as_such() {
         name: format!("单位{code}"),
         kind,
         merged: false,
+        budget: None,
     };
     budget
         .profile
@@ -240,8 +241,11 @@ fn a_line_is_compared_with_last_years_execution() {
             .to_owned()
     };
     let first = "1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”";
-    // No execution entered: the amount alone, as before.
-    assert_eq!(item(&budget, "1. "), format!("{first}1202.95万元。"));
+    // No execution entered: the amount and what it is for, as before.
+    assert_eq!(
+        item(&budget, "1. "),
+        format!("{first}1202.95万元，主要用于行政单位的基本支出。")
+    );
     let i = budget.function_line_index("2010301").unwrap();
     let line = &mut budget.function_lines[i];
     line.purpose = "行政运行".into();

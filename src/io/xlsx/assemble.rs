@@ -416,6 +416,7 @@ pub(super) fn build(mut collected: Collected, template: TemplateId) -> Imported 
                 name: name.clone(),
                 kind: UnitKind::Administrative,
                 merged: false,
+                budget: None,
             })
             .collect();
     }

@@ -378,7 +378,7 @@ fn template_of<'a>(titles: impl Iterator<Item = &'a str>) -> TemplateId {
         let best = templates
             .iter()
             .enumerate()
-            .flat_map(|(i, t)| t.tables.iter().map(move |s| (i, s.title.zh.as_str())))
+            .flat_map(|(i, t)| t.tables.iter().map(move |s| (i, t.title(s.kind, true))))
             .filter(|(_, t)| title.contains(&squeeze(t)))
             .max_by_key(|(i, t)| (t.chars().count(), std::cmp::Reverse(*i)));
         if let Some((i, _)) = best

@@ -262,6 +262,7 @@ pub(super) fn contents(grid: &Grid) -> ContentsRead {
                 code,
                 name,
                 kind,
+                budget: None,
             });
         }
     }

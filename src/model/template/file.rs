@@ -106,6 +106,10 @@ pub struct TemplateFile {
     /// Where the printed tables' 合计 rows stand (Top when not said, in any template).
     #[serde(default)]
     pub total_row: Option<super::TotalRow>,
+    /// The template each unit's own disclosure (单位预算) is published in, where the department's
+    /// template has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_template: Option<TemplateId>,
 }
 
 /// A new title for one table.
@@ -337,6 +341,9 @@ pub fn build(
         .total_row
         .or(base.as_ref().map(|b| b.total_row))
         .unwrap_or_default();
+    let unit_template = file
+        .unit_template
+        .or(base.as_ref().and_then(|b| b.unit_template));
     let (
         Some(name),
         Some(table_prefix),
@@ -466,6 +473,7 @@ pub fn build(
         outline,
         number_format,
         total_row,
+        unit_template,
     })
 }
 
@@ -498,6 +506,7 @@ pub fn to_text(template: &Template) -> String {
         outline: Some(template.outline.clone()),
         number_format: Some(template.number_format),
         total_row: Some(template.total_row),
+        unit_template: template.unit_template,
     };
     let pretty = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)

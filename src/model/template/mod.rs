@@ -456,6 +456,8 @@ pub struct Template {
     pub number_format: NumberFormat,
     /// Where the printed tables' 合计 rows stand, unless a table says otherwise.
     pub total_row: TotalRow,
+    /// The template each unit's 单位预算 is published in, where there is one.
+    pub unit_template: Option<TemplateId>,
 }
 
 impl Template {

@@ -278,7 +278,7 @@ mod tests {
         let base = TemplateId::SHANGHAI_DISTRICT.get();
         assert_eq!(
             t.numbered_title(TableId::Expenditure, true, 2026),
-            "表3 2026年部门支出预算总表"
+            "3. 2026年部门支出预算总表"
         );
         assert_eq!(t.unit, crate::model::MoneyUnit::WanYuan);
         assert_eq!(t.code_layout, base.code_layout);

@@ -24,16 +24,16 @@ fn titles_follow_the_template() {
     );
     assert_eq!(
         shanghai.numbered_title(TableId::Expenditure, true, 2025),
-        "表3 部门支出预算总表"
+        "3. 2025年部门支出预算总表"
     );
     assert_eq!(
         shanghai.numbered_title(TableId::Expenditure, false, 2025),
-        "Table 3 Expenditure"
+        "3. Expenditure 2025"
     );
     // Shanghai folds 三公 into table 9.
     assert_eq!(
         shanghai.numbered_title(TableId::Sangong, true, 2025),
-        "表9 部门“三公”经费和机关运行经费预算表"
+        "9. 2025年部门“三公”经费和机关运行经费预算表"
     );
     assert!(shanghai.table(TableId::GovFundIncome).is_none());
 }

@@ -1,0 +1,195 @@
+//! A department and its units. Once a unit of the department holds a budget of its own
+//! (`BudgetUnit::budget`), the department's figures are no longer typed: they are the sum of its
+//! units' — lines by code, the economic table, 三公, 机关运行经费 per unit, 政府采购, the forms
+//! and descriptions, vehicles — while the department keeps its own texts (profile, narrative,
+//! printed figures, last year's totals). A unit marked 不单列预算 has no budget: its money is in
+//! the 本部's lines, as the documents print it.
+
+use std::collections::BTreeMap;
+
+use crate::model::template::TemplateId;
+use crate::model::{Budget, BudgetUnit, EconLine, FunctionLine, Money, SangongFigures};
+
+/// True when the department's figures come from its units.
+#[must_use]
+pub fn has_unit_budgets(budget: &Budget) -> bool {
+    budget.profile.units.iter().any(|u| u.budget.is_some())
+}
+
+/// The units that hold a budget, with their position in the profile's list.
+pub fn unit_budgets(budget: &Budget) -> impl Iterator<Item = (usize, &BudgetUnit, &Budget)> {
+    budget
+        .profile
+        .units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| u.budget.as_deref().map(|b| (i, u, b)))
+}
+
+/// The department as published: its own budget when no unit holds one, else its texts with
+/// the sum of its units' figures. Amounts saturate like every roll-up (the checks report a
+/// saturated total); units counted in another unit are converted to the department's.
+#[must_use]
+pub fn consolidated(dept: &Budget) -> Option<Budget> {
+    if !has_unit_budgets(dept) {
+        return None;
+    }
+    let mut out = dept.clone();
+    // The units keep their names and kinds; their figures are in the sum.
+    for u in &mut out.profile.units {
+        u.budget = None;
+    }
+    let mut lines: BTreeMap<String, FunctionLine> = BTreeMap::new();
+    let mut economic: BTreeMap<String, EconLine> = BTreeMap::new();
+    let mut sangong_this = SangongFigures::default();
+    let mut sangong_last: Option<SangongFigures> = None;
+    out.operating_costs.entries.clear();
+    out.projects.clear();
+    out.descriptions.clear();
+    out.assets.vehicles.clear();
+    out.assets.planned_vehicles.clear();
+    out.assets.office_areas.clear();
+    let mut large = None::<u32>;
+    let mut planned_large = None::<u32>;
+    let (mut goods, mut works, mut services) = (Money::ZERO, Money::ZERO, Money::ZERO);
+    let mut sme: Option<Money> = None;
+    let mut small: Option<Money> = None;
+    for (_, unit, b) in unit_budgets(dept) {
+        let conv = |m: Money| b.unit.convert(m, dept.unit);
+        for l in &b.function_lines {
+            let entry = lines
+                .entry(l.code.clone())
+                .or_insert_with(|| FunctionLine::new(l.code.clone(), l.name.clone()));
+            for (source, split) in l.amounts.iter() {
+                let mut sum = entry.split(*source);
+                sum.basic = sum.basic.saturating_add(conv(split.basic));
+                sum.project = sum.project.saturating_add(conv(split.project));
+                entry.amounts.insert(*source, sum);
+            }
+            if let Some(e) = l.executed_last_year {
+                let before = entry.executed_last_year.unwrap_or(Money::ZERO);
+                entry.executed_last_year = Some(before.saturating_add(conv(e)));
+            }
+            if entry.purpose.is_empty() {
+                entry.purpose.clone_from(&l.purpose);
+            }
+        }
+        for l in &b.economic.lines {
+            let entry = economic.entry(l.code.clone()).or_insert_with(|| EconLine {
+                amount: Money::ZERO,
+                note: String::new(),
+                ..l.clone()
+            });
+            entry.amount = entry.amount.saturating_add(conv(l.amount));
+        }
+        let s = &b.sangong;
+        let to = |f: &SangongFigures| SangongFigures {
+            abroad: s.unit.convert(f.abroad, dept.sangong.unit),
+            reception: s.unit.convert(f.reception, dept.sangong.unit),
+            vehicle_purchase: s.unit.convert(f.vehicle_purchase, dept.sangong.unit),
+            vehicle_running: s.unit.convert(f.vehicle_running, dept.sangong.unit),
+        };
+        add_sangong(&mut sangong_this, &to(&s.this_year));
+        if let Some(last) = &s.last_year {
+            add_sangong(sangong_last.get_or_insert_with(Default::default), &to(last));
+        }
+        let o = &b.operating_costs;
+        for e in &o.entries {
+            let mut e = e.clone();
+            e.amount = o.unit.convert(e.amount, dept.operating_costs.unit);
+            if e.unit_code.is_empty() {
+                e.unit_code.clone_from(&unit.code);
+            }
+            out.operating_costs.entries.push(e);
+        }
+        let p = &b.procurement;
+        let pc = |m: Money| p.unit.convert(m, dept.procurement.unit);
+        goods = goods.saturating_add(pc(p.goods));
+        works = works.saturating_add(pc(p.works));
+        services = services.saturating_add(pc(p.services));
+        if let Some(r) = p.sme_reserved {
+            sme = Some(sme.unwrap_or(Money::ZERO).saturating_add(pc(r)));
+        }
+        if let Some(r) = p.small_micro_reserved {
+            small = Some(small.unwrap_or(Money::ZERO).saturating_add(pc(r)));
+        }
+        out.projects.extend(b.projects.iter().cloned());
+        out.descriptions.extend(b.descriptions.iter().cloned());
+        out.assets
+            .vehicles
+            .extend(b.assets.vehicles.iter().cloned());
+        out.assets
+            .planned_vehicles
+            .extend(b.assets.planned_vehicles.iter().cloned());
+        out.assets
+            .office_areas
+            .extend(b.assets.office_areas.iter().cloned());
+        if let Some(n) = b.assets.large_equipment {
+            large = Some(large.unwrap_or(0).saturating_add(n));
+        }
+        if let Some(n) = b.assets.planned_large_equipment {
+            planned_large = Some(planned_large.unwrap_or(0).saturating_add(n));
+        }
+    }
+    out.function_lines = lines.into_values().collect();
+    out.economic.lines = economic.into_values().collect();
+    out.sangong.this_year = sangong_this;
+    if sangong_last.is_some() {
+        out.sangong.last_year = sangong_last;
+    }
+    out.procurement.goods = goods;
+    out.procurement.works = works;
+    out.procurement.services = services;
+    out.procurement.sme_reserved = sme;
+    out.procurement.small_micro_reserved = small;
+    out.assets.large_equipment = large;
+    out.assets.planned_large_equipment = planned_large;
+    Some(out)
+}
+
+fn add_sangong(to: &mut SangongFigures, f: &SangongFigures) {
+    to.abroad = to.abroad.saturating_add(f.abroad);
+    to.reception = to.reception.saturating_add(f.reception);
+    to.vehicle_purchase = to.vehicle_purchase.saturating_add(f.vehicle_purchase);
+    to.vehicle_running = to.vehicle_running.saturating_add(f.vehicle_running);
+}
+
+/// A budget for unit `unit` of `dept`, empty, in the department's 单位预算 template where it
+/// has one: what 新增单位预算 starts from.
+#[must_use]
+pub fn new_unit_budget(dept: &Budget, unit: &BudgetUnit) -> Budget {
+    let template = dept.template().unit_template.unwrap_or(dept.template);
+    let mut b = Budget::in_template(template, &unit.code, &unit.name, dept.profile.year);
+    b.unit = dept.unit;
+    b.income_columns.clone_from(&dept.income_columns);
+    b.economic.scheme = dept.economic.scheme;
+    b.profile.units = vec![BudgetUnit::new(
+        unit.code.clone(),
+        unit.name.clone(),
+        unit.kind,
+    )];
+    b.profile.glossary.clone_from(&dept.profile.glossary);
+    b
+}
+
+/// A unit's budget as its own disclosure prints it: named and dated as the department says, in
+/// the department's 单位预算 template.
+#[must_use]
+pub fn unit_disclosure(dept: &Budget, unit: &BudgetUnit, budget: &Budget) -> Budget {
+    let mut b = budget.clone();
+    b.template = dept
+        .template()
+        .unit_template
+        .filter(|_| b.template == dept.template)
+        .unwrap_or(b.template);
+    b.profile.year = dept.profile.year;
+    unit.name.clone_into(&mut b.profile.department_name);
+    unit.code.clone_into(&mut b.profile.department_code);
+    b
+}
+
+/// The template id a 单位预算 of `dept` is published in.
+#[must_use]
+pub fn unit_template(dept: &Budget) -> TemplateId {
+    dept.template().unit_template.unwrap_or(dept.template)
+}
