@@ -2,7 +2,9 @@
 //! kinds and codes in order, never from the figures. A 类 sums its 款, a 款 its 项, a subtotal the
 //! items printed under it, the 合计 row every top-level row; a column headed 合计/小计 sums the
 //! amount columns under the header that spans it (a nested 小计 standing for its own columns),
-//! or, with no such header, the amount columns after it. The figure itself always comes from the table model; where a parent
+//! or, with no such header, the amount columns after it; in a side-by-side table (表1) a row
+//! numbered 一、 sums the rows numbered 1. 2. under it, which the 总计 then leaves out. The figure
+//! itself always comes from the table model; where a parent
 //! also carries money of its own (a 类 line with an unitemised amount), the formula adds that
 //! amount as a constant so it still equals the model's figure exactly.
 
@@ -71,6 +73,9 @@ fn is_total_label(label: &str) -> bool {
 #[derive(Debug)]
 pub(super) struct Plan {
     children: Vec<Vec<usize>>,
+    /// In one column: a row that sums the rows printed under it as its parts (`一、财政拨款收入`
+    /// over `1. 一般公共预算资金` …), and those parts, which the 总计 then leaves out.
+    side_parts: Vec<(usize, usize, Vec<usize>)>,
     /// (total column, the columns it adds), in model columns.
     row_totals: Vec<(usize, Vec<usize>)>,
 }
@@ -127,9 +132,59 @@ impl Plan {
         }
         Plan {
             children,
+            side_parts: side_parts(columns, rows),
             row_totals: row_totals(columns, header),
         }
     }
+}
+
+/// The numbered parts of a side-by-side table (表1: `一、财政拨款收入` then `1. 一般公共预算资金`,
+/// `2. 政府性基金` …): for each amount column, the row above whose label is numbered 一、二、…
+/// and the rows under it numbered 1. 2. …, read from the label column to its left.
+fn side_parts(columns: &[ColumnSpec], rows: &[Row]) -> Vec<(usize, usize, Vec<usize>)> {
+    let chinese = |t: &str| {
+        t.split_once('、').is_some_and(|(n, _)| {
+            !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+        })
+    };
+    let arabic = |t: &str| {
+        t.split_once('.')
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut out = Vec::new();
+    let mut label_col = None;
+    for (c, spec) in columns.iter().enumerate() {
+        match spec.kind {
+            ColumnKind::Text | ColumnKind::Name => label_col = Some(c),
+            ColumnKind::Amount => {
+                let Some(l) = label_col else { continue };
+                let mut head: Option<(usize, Vec<usize>)> = None;
+                for (i, row) in rows.iter().enumerate() {
+                    let label = match row.cells.get(l) {
+                        Some(Cell::Text(t)) => t.trim(),
+                        _ => "",
+                    };
+                    if chinese(label) {
+                        if let Some((h, parts)) = head.take().filter(|(_, p)| !p.is_empty()) {
+                            out.push((h, c, parts));
+                        }
+                        head = Some((i, Vec::new()));
+                    } else if arabic(label) {
+                        if let Some((_, parts)) = head.as_mut() {
+                            parts.push(i);
+                        }
+                    } else if let Some((h, parts)) = head.take().filter(|(_, p)| !p.is_empty()) {
+                        out.push((h, c, parts));
+                    }
+                }
+                if let Some((h, parts)) = head.filter(|(_, p)| !p.is_empty()) {
+                    out.push((h, c, parts));
+                }
+            }
+            ColumnKind::Code => {}
+        }
+    }
+    out
 }
 
 /// The columns each total column adds: those under the header that spans it, less those of a
@@ -217,7 +272,27 @@ impl Plan {
             }
             return finish(groups, value - parts);
         }
-        let kids = self.children.get(row)?;
+        let own_parts = self
+            .side_parts
+            .iter()
+            .find(|(h, c, _)| *h == row && *c == col)
+            .map(|(_, _, parts)| parts.clone());
+        let kids: Vec<usize> = match own_parts {
+            Some(parts) => parts,
+            // A row counted in its head is not counted again.
+            None => self
+                .children
+                .get(row)?
+                .iter()
+                .copied()
+                .filter(|k| {
+                    !self
+                        .side_parts
+                        .iter()
+                        .any(|(_, c, parts)| *c == col && parts.contains(k))
+                })
+                .collect(),
+        };
         if kids.is_empty() {
             return None;
         }
@@ -298,7 +373,11 @@ mod tests {
 
     /// Sheet rows as model rows plus `offset`, sheet columns as model columns.
     fn sums(id: TableId) -> Vec<(String, usize, Sum)> {
-        let budget = sample_budget().unwrap();
+        sums_of(&sample_budget().unwrap(), id)
+    }
+
+    fn sums_of(budget: &crate::model::Budget, id: TableId) -> Vec<(String, usize, Sum)> {
+        let budget = budget.clone();
         let derived = derive(&budget);
         let t = table(&budget, &derived, id, true);
         let rows: Vec<Row> = t.rows().collect();
@@ -333,6 +412,29 @@ mod tests {
         assert!(section.contains(':'), "{section}");
         // The 合计 column adds 基本支出 and 项目支出 of the same row (sheet row 22).
         assert_eq!(formula_of(&s, "[2150501]", 2), "SUM(D22:E22)");
+    }
+
+    /// Shanghai's 表1 prints 一、财政拨款收入 over its parts 1. 一般公共预算资金 … : the head sums
+    /// its parts and the 收入总计 the heads, with no constant (it once subtracted the parts it
+    /// had counted twice).
+    #[test]
+    fn a_head_sums_its_numbered_parts_and_the_total_the_heads() {
+        let text = include_str!("../../../sample_budgets/putuo-government-office-2025.ron");
+        let budget =
+            crate::io::ron_file::parse_current(text, std::path::Path::new("p.ron")).unwrap();
+        let s = sums_of(&budget, TableId::IncomeExpenditure);
+        assert!(s.iter().all(|(_, _, sum)| sum.own.is_zero()), "{s:?}");
+        let total = s
+            .iter()
+            .find(|(_, c, sum)| *c == 1 && sum.formula.starts_with("SUM(B5,"))
+            .map(|(_, _, sum)| sum.formula.clone());
+        // Row 5 is 一、财政拨款收入; 1.–3. (rows 6–8) are its parts, summed there.
+        assert_eq!(total.as_deref(), Some("SUM(B5,B9:B11)"), "{s:?}");
+        assert!(
+            s.iter()
+                .any(|(_, c, sum)| *c == 1 && sum.formula == "SUM(B6:B8)"),
+            "{s:?}"
+        );
     }
 
     #[test]
