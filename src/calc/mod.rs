@@ -392,7 +392,12 @@ impl Derived {
     /// the officer entered it. The paragraph and the check of a printed percentage both use it.
     #[must_use]
     pub fn execution_change(&self, budget: &Budget, code: &str) -> Option<Change> {
-        let row = self.function.row_of(code)?;
+        self.execution_change_at(budget, self.function.row_of(code)?)
+    }
+
+    /// [`Self::execution_change`] of the 功能分类 table's row `row`.
+    #[must_use]
+    pub fn execution_change_at(&self, budget: &Budget, row: usize) -> Option<Change> {
         let line = self.function.rows.get(row)?.line?;
         let executed = budget.function_lines.get(line)?.executed_last_year?;
         let fiscal = self.function.cell_sum(row, &IncomeSource::FISCAL).total();

@@ -187,6 +187,7 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
     }
     let table = &c.derived.function;
     let mut n = 0_usize;
+    let line_names = c.budget.template().outline.line_names;
     // One builder for every 项: its figure marks are kept from one to the next.
     let mut p = Para::named("item");
     for (i, row) in table.rows.iter().enumerate() {
@@ -230,7 +231,7 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
             en.push_str(name);
             zh.push_str(name);
             let word = level_words.get(k).copied().unwrap_or_default();
-            match c.budget.template().outline.line_names {
+            match line_names {
                 LineNames::Dashed if k + 1 < depth => zh.push('-'),
                 LineNames::Dashed => {}
                 LineNames::Levels => {
@@ -276,10 +277,13 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
         });
         p.t("。", ".");
         let line = row.line.and_then(|l| c.budget.function_lines.get(l));
+        let change = line
+            .filter(|l| l.executed_last_year.is_some())
+            .and_then(|_| c.derived.execution_change_at(c.budget, i));
         // Last year's execution, where the officer entered it: `2023年当年预算执行数为60.13万元，
         // 2024年预算安排25.77万元，比2023年预算执行数减少57.14%。`
         p.slot("execution", |p| {
-            let Some(change) = c.derived.execution_change(c.budget, &row.code) else {
+            let Some(change) = change else {
                 return;
             };
             let link = c.link(TableId::Expenditure, Some(&row.code));
@@ -317,10 +321,7 @@ fn items(c: &Ctx, paragraphs: &mut Vec<Paragraph>) {
         // The reason, where written or needed: a change wants one.
         p.slot("reason", |p| {
             let reason = line.map_or("", |l| l.reason.trim().trim_end_matches(['。', '.']));
-            let changed = c
-                .derived
-                .execution_change(c.budget, &row.code)
-                .is_some_and(|ch| !ch.amount.is_zero());
+            let changed = change.is_some_and(|ch| !ch.amount.is_zero());
             if changed || !reason.is_empty() {
                 p.line_reason(&row.code, reason);
             }
