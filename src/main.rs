@@ -140,8 +140,14 @@ enum ExportKind {
         /// The budget file (.ron).
         file: PathBuf,
         /// The workbook to write.
-        #[arg(long)]
-        out: PathBuf,
+        #[arg(long, required_unless_present = "all_units")]
+        out: Option<PathBuf>,
+        /// The 单位预算 of this unit (its code, or its name), instead of the department's.
+        #[arg(long, conflicts_with = "all_units")]
+        unit: Option<String>,
+        /// Write the department's workbook and each unit's into DIR, named CODE-NAME.xlsx.
+        #[arg(long, value_name = "DIR", conflicts_with = "out")]
+        all_units: Option<PathBuf>,
         /// Only what is published: leave out the findings sheet (the officer's, not the
         /// public's) and the hidden sheet that carries the rest of the budget (texts, notes,
         /// assets) back on import.
@@ -154,8 +160,14 @@ enum ExportKind {
         /// The budget file (.ron).
         file: PathBuf,
         /// The PDF to write.
-        #[arg(long)]
-        out: PathBuf,
+        #[arg(long, required_unless_present = "all_units")]
+        out: Option<PathBuf>,
+        /// The 单位预算 of this unit (its code, or its name), instead of the department's.
+        #[arg(long, conflicts_with = "all_units")]
+        unit: Option<String>,
+        /// Write the department's disclosure and each unit's into DIR, named CODE-NAME.pdf.
+        #[arg(long, value_name = "DIR", conflicts_with = "out")]
+        all_units: Option<PathBuf>,
         /// Leave out the appendix with the charts.
         #[arg(long, conflicts_with = "charts")]
         no_charts: bool,
@@ -265,6 +277,8 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 ExportKind::Xlsx {
                     file,
                     out,
+                    unit,
+                    all_units,
                     tables_only,
                 },
         }) => {
@@ -272,19 +286,29 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 tables_only,
                 ..Default::default()
             };
-            cli::export_xlsx(&file, &out, &options, zh, &mut stdout.lock(), &mut &stderr)
+            let target = export_target(out, unit, all_units);
+            cli::export_xlsx(
+                &file,
+                &target,
+                &options,
+                zh,
+                &mut stdout.lock(),
+                &mut &stderr,
+            )
         }
         Some(Command::Export {
             what:
                 ExportKind::Pdf {
                     file,
                     out,
+                    unit,
+                    all_units,
                     no_charts,
                     charts,
                 },
         }) => cli::export_pdf(
             &file,
-            &out,
+            &export_target(out, unit, all_units),
             zh,
             match (charts, no_charts) {
                 (true, _) => Some(true),
@@ -356,5 +380,21 @@ fn attach_parent_console() {
         // SAFETY: takes a constant; failure (no parent console) is only a return value, and
         // then there is nowhere to print anyway.
         let _attached = unsafe { AttachConsole(ATTACH_PARENT_PROCESS) };
+    }
+}
+
+/// Where an export goes: one file, or a folder of every unit's (clap has made sure one of
+/// `out` and `all_units` is given).
+fn export_target(
+    out: Option<PathBuf>,
+    unit: Option<String>,
+    all_units: Option<PathBuf>,
+) -> cli::units::Target {
+    match (all_units, out) {
+        (Some(dir), _) => cli::units::Target::AllUnits(dir),
+        (None, out) => cli::units::Target::One {
+            out: out.unwrap_or_default(),
+            unit,
+        },
     }
 }

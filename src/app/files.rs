@@ -215,7 +215,7 @@ impl BudgetApp {
         expected: Option<&io::FileStamp>,
     ) -> bool {
         let lang = self.view.lang;
-        match io::save_checked(self.doc.budget(), path, expected) {
+        match io::save_checked(self.doc.file(), path, expected) {
             Ok(stamp) => {
                 self.doc.mark_saved(path.to_owned());
                 self.stamp = Some(stamp);

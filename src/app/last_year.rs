@@ -74,7 +74,7 @@ impl BudgetApp {
             self.dialog = Some(Dialog::ReplaceNewYear(path.to_owned()));
             return;
         }
-        let next = crate::calc::roll::next_year(self.doc.budget(), self.doc.derived());
+        let next = crate::calc::roll::next_year(self.doc.file(), self.doc.derived());
         if let Err(e) = io::save(&next, path) {
             self.report_failure(Tr::NewYearFailed.get(lang), &e);
             return;

@@ -191,7 +191,7 @@ impl Recovery {
     }
 
     fn write(&self, doc: &Document, stamp: Option<&FileStamp>) -> Result<(), String> {
-        let text = io::to_ron_string(doc.budget()).map_err(|e| e.to_string())?;
+        let text = io::to_ron_string(doc.file()).map_err(|e| e.to_string())?;
         let meta = RecoveryMeta {
             original: doc.path().map(Path::to_owned),
             name: doc.name().to_owned(),

@@ -10,13 +10,29 @@ use crate::model::{
     OperatingCosts, Procurement, Sangong, SangongFigures, UnitAmount,
 };
 
-/// The budget for the year after `budget`'s (derived as `derived`). `budget` is not changed.
+/// The budget for the year after `budget`'s (derived as `derived`). `budget` is not changed. A
+/// department whose units hold budgets carries each unit's budget forward the same way, and
+/// takes last year's figures from their sum.
 #[must_use]
 pub fn next_year(budget: &Budget, derived: &Derived) -> Budget {
+    let consolidated = crate::calc::units::consolidated(budget);
+    let summed;
+    let (source, derived) = match &consolidated {
+        Some(c) => {
+            summed = crate::calc::derive(c);
+            (c, &summed)
+        }
+        None => (budget, derived),
+    };
     let s = &derived.summary;
     let grand = |source: IncomeSource| derived.function.grand_of(source).total();
     let mut profile = budget.profile.clone();
     profile.year = budget.profile.year.saturating_add(1);
+    for unit in &mut profile.units {
+        if let Some(b) = unit.budget.as_deref_mut() {
+            *b = next_year(b, &crate::calc::derive(b));
+        }
+    }
     let last_year = LastYear {
         income_total: Some(s.total),
         expenditure_total: Some(s.total),
@@ -25,7 +41,7 @@ pub fn next_year(budget: &Budget, derived: &Derived) -> Budget {
         government_fund: Some(grand(IncomeSource::GovernmentFund)),
         state_capital: Some(grand(IncomeSource::StateCapital)),
         note: format!("{}年预算（由上年文件结转）", budget.profile.year),
-        function_lines: budget
+        function_lines: source
             .function_lines
             .iter()
             .map(|l| LastLine {
@@ -34,7 +50,7 @@ pub fn next_year(budget: &Budget, derived: &Derived) -> Budget {
                 amount: Money::saturating_sum(l.amounts.values().map(|split| split.total())),
             })
             .collect(),
-        economic_lines: budget
+        economic_lines: source
             .economic
             .lines
             .iter()
@@ -86,7 +102,7 @@ pub fn next_year(budget: &Budget, derived: &Derived) -> Budget {
         sangong: Sangong {
             unit: budget.sangong.unit,
             this_year: SangongFigures::default(),
-            last_year: Some(budget.sangong.this_year),
+            last_year: Some(source.sangong.this_year),
             all_basic: budget.sangong.all_basic,
         },
         operating_costs: OperatingCosts {
@@ -104,7 +120,7 @@ pub fn next_year(budget: &Budget, derived: &Derived) -> Budget {
         },
         procurement: Procurement {
             unit: budget.procurement.unit,
-            last_year: Some(budget.procurement.total()),
+            last_year: Some(source.procurement.total()),
             ..Procurement::default()
         },
         last_year,

@@ -54,6 +54,9 @@ pub fn consolidated(dept: &Budget) -> Option<Budget> {
     let (mut goods, mut works, mut services) = (Money::ZERO, Money::ZERO, Money::ZERO);
     let mut sme: Option<Money> = None;
     let mut small: Option<Money> = None;
+    // The 绩效目标 statement: the department's own where it wrote one, else its units' together.
+    let mut statement = dept.performance_statement.clone();
+    let summed_statement = statement.is_none();
     for (_, unit, b) in unit_budgets(dept) {
         let conv = |m: Money| b.unit.convert(m, dept.unit);
         for l in &b.function_lines {
@@ -72,6 +75,14 @@ pub fn consolidated(dept: &Budget) -> Option<Budget> {
             }
             if entry.purpose.is_empty() {
                 entry.purpose.clone_from(&l.purpose);
+            }
+            // Each unit's reason, once, in the units' order.
+            let reason = l.reason.trim();
+            if !reason.is_empty() && !entry.reason.split('；').any(|r| r == reason) {
+                if !entry.reason.is_empty() {
+                    entry.reason.push('；');
+                }
+                entry.reason.push_str(reason);
             }
         }
         for l in &b.economic.lines {
@@ -113,6 +124,12 @@ pub fn consolidated(dept: &Budget) -> Option<Budget> {
         if let Some(r) = p.small_micro_reserved {
             small = Some(small.unwrap_or(Money::ZERO).saturating_add(pc(r)));
         }
+        if summed_statement && let Some(st) = &b.performance_statement {
+            let sum = statement.get_or_insert_with(Default::default);
+            sum.units = sum.units.saturating_add(st.units);
+            sum.projects = sum.projects.saturating_add(st.projects);
+            sum.funds = sum.funds.saturating_add(st.funds);
+        }
         out.projects.extend(b.projects.iter().cloned());
         out.descriptions.extend(b.descriptions.iter().cloned());
         out.assets
@@ -142,6 +159,7 @@ pub fn consolidated(dept: &Budget) -> Option<Budget> {
     out.procurement.services = services;
     out.procurement.sme_reserved = sme;
     out.procurement.small_micro_reserved = small;
+    out.performance_statement = statement;
     out.assets.large_equipment = large;
     out.assets.planned_large_equipment = planned_large;
     Some(out)

@@ -227,6 +227,19 @@ pub enum Facts {
         /// The text's unit.
         unit: MoneyUnit,
     },
+    /// A unit without a budget of its own in a department whose figures are its units': its
+    /// money is in no table.
+    UnitWithoutBudget {
+        /// The unit's name.
+        unit_name: String,
+    },
+    /// Two budget units share a code.
+    UnitCodeTwice {
+        /// The code.
+        code: String,
+        /// The units' names.
+        names: Vec<String>,
+    },
     /// 机关运行经费 of a unit that is a 事业单位 (neither 行政 nor 参公).
     OperatingScope {
         /// The unit's name.
@@ -383,6 +396,8 @@ impl Facts {
             Facts::DescriptionQuarters { .. } => Rule::DescriptionQuarters,
             Facts::PerformanceStatement { .. } => Rule::PerformanceStatement,
             Facts::OperatingScope { .. } => Rule::OperatingScope,
+            Facts::UnitWithoutBudget { .. } => Rule::UnitBudget,
+            Facts::UnitCodeTwice { .. } => Rule::UnitCode,
         }
     }
 }

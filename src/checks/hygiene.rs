@@ -354,7 +354,9 @@ fn sections(budget: &Budget, derived: &Derived, out: &mut Vec<Finding>) {
             _ => {}
         }
     }
-    if budget.operating_costs.entries.is_empty() {
+    // Only 行政 and 参公 units have 机关运行经费: a budget of 事业单位 alone has none to give.
+    let agencies = p.units.is_empty() || p.units.iter().any(|u| u.kind.counts_as_agency());
+    if budget.operating_costs.entries.is_empty() && agencies {
         missing(table(TableId::OperatingCosts), Section::OperatingCosts);
     }
     if budget.assets.office_areas.is_empty() && budget.assets.vehicles.is_empty() {

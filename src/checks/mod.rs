@@ -10,6 +10,8 @@ mod hygiene;
 pub mod messages;
 mod projects;
 mod scope;
+mod units;
+pub use units::across_units;
 
 pub use facts::Facts;
 
@@ -109,11 +111,15 @@ pub enum Rule {
     IncomeColumn,
     /// A total not below the magnitude limit: absurd, or beyond exact arithmetic.
     AmountRange,
+    /// A unit with no budget of its own in a department whose figures are its units'.
+    UnitBudget,
+    /// Two budget units with one code.
+    UnitCode,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 34] = [
+    pub const ALL: [Rule; 36] = [
         Rule::CodeFormat,
         Rule::CodeParent,
         Rule::CodeDuplicate,
@@ -148,6 +154,8 @@ impl Rule {
         Rule::CodeMissing,
         Rule::IncomeColumn,
         Rule::AmountRange,
+        Rule::UnitBudget,
+        Rule::UnitCode,
     ];
 
     /// Stable identifier, for filters and the CLI.
@@ -188,6 +196,8 @@ impl Rule {
             Rule::CodeMissing => "profile.code",
             Rule::IncomeColumn => "income.column",
             Rule::AmountRange => "amount.range",
+            Rule::UnitBudget => "unit.budget",
+            Rule::UnitCode => "unit.code",
         }
     }
 }

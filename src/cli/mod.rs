@@ -16,6 +16,7 @@ pub use pdf::export_pdf;
 mod summary;
 pub use summary::{summary, summary_json, write_summary_text};
 mod templates;
+pub mod units;
 pub use templates::{template_list, template_show, use_template_file};
 
 /// Exit code: no errors.
@@ -30,13 +31,26 @@ pub const EXIT_UNREADABLE: i32 = 2;
 /// # Errors
 /// Only when writing to `out` or `err` fails.
 pub fn check(path: &Path, zh: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let Some(budget) = load_or_report(path, zh, err)? else {
+    let Some(file) = load_or_report(path, zh, err)? else {
         return Ok(EXIT_UNREADABLE);
     };
+    // The department as published, with the rules about its units; then each unit that holds
+    // a budget on its own, its lines headed by its name.
+    let mut all = checks::across_units(&file);
+    let budget = units::published(file.clone());
     let derived = derive(&budget);
-    let findings = checks::run(&budget, &derived);
+    let mut findings = checks::run(&budget, &derived);
+    findings.append(&mut all);
     for f in &findings {
         writeln!(out, "{}", finding_line(&budget, f, zh))?;
+    }
+    for (_, unit, b) in crate::calc::units::unit_budgets(&file) {
+        let b = crate::calc::units::unit_disclosure(&file, unit, b);
+        let own = checks::run(&b, &derive(&b));
+        for f in &own {
+            writeln!(out, "[{}] {}", unit.name, finding_line(&b, f, zh))?;
+        }
+        findings.extend(own);
     }
     let (errors, warnings) = checks::counts(&findings);
     if zh {
@@ -50,6 +64,11 @@ pub fn check(path: &Path, zh: bool, out: &mut dyn Write, err: &mut dyn Write) ->
         )?;
     }
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// [`load_or_report`], the department as published: its units' sum where they hold budgets.
+fn load_published(path: &Path, zh: bool, err: &mut dyn Write) -> io::Result<Option<Budget>> {
+    Ok(load_or_report(path, zh, err)?.map(units::published))
 }
 
 /// Loads `path` (telling `err` how it was read when that matters, e.g. a GBK file), or writes
@@ -105,7 +124,7 @@ pub fn charts(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let Some(budget) = load_or_report(path, zh, err)? else {
+    let Some(budget) = load_published(path, zh, err)? else {
         return Ok(EXIT_UNREADABLE);
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
@@ -210,27 +229,33 @@ pub fn new_year(
 /// Only when writing to `out` or `err` fails.
 pub fn export_xlsx(
     path: &Path,
-    target: &Path,
+    target: &units::Target,
     options: &crate::io::xlsx::ExportOptions,
     zh: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let Some(budget) = load_or_report(path, zh, err)? else {
+    let Some(file) = load_or_report(path, zh, err)? else {
         return Ok(EXIT_UNREADABLE);
     };
-    let derived = derive(&budget);
-    let findings = checks::run(&budget, &derived);
-    match crate::io::xlsx::export(&budget, &derived, &findings, target, options) {
-        Ok(()) => {
-            writeln!(out, "{}", target.display())?;
-            Ok(EXIT_OK)
-        }
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            Ok(EXIT_UNREADABLE)
+    let Some(list) = units::disclosures(file, target, "xlsx", zh, err)? else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    if !units::make_folder(target, err)? {
+        return Ok(EXIT_UNREADABLE);
+    }
+    for (to, budget) in list {
+        let derived = derive(&budget);
+        let findings = checks::run(&budget, &derived);
+        match crate::io::xlsx::export(&budget, &derived, &findings, &to, options) {
+            Ok(()) => writeln!(out, "{}", to.display())?,
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                return Ok(EXIT_UNREADABLE);
+            }
         }
     }
+    Ok(EXIT_OK)
 }
 
 /// `import xlsx IN.xlsx --out OUT.ron`: a budget from a workbook, with what was read from each

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{EXIT_OK, EXIT_UNREADABLE, load_or_report};
+use super::{EXIT_OK, EXIT_UNREADABLE, load_published};
 use crate::calc::compare::{Comparison, LineComparison, LineStatus, compare as compare_budgets};
 use crate::calc::narrative::narrative_with;
 use crate::calc::{Change, LastFigures, derive, summarise_against};
@@ -25,13 +25,13 @@ pub fn narrative(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let Some(budget) = load_or_report(path, zh, err)? else {
+    let Some(budget) = load_published(path, zh, err)? else {
         return Ok(EXIT_UNREADABLE);
     };
     let derived = derive(&budget);
     let base = match last_year {
         Some(last_path) => {
-            let Some(last) = load_or_report(last_path, zh, err)? else {
+            let Some(last) = load_published(last_path, zh, err)? else {
                 return Ok(EXIT_UNREADABLE);
             };
             LastFigures::of_budget(&budget, &last, &derive(&last))
@@ -57,10 +57,10 @@ pub fn compare(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let Some(last) = load_or_report(old, zh, err)? else {
+    let Some(last) = load_published(old, zh, err)? else {
         return Ok(EXIT_UNREADABLE);
     };
-    let Some(this) = load_or_report(new, zh, err)? else {
+    let Some(this) = load_published(new, zh, err)? else {
         return Ok(EXIT_UNREADABLE);
     };
     let comparison = compare_budgets(&last, &derive(&last), &this, &derive(&this));

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::time::Instant;
 
+use super::units::{Target, disclosures, make_folder};
 use super::{EXIT_OK, EXIT_UNREADABLE, load_or_report};
 use crate::calc::derive;
 use crate::io::pdf::{PdfOptions, export};
@@ -17,31 +18,39 @@ use crate::io::pdf::{PdfOptions, export};
 /// Only when writing to `out` or `err` fails.
 pub fn export_pdf(
     path: &Path,
-    target: &Path,
+    target: &Target,
     zh: bool,
     charts: Option<bool>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let Some(budget) = load_or_report(path, zh, err)? else {
+    let Some(file) = load_or_report(path, zh, err)? else {
         return Ok(EXIT_UNREADABLE);
     };
-    let started = Instant::now();
-    let derived = derive(&budget);
-    let options = PdfOptions {
-        zh,
-        charts,
-        against: None,
+    let Some(list) = disclosures(file, target, "pdf", zh, err)? else {
+        return Ok(EXIT_UNREADABLE);
     };
-    match export(&budget, &derived, target, &options) {
-        Ok(()) => {
-            log::info!("PDF written in {:.2} s", started.elapsed().as_secs_f64());
-            writeln!(out, "{}", target.display())?;
-            Ok(EXIT_OK)
-        }
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            Ok(EXIT_UNREADABLE)
+    if !make_folder(target, err)? {
+        return Ok(EXIT_UNREADABLE);
+    }
+    for (to, budget) in list {
+        let started = Instant::now();
+        let derived = derive(&budget);
+        let options = PdfOptions {
+            zh,
+            charts,
+            against: None,
+        };
+        match export(&budget, &derived, &to, &options) {
+            Ok(()) => {
+                log::info!("PDF written in {:.2} s", started.elapsed().as_secs_f64());
+                writeln!(out, "{}", to.display())?;
+            }
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                return Ok(EXIT_UNREADABLE);
+            }
         }
     }
+    Ok(EXIT_OK)
 }

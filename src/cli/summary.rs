@@ -6,7 +6,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::{EXIT_OK, EXIT_UNREADABLE, load_or_report};
+use super::{EXIT_OK, EXIT_UNREADABLE, load_published};
 use crate::calc::{Change, Derived, derive};
 use crate::model::{Budget, Money, MoneyUnit, codes};
 
@@ -21,7 +21,7 @@ pub fn summary(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let Some(budget) = load_or_report(path, zh, err)? else {
+    let Some(budget) = load_published(path, zh, err)? else {
         return Ok(EXIT_UNREADABLE);
     };
     let derived = derive(&budget);

@@ -84,6 +84,13 @@ pub enum Edit {
         /// The income columns, in order.
         income_columns: Vec<IncomeSource>,
     },
+    /// An edit of the budget of unit `unit` (its position in the profile's list).
+    InUnit {
+        /// The unit.
+        unit: usize,
+        /// The edit of its budget.
+        edit: Box<Edit>,
+    },
 }
 
 /// Why an edit was refused.
@@ -98,6 +105,14 @@ pub enum EditError {
     /// A code is not valid for a new line.
     #[error("{0}")]
     Code(#[from] CodeError),
+    /// The unit addressed has no budget of its own.
+    #[error("预算单位 {0} 没有本单位的预算 / unit {0} has no budget of its own")]
+    NoUnitBudget(usize),
+    /// A figure of a department whose figures are the sum of its units'.
+    #[error(
+        "部门的数字由各单位汇总而来，请切换到单位后修改 / the department's figures are the sum of its units': edit them in a unit"
+    )]
+    DerivedFromUnits,
 }
 
 fn put_line<L: Clone>(
@@ -133,6 +148,23 @@ fn put_line<L: Clone>(
 }
 
 impl Edit {
+    /// True when the edit changes a figure (lines, 三公, forms …) rather than the department's
+    /// own texts: in a department whose figures are its units', such an edit belongs in a unit.
+    #[must_use]
+    pub fn changes_figures(&self) -> bool {
+        !matches!(
+            self,
+            Edit::Profile(_)
+                | Edit::Narrative(_)
+                | Edit::LastYear(_)
+                | Edit::Stated(_)
+                | Edit::PerformanceStatement(_)
+                | Edit::TableNotes(_)
+                | Edit::Template { .. }
+                | Edit::InUnit { .. }
+        )
+    }
+
     /// The edit that sets the entered amount `field` of `budget` to `amount` — what typing into a
     /// table cell does. `None` when the field addresses nothing (a line or entry that is gone).
     #[must_use]
@@ -229,6 +261,18 @@ impl Edit {
     /// [`EditError`] when the edit addresses something that does not exist.
     pub fn apply(self, budget: &mut Budget) -> Result<Edit, EditError> {
         Ok(match self {
+            Edit::InUnit { unit, edit } => {
+                let target = budget
+                    .profile
+                    .units
+                    .get_mut(unit)
+                    .and_then(|u| u.budget.as_deref_mut())
+                    .ok_or(EditError::NoUnitBudget(unit))?;
+                Edit::InUnit {
+                    unit,
+                    edit: Box::new(edit.apply(target)?),
+                }
+            }
             Edit::FunctionLine { code, line } => {
                 let (code, old) =
                     put_line(&mut budget.function_lines, |l| l.code.as_str(), &code, line)?;

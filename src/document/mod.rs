@@ -28,9 +28,17 @@ struct Step {
 }
 
 /// An open budget with derived figures and history.
+///
+/// A department whose units hold budgets of their own is seen in one of them at a time: the
+/// department (its figures the sum of its units', `calc::units`) or one unit. Figures, findings
+/// and edits are those of the budget seen; the file saved is always the department's.
 #[derive(Debug)]
 pub struct Document {
     budget: Budget,
+    /// The unit seen (its position in the profile's list), or the department.
+    scope: Option<usize>,
+    /// The department as published, when its figures are its units'.
+    consolidated: Option<Box<Budget>>,
     derived: Derived,
     findings: Vec<Finding>,
     /// Findings of the structural rules (codes, names, texts), kept between amount edits.
@@ -57,16 +65,23 @@ impl Document {
     /// A document for `budget`, as saved at `path` (or unsaved when `None`), shown as `name`.
     #[must_use]
     pub fn new(budget: Budget, path: Option<PathBuf>, name: impl Into<String>) -> Self {
-        let derived = derive(&budget);
-        let structure_findings = checks::structure(&budget);
-        let amount_findings = checks::amounts(&budget);
-        let findings = checks::merge(
+        let consolidated = crate::calc::units::consolidated(&budget).map(Box::new);
+        let shown = consolidated.as_deref().unwrap_or(&budget);
+        let derived = derive(shown);
+        let structure_findings = checks::structure(shown);
+        let amount_findings = checks::amounts(shown);
+        let mut findings = checks::merge(
             &structure_findings,
             &amount_findings,
-            checks::figures(&budget, &derived),
+            checks::figures(shown, &derived),
         );
+        if !budget.profile.units.is_empty() {
+            findings.extend(checks::across_units(&budget));
+        }
         Document {
             budget,
+            scope: None,
+            consolidated,
             derived,
             findings,
             structure_findings,
@@ -100,10 +115,40 @@ impl Document {
         self.generation
     }
 
-    /// The budget as it stands (including a pending edit).
+    /// The budget seen, as it stands (including a pending edit): the department's, summed from
+    /// its units where they hold budgets, or the unit's.
     #[must_use]
     pub fn budget(&self) -> &Budget {
+        shown(&self.budget, self.scope, self.consolidated.as_deref())
+    }
+
+    /// The department's file as it stands: what is saved.
+    #[must_use]
+    pub fn file(&self) -> &Budget {
         &self.budget
+    }
+
+    /// The unit seen, or `None` for the department.
+    #[must_use]
+    pub fn scope(&self) -> Option<usize> {
+        self.scope
+    }
+
+    /// Sees unit `unit` (one that holds a budget), or the department with `None`.
+    pub fn set_scope(&mut self, unit: Option<usize>) {
+        self.commit_pending();
+        let valid = unit.filter(|&u| {
+            self.budget
+                .profile
+                .units
+                .get(u)
+                .is_some_and(|u| u.budget.is_some())
+        });
+        if valid != self.scope {
+            self.scope = valid;
+            self.structural = true;
+            self.recompute();
+        }
     }
 
     /// Every derived figure.
@@ -163,20 +208,45 @@ impl Document {
         let touched = std::mem::take(&mut self.touched);
         let structural = std::mem::replace(&mut self.structural, false);
         if structural || !self.update_incrementally(&touched) {
-            self.derived = derive(&self.budget);
-            self.structure_findings = checks::structure(&self.budget);
-            self.amount_findings = checks::amounts(&self.budget);
+            // A unit removed (or its budget) under the view: the department is seen.
+            if self.scope.is_some_and(|u| {
+                self.budget
+                    .profile
+                    .units
+                    .get(u)
+                    .is_none_or(|u| u.budget.is_none())
+            }) {
+                self.scope = None;
+            }
+            self.consolidated = match self.scope {
+                None => crate::calc::units::consolidated(&self.budget).map(Box::new),
+                Some(_) => None,
+            };
+            let shown = shown(&self.budget, self.scope, self.consolidated.as_deref());
+            self.derived = derive(shown);
+            self.structure_findings = checks::structure(shown);
+            self.amount_findings = checks::amounts(shown);
         }
+        let shown = shown(&self.budget, self.scope, self.consolidated.as_deref());
         self.findings = checks::merge(
             &self.structure_findings,
             &self.amount_findings,
-            checks::figures(&self.budget, &self.derived),
+            checks::figures(shown, &self.derived),
         );
+        // The department seen: the rules about its units too.
+        if self.scope.is_none() && !self.budget.profile.units.is_empty() {
+            self.findings.extend(checks::across_units(&self.budget));
+        }
     }
 
     fn update_incrementally(&mut self, touched: &[(usize, Amounts)]) -> bool {
+        // The department summed from its units is summed again.
+        if self.consolidated.is_some() {
+            return false;
+        }
+        let budget = shown(&self.budget, self.scope, None);
         for (index, old) in touched {
-            let Some(line) = self.budget.function_lines.get(*index) else {
+            let Some(line) = budget.function_lines.get(*index) else {
                 return false;
             };
             let function = &mut self.derived.function;
@@ -192,21 +262,27 @@ impl Document {
             self.amount_findings
                 .retain(|f| !checks::is_line_amount_finding(f, &code));
             self.amount_findings
-                .extend(checks::function_line_amounts(&self.budget, *index));
+                .extend(checks::function_line_amounts(budget, *index));
         }
-        self.derived.summary =
-            summarise(&self.budget, &self.derived.function, &self.derived.economic);
+        self.derived.summary = summarise(budget, &self.derived.function, &self.derived.economic);
         true
     }
 
     /// Notes what `edit` is about to change, so [`Self::recompute`] knows how much to redo.
     fn note_change(&mut self, edit: &Edit) {
-        if let Edit::FunctionLine {
+        // The edit as it reaches the budget seen, if it does.
+        let seen = match (self.scope, edit) {
+            (Some(u), Edit::InUnit { unit, edit }) if *unit == u => Some(&**edit),
+            (None, Edit::InUnit { .. }) | (Some(_), _) => None,
+            (None, edit) => Some(edit),
+        };
+        let budget = shown(&self.budget, self.scope, None);
+        if let Some(Edit::FunctionLine {
             code,
             line: Some(new),
-        } = edit
-            && let Some(index) = self.budget.function_line_index(code)
-            && let Some(old) = self.budget.function_lines.get(index)
+        }) = seen
+            && let Some(index) = budget.function_line_index(code)
+            && let Some(old) = budget.function_lines.get(index)
             && old.code == new.code
             && old.name == new.name
             && old.note == new.note
@@ -217,6 +293,24 @@ impl Document {
             return;
         }
         self.structural = true;
+    }
+
+    /// The edits the views hand back, addressed to the budget seen: a unit's go into its budget;
+    /// the department's figures, when they are its units', cannot be edited.
+    fn addressed(&self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+        match self.scope {
+            Some(unit) => Ok(edits
+                .into_iter()
+                .map(|edit| Edit::InUnit {
+                    unit,
+                    edit: Box::new(edit),
+                })
+                .collect()),
+            None if self.consolidated.is_some() && edits.iter().any(Edit::changes_figures) => {
+                Err(EditError::DerivedFromUnits)
+            }
+            None => Ok(edits),
+        }
     }
 
     fn apply_all(&mut self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
@@ -245,6 +339,7 @@ impl Document {
     /// When an edit addresses something missing; then nothing changes.
     pub fn apply(&mut self, label: impl Into<String>, edits: Vec<Edit>) -> Result<(), EditError> {
         self.commit_pending();
+        let edits = self.addressed(edits)?;
         let inverse = self.apply_all(edits)?;
         self.push_step(label.into(), inverse);
         self.recompute();
@@ -273,7 +368,9 @@ impl Document {
     /// When the edit addresses something missing; the previous preview is then withdrawn.
     pub fn preview(&mut self, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
         self.withdraw_pending();
-        let result = self.apply_all(vec![edit]);
+        let result = self
+            .addressed(vec![edit])
+            .and_then(|edits| self.apply_all(edits));
         if let Ok(inverse) = &result {
             self.pending = Some(Step {
                 label: label.into(),
@@ -351,6 +448,24 @@ impl Document {
         );
         self.path = Some(path);
         self.saved_revision = Some(self.revision);
+    }
+}
+
+/// The budget seen in `scope`: a unit's, or the department's (summed from its units where
+/// `consolidated` is given).
+fn shown<'a>(
+    budget: &'a Budget,
+    scope: Option<usize>,
+    consolidated: Option<&'a Budget>,
+) -> &'a Budget {
+    match scope {
+        Some(u) => budget
+            .profile
+            .units
+            .get(u)
+            .and_then(|u| u.budget.as_deref())
+            .unwrap_or(budget),
+        None => consolidated.unwrap_or(budget),
     }
 }
 

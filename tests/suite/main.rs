@@ -5,6 +5,7 @@ mod authoring;
 mod cli;
 mod common;
 mod compare;
+mod department_units;
 mod editors;
 mod file_browser;
 mod file_format;

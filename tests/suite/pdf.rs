@@ -63,7 +63,7 @@ fn seed_pdf() -> &'static Path {
             .join("xinzhou-industry-2022.ron");
         let out = scratch().join("seed.pdf");
         let (mut o, mut e) = (Vec::new(), Vec::new());
-        let code = cli::export_pdf(&source, &out, true, Some(true), &mut o, &mut e).unwrap();
+        let code = cli::export_pdf(&source, &one(&out), true, Some(true), &mut o, &mut e).unwrap();
         assert_eq!(code, 0, "{}", String::from_utf8_lossy(&e));
         out
     })
@@ -369,7 +369,7 @@ fn an_unwritable_path_fails_clearly_and_leaves_no_file() {
     let source = scratch().join("seed.ron");
     std::fs::write(&source, budget_studio::sample::SAMPLE_RON).unwrap();
     let (mut o, mut e) = (Vec::new(), Vec::new());
-    let code = cli::export_pdf(&source, &target, true, Some(false), &mut o, &mut e).unwrap();
+    let code = cli::export_pdf(&source, &one(&target), true, Some(false), &mut o, &mut e).unwrap();
     assert_eq!(code, 2);
     assert!(String::from_utf8(e).unwrap().contains("out.pdf"));
     assert!(!target.exists());
@@ -560,5 +560,13 @@ fn no_figure_of_the_text_is_broken_across_lines() {
             checked += 1;
         }
         assert!(checked > 20, "{name}: {checked}");
+    }
+}
+
+/// An export to one file, the department's disclosure.
+fn one(out: &std::path::Path) -> cli::units::Target {
+    cli::units::Target::One {
+        out: out.to_owned(),
+        unit: None,
     }
 }

@@ -203,6 +203,16 @@ pub(super) fn english(facts: &Facts, template: &Template) -> String {
                 )
             }
         }
+        Facts::UnitWithoutBudget { unit_name } => format!(
+            "the department's figures are its units', but “{unit_name}” has no budget of its own \
+             (nor is it merged): its money is in no table"
+        ),
+        Facts::UnitCodeTwice { code, names } => {
+            format!(
+                "unit code {code} is used more than once: {}",
+                names.join(", ")
+            )
+        }
         Facts::OperatingScope { unit_name } => format!(
             "agency operating costs cover administrative and civil-service-managed units only; “{unit_name}” is a public institution"
         ),

@@ -200,6 +200,12 @@ pub(super) fn chinese(facts: &Facts, template: &Template) -> String {
                 )
             }
         }
+        Facts::UnitWithoutBudget { unit_name } => format!(
+            "部门的数字由各单位汇总，但“{unit_name}”没有本单位的预算（未标为不单列预算），其收支不在任何表中"
+        ),
+        Facts::UnitCodeTwice { code, names } => {
+            format!("单位代码 {code} 用了两次以上：{}", names.join("、"))
+        }
         Facts::OperatingScope { unit_name } => {
             format!("机关运行经费只含行政单位和参公事业单位，“{unit_name}”是事业单位")
         }

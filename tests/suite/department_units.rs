@@ -1,0 +1,221 @@
+//! A department and its units in one file: each unit holds its own budget, the department's
+//! figures are their sum, every disclosure exports on its own, edits go into the unit seen and
+//! undo restores both levels.
+
+#![allow(clippy::unwrap_used)] // test helpers may panic on bad fixtures
+
+use std::path::Path;
+
+use budget_studio::calc::derive;
+use budget_studio::calc::units::{consolidated, unit_budgets, unit_disclosure};
+use budget_studio::checks::{self, Facts, Severity};
+use budget_studio::document::{Document, Edit, EditError};
+use budget_studio::model::{Budget, Column, IncomeSource, Money, UnitKind};
+use rust_decimal::Decimal;
+
+use crate::template_files::{run, sample};
+
+fn department() -> Budget {
+    budget_studio::io::load(Path::new(&sample("example-department-2024.ron"))).unwrap()
+}
+
+fn yuan(v: i64) -> Money {
+    Money(Decimal::from(v))
+}
+
+#[test]
+fn the_department_is_the_sum_of_its_units() {
+    let file = department();
+    let units: Vec<_> = unit_budgets(&file).collect();
+    assert_eq!(units.len(), 3);
+    let kinds: Vec<UnitKind> = units.iter().map(|(_, u, _)| u.kind).collect();
+    assert!(kinds.contains(&UnitKind::CivilServiceManaged));
+    assert!(kinds.contains(&UnitKind::Institution));
+    // Its own lists stay empty: its figures are never typed.
+    assert!(file.function_lines.is_empty());
+    let dept = consolidated(&file).unwrap();
+    let d = derive(&dept);
+    let sum = |f: &dyn Fn(&budget_studio::calc::Derived) -> Money| {
+        Money::saturating_sum(units.iter().map(|(_, _, b)| f(&derive(b))))
+    };
+    assert_eq!(d.summary.total, sum(&|x| x.summary.total));
+    assert_eq!(d.summary.total, yuan(16_250_000));
+    assert_eq!(d.summary.basic, sum(&|x| x.summary.basic));
+    assert_eq!(d.summary.project, sum(&|x| x.summary.project));
+    assert_eq!(d.summary.staff, sum(&|x| x.summary.staff));
+    assert_eq!(d.summary.running, sum(&|x| x.summary.running));
+    assert_eq!(d.economic.total, sum(&|x| x.economic.total));
+    // Line by line: 行政运行 appears in two units and adds up.
+    let row = d.function.figure("2080201", Column::Total);
+    assert_eq!(row, Some(yuan(5_000_000)));
+    // 机关运行经费 counts the 行政 and 参公 units only.
+    assert_eq!(dept.operating_costs.entries.len(), 2);
+    assert_eq!(d.summary.operating, Money(Decimal::new(145, 0)));
+    // Each disclosure reconciles on its own, the department's too.
+    for b in std::iter::once(dept.clone())
+        .chain(units.iter().map(|(_, u, b)| unit_disclosure(&file, u, b)))
+    {
+        let findings = checks::run(&b, &derive(&b));
+        assert!(
+            findings.iter().all(|f| f.severity != Severity::Error),
+            "{}: {findings:#?}",
+            b.profile.department_name
+        );
+    }
+}
+
+#[test]
+fn every_disclosure_exports_in_one_go_named_by_code_and_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample("example-department-2024.ron");
+    for kind in ["pdf", "xlsx"] {
+        let out = dir.path().join(kind);
+        let (code, printed, err) =
+            run(&["export", kind, &file, "--all-units", out.to_str().unwrap()]);
+        assert_eq!(code, Some(0), "{err}");
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                format!("101-示例区民政局.{kind}"),
+                format!("101001-示例区民政局（本部）.{kind}"),
+                format!("101002-示例区社会救助事务管理中心.{kind}"),
+                format!("101003-示例区社会福利院.{kind}"),
+            ],
+            "{printed}"
+        );
+    }
+    // A unit's disclosure is in the 单位预算 template, in its own name.
+    let (code, text, err) = run(&["narrative", &file]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.contains("收入预算1625.00万元"), "{text}");
+    let xlsx = dir.path().join("xlsx").join("101003-示例区社会福利院.xlsx");
+    let back = budget_studio::io::xlsx::import(&xlsx, &Default::default()).unwrap();
+    assert_eq!(back.budget.profile.department_name, "示例区社会福利院");
+    assert_eq!(
+        back.budget.template,
+        budget_studio::model::TemplateId::parse("ShanghaiDistrictUnit").unwrap()
+    );
+    assert_eq!(derive(&back.budget).summary.total, yuan(7_900_000));
+    // One unit alone, and one that is not there.
+    let one = dir.path().join("one.pdf");
+    let (code, _, err) = run(&[
+        "export",
+        "pdf",
+        &file,
+        "--unit",
+        "101002",
+        "--out",
+        one.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(one.is_file());
+    let (code, _, err) = run(&[
+        "export",
+        "pdf",
+        &file,
+        "--unit",
+        "999999",
+        "--out",
+        one.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("101001-示例区民政局（本部）"), "{err}");
+}
+
+#[test]
+fn an_amount_changed_in_a_unit_changes_both_levels_and_undo_restores_both() {
+    let mut doc = Document::new(department(), None, "dept");
+    assert_eq!(doc.derived().summary.total, yuan(16_250_000));
+    // The department's figures are its units': they are edited in a unit.
+    let line =
+        doc.budget().function_lines[doc.budget().function_line_index("2080201").unwrap()].clone();
+    let mut raised = line.clone();
+    raised.set(IncomeSource::GeneralPublic, Column::Basic, yuan(5_100_000));
+    let refused = doc.apply(
+        "edit",
+        vec![Edit::FunctionLine {
+            code: "2080201".into(),
+            line: Some(raised),
+        }],
+    );
+    assert_eq!(refused, Err(EditError::DerivedFromUnits));
+    assert!(!doc.is_modified(), "nothing changed");
+    // In the 参公 unit: its 行政运行 1,800,000 → 1,900,000.
+    doc.set_scope(Some(1));
+    assert_eq!(doc.derived().summary.total, yuan(3_650_000));
+    let i = doc.budget().function_line_index("2080201").unwrap();
+    let mut line = doc.budget().function_lines[i].clone();
+    line.set(IncomeSource::GeneralPublic, Column::Basic, yuan(1_900_000));
+    doc.preview(
+        "typing",
+        Edit::FunctionLine {
+            code: "2080201".into(),
+            line: Some(line),
+        },
+    )
+    .unwrap();
+    assert_eq!(doc.derived().summary.total, yuan(3_750_000), "at once");
+    doc.commit_pending();
+    doc.set_scope(None);
+    assert_eq!(doc.derived().summary.total, yuan(16_350_000));
+    assert_eq!(
+        doc.derived().function.figure("2080201", Column::Total),
+        Some(yuan(5_100_000))
+    );
+    doc.undo();
+    assert_eq!(doc.derived().summary.total, yuan(16_250_000));
+    doc.set_scope(Some(1));
+    assert_eq!(doc.derived().summary.total, yuan(3_650_000));
+    // The file keeps the units; the department's lists stay empty.
+    assert!(doc.file().function_lines.is_empty());
+    assert_eq!(
+        doc.budget().profile.department_name,
+        "示例区社会救助事务管理中心"
+    );
+}
+
+#[test]
+fn a_unit_code_used_twice_and_a_unit_without_a_budget_are_findings() {
+    let mut file = department();
+    file.profile.units[2].code = "101002".into();
+    let mut extra = file.profile.units[0].clone();
+    extra.name = "示例区新设中心".into();
+    extra.code = "101004".into();
+    extra.budget = None;
+    file.profile.units.push(extra);
+    let findings = checks::across_units(&file);
+    assert!(findings.iter().any(|f| f.severity == Severity::Error
+        && matches!(&f.facts, Facts::UnitCodeTwice { code, .. } if code == "101002")));
+    assert!(findings.iter().any(|f| matches!(
+        &f.facts,
+        Facts::UnitWithoutBudget { unit_name } if unit_name == "示例区新设中心"
+    )));
+    // The document of the department shows them.
+    let doc = Document::new(file, None, "dept");
+    assert!(
+        doc.findings()
+            .iter()
+            .any(|f| matches!(f.facts, Facts::UnitCodeTwice { .. }))
+    );
+}
+
+#[test]
+fn next_year_carries_the_units_and_their_structure() {
+    let file = department();
+    let next = budget_studio::calc::roll::next_year(&file, &derive(&file));
+    assert_eq!(next.profile.year, 2025);
+    let units: Vec<_> = unit_budgets(&next).collect();
+    assert_eq!(units.len(), 3);
+    for (_, _, b) in &units {
+        assert_eq!(b.profile.year, 2025);
+        assert!(!b.function_lines.is_empty());
+        assert!(derive(b).summary.total.is_zero());
+    }
+    // Last year's totals of the department are this year's sum.
+    assert_eq!(next.last_year.income_total, Some(yuan(16_250_000)));
+}
