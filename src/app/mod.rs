@@ -15,6 +15,7 @@ mod present;
 mod recovery;
 mod safety;
 mod templates;
+mod units;
 mod workbook;
 
 use std::path::PathBuf;
@@ -231,6 +232,13 @@ impl BudgetApp {
                     self.view.narrative_focus = Some(field);
                 }
                 Action::Command(command) => self.command(ctx, command),
+                Action::Scope(unit) => self.see_unit(unit),
+                Action::StartUnitBudget(unit) => self.start_unit_budget(unit),
+                Action::Select(code) => {
+                    self.view.tab = Tab::Tables;
+                    self.view.scroll_to_code = Some(code.clone());
+                    self.view.selected_code = Some(code);
+                }
             }
         }
     }
@@ -314,12 +322,19 @@ impl BudgetApp {
         let mut actions = Vec::new();
         self.menu_bar(ui);
         self.status_bar(ui);
-        egui::CentralPanel::default().show(ui, |ui| match self.view.tab {
-            Tab::Overview => ui::overview::show(ui, &self.doc, &mut self.view, &mut actions),
-            Tab::Tables => ui::tables::show(ui, &self.doc, &mut self.view, &mut actions),
-            Tab::Performance => ui::performance::show(ui, &self.doc, &mut self.view, &mut actions),
-            Tab::Assets => ui::assets::show(ui, &self.doc, &mut self.view, &mut actions),
-            Tab::Narrative => ui::narrative::show(ui, &self.doc, &mut self.view, &mut actions),
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.view.tab != Tab::Overview {
+                ui::units::bar(ui, &self.doc, &self.view, &mut actions);
+            }
+            match self.view.tab {
+                Tab::Overview => ui::overview::show(ui, &self.doc, &mut self.view, &mut actions),
+                Tab::Tables => ui::tables::show(ui, &self.doc, &mut self.view, &mut actions),
+                Tab::Performance => {
+                    ui::performance::show(ui, &self.doc, &mut self.view, &mut actions);
+                }
+                Tab::Assets => ui::assets::show(ui, &self.doc, &mut self.view, &mut actions),
+                Tab::Narrative => ui::narrative::show(ui, &self.doc, &mut self.view, &mut actions),
+            }
         });
         self.apply_actions(&ctx, actions);
         self.dialogs_ui(&ctx);

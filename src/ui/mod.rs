@@ -17,6 +17,7 @@ pub mod performance;
 pub mod profile;
 pub mod tables;
 pub mod theme;
+pub mod units;
 pub mod widgets;
 
 use serde::{Deserialize, Serialize};
@@ -100,6 +101,12 @@ pub enum Action {
     WriteText(crate::model::sections::NarrativeText),
     /// Run a command, as if chosen from the menu.
     Command(UiCommand),
+    /// See unit `n`'s budget, or the department's with `None`.
+    Scope(Option<usize>),
+    /// Start unit `n`'s budget of its own.
+    StartUnitBudget(usize),
+    /// Select the line with this code (on the Tables tab).
+    Select(String),
 }
 
 /// View state that is not part of the document.

@@ -219,3 +219,70 @@ fn next_year_carries_the_units_and_their_structure() {
     // Last year's totals of the department are this year's sum.
     assert_eq!(next.last_year.income_total, Some(yuan(16_250_000)));
 }
+
+/// In the app: the department's line shows which units it comes from; 转到该单位 leads to the
+/// unit with the line selected, where an amount typed changes the unit and the department, and
+/// undo restores both.
+#[test]
+fn the_app_leads_from_a_departments_line_to_its_unit_and_back() {
+    use egui_kittest::kittest::Queryable as _;
+    let path = std::path::PathBuf::from(sample("example-department-2024.ron"));
+    let mut h = crate::common::harness(crate::common::app_on(&path));
+    h.run_steps(2);
+    h.get_by_label("报表").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("部门的数字由各单位汇总")
+            .is_some(),
+        "the department's figures are not edited here"
+    );
+    h.state_mut().view.selected_code = Some("2080201".into());
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("本科目来自各单位").is_some());
+    h.get_all_by_label("转到该单位").nth(1).unwrap().click();
+    h.run_steps(2);
+    assert_eq!(h.state().document().scope(), Some(1));
+    assert_eq!(h.state().view.selected_code.as_deref(), Some("2080201"));
+    crate::common::enter_into_cell(&mut h, "[2080201] 一般公共预算 基本支出", "1900000");
+    assert_eq!(
+        h.state().document().derived().summary.total,
+        yuan(3_750_000)
+    );
+    // Back to the department: its total moved with the unit's.
+    h.state_mut().see_unit(None);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().derived().summary.total,
+        yuan(16_350_000)
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().derived().summary.total,
+        yuan(16_250_000)
+    );
+}
+
+/// 建立单位预算… on a department whose figures are its own: the first unit's budget takes them
+/// all, nothing lost, as one undo step.
+#[test]
+fn the_first_units_budget_takes_the_departments_figures() {
+    let putuo = std::path::PathBuf::from(sample("putuo-wanli-2024.ron"));
+    let mut h = crate::common::harness(crate::common::app_on(&putuo));
+    h.run_steps(2);
+    let before = h.state().document().derived().summary.clone();
+    h.state_mut().start_unit_budget(0);
+    h.run_steps(2);
+    let doc = h.state().document();
+    assert_eq!(doc.scope(), Some(0));
+    assert!(doc.file().function_lines.is_empty());
+    assert_eq!(doc.derived().summary.total, before.total);
+    h.state_mut().see_unit(None);
+    h.run_steps(2);
+    assert_eq!(h.state().document().derived().summary, before);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let doc = h.state().document();
+    assert!(!doc.file().function_lines.is_empty());
+    assert!(!budget_studio::calc::units::has_unit_budgets(doc.file()));
+}

@@ -169,7 +169,13 @@ fn draw_cell(
     let lang = view.lang;
     let kind = table.columns.get(col).map_or(ColumnKind::Text, |c| c.kind);
     let strong = row.kind.is_strong();
+    // A department whose figures are its units' shows them, to be edited in a unit.
+    let summed = doc.scope().is_none() && crate::calc::units::has_unit_budgets(doc.file());
     match (kind, cell) {
+        (_, Cell::Input { value, .. }) if summed => {
+            let name = table.cell_name(row, col);
+            cell_text(ui, Cell::Amount(*value).text(row.kind), strong, &name);
+        }
         (_, Cell::Input { value, field }) => {
             let name = table.cell_name(row, col);
             let id = Id::unique(("amount-cell", table.id, field));

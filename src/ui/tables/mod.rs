@@ -135,6 +135,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             | TableId::GovFundExpenditure
             | TableId::StateCapital
     );
+    let summed = doc.scope().is_none() && crate::calc::units::has_unit_budgets(doc.file());
     if function_table
         && let Some(code) = view.selected_code.clone()
         && budget.function_line_index(&code).is_some()
@@ -145,7 +146,14 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("line-sources-scroll")
-                    .show(ui, |ui| sources::show(ui, doc, &code, view, actions));
+                    .show(ui, |ui| {
+                        if summed {
+                            // The department's line: which units it comes from.
+                            crate::ui::units::line_by_unit(ui, doc, &code, lang, actions);
+                        } else {
+                            sources::show(ui, doc, &code, view, actions);
+                        }
+                    });
             });
     }
     // The base is lent to the table for this frame and given back below: the grid needs the
@@ -176,12 +184,14 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         ui.separator();
         grid::caption(ui, &table, lang);
     });
-    if id.is_editable() {
+    if id.is_editable() && !summed {
         ui.label(RichText::new(Tr::EditHint.get(lang)).weak());
-    } else {
+    } else if !summed {
         ui.label(RichText::new(Tr::ReadOnlyTable.get(lang)).weak());
     }
     match id {
+        // The department summed from its units has no lines of its own to add or rename.
+        _ if summed => {}
         TableId::BasicByEconomic => {
             line_bar(ui, budget, LineKind::Economic, view, actions);
             economic_caption(ui, doc, lang);
