@@ -211,3 +211,44 @@ pub fn unit_disclosure(dept: &Budget, unit: &BudgetUnit, budget: &Budget) -> Bud
 pub fn unit_template(dept: &Budget) -> TemplateId {
     dept.template().unit_template.unwrap_or(dept.template)
 }
+
+/// A new department named `name` whose units are `units` (each a unit's own budget, as read
+/// from its workbook): in the department template whose 单位预算 template the units are in, its
+/// figures their sum.
+#[must_use]
+pub fn department_of(name: &str, units: Vec<Budget>) -> Option<Budget> {
+    let first = units.first()?;
+    let year = first.profile.year;
+    let unit_template = first.template;
+    // The department's template: the newest that publishes its units in theirs, not newer than
+    // the year; else the units' own.
+    let template = crate::model::template::registry::all()
+        .into_iter()
+        .filter(|t| t.unit_template == Some(unit_template) && t.id != unit_template)
+        .filter(|t| i64::from(t.version) <= i64::from(year))
+        .max_by_key(|t| t.version)
+        .map_or(unit_template, |t| t.id);
+    let mut dept = Budget::in_template(template, "", name, year);
+    dept.unit = first.unit;
+    dept.income_columns.clone_from(&first.income_columns);
+    dept.economic.scheme = first.economic.scheme;
+    dept.profile.glossary.clone_from(&first.profile.glossary);
+    dept.profile.units = units
+        .into_iter()
+        .map(|b| {
+            let kind = b
+                .profile
+                .units
+                .first()
+                .map_or(crate::model::UnitKind::Institution, |u| u.kind);
+            BudgetUnit {
+                code: b.profile.department_code.clone(),
+                name: b.profile.department_name.clone(),
+                kind,
+                merged: false,
+                budget: Some(Box::new(b)),
+            }
+        })
+        .collect();
+    Some(dept)
+}

@@ -272,6 +272,9 @@ pub fn import_xlsx(
     err: &mut dyn Write,
 ) -> io::Result<i32> {
     let options = crate::io::xlsx::ImportOptions { template };
+    if path.is_dir() {
+        return units::import_folder(path, target, &options, zh, out, err);
+    }
     let imported = match crate::io::xlsx::import(path, &options) {
         Ok(i) => i,
         Err(e) => {

@@ -139,3 +139,148 @@ pub fn make_folder(target: &Target, err: &mut dyn Write) -> io::Result<bool> {
     }
     Ok(true)
 }
+
+/// `import xlsx DIR --out FILE.ron`: one unit per workbook in `dir` (by file name), into a new
+/// department named as the folder; says what each workbook became, what was skipped and why,
+/// and which were the same unit twice; exit 2 when no unit could be read or FILE cannot be
+/// written.
+///
+/// # Errors
+/// Only when writing to `out` or `err` fails.
+pub fn import_folder(
+    dir: &Path,
+    target: &Path,
+    options: &crate::io::xlsx::ImportOptions,
+    zh: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| ["xlsx", "xls", "ods"].contains(&e.to_lowercase().as_str()))
+            })
+            .collect(),
+        Err(e) => {
+            writeln!(err, "{}: {e}", dir.display())?;
+            return Ok(super::EXIT_UNREADABLE);
+        }
+    };
+    files.sort();
+    let mut units: Vec<Budget> = Vec::new();
+    for file in &files {
+        let shown = file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let budget = match crate::io::xlsx::import(file, options) {
+            Ok(i) => i.budget,
+            Err(e) => {
+                let why = e.describe(zh);
+                writeln!(
+                    out,
+                    "{}",
+                    if zh {
+                        format!("跳过 {shown}：{why}")
+                    } else {
+                        format!("skipped {shown}: {why}")
+                    }
+                )?;
+                continue;
+            }
+        };
+        let p = &budget.profile;
+        let same = units.iter().find(|u| {
+            (!p.department_code.is_empty() && u.profile.department_code == p.department_code)
+                || u.profile.department_name == p.department_name
+        });
+        if let Some(other) = same {
+            let name = &other.profile.department_name;
+            writeln!(
+                out,
+                "{}",
+                if zh {
+                    format!(
+                        "跳过 {shown}：与已读入的“{name}”是同一单位（代码或名称相同），无法确定用哪一个"
+                    )
+                } else {
+                    format!(
+                        "skipped {shown}: the same unit as “{name}” read before (code or name), it cannot be told which is meant"
+                    )
+                }
+            )?;
+            continue;
+        }
+        if let Some(first) = units.first()
+            && first.profile.year != p.year
+        {
+            writeln!(
+                out,
+                "{}",
+                if zh {
+                    format!(
+                        "跳过 {shown}：{} 年的预算，其他单位是 {} 年",
+                        p.year, first.profile.year
+                    )
+                } else {
+                    format!(
+                        "skipped {shown}: a budget of {}, the others are of {}",
+                        p.year, first.profile.year
+                    )
+                }
+            )?;
+            continue;
+        }
+        writeln!(
+            out,
+            "{shown} → {}{}",
+            if p.department_code.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", p.department_code)
+            },
+            p.department_name
+        )?;
+        units.push(budget);
+    }
+    let name = dir
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let Some(dept) = crate::calc::units::department_of(&name, units) else {
+        writeln!(
+            err,
+            "{}",
+            if zh {
+                format!("{} 中没有能读入的单位工作簿", dir.display())
+            } else {
+                format!("no unit workbook could be read in {}", dir.display())
+            }
+        )?;
+        return Ok(super::EXIT_UNREADABLE);
+    };
+    if let Err(e) = crate::io::save(&dept, target) {
+        writeln!(err, "{e}")?;
+        return Ok(super::EXIT_UNREADABLE);
+    }
+    writeln!(
+        out,
+        "{}",
+        if zh {
+            format!(
+                "已写入 {}：部门“{name}”，{} 个单位",
+                target.display(),
+                dept.profile.units.len()
+            )
+        } else {
+            format!(
+                "wrote {}: department “{name}”, {} units",
+                target.display(),
+                dept.profile.units.len()
+            )
+        }
+    )?;
+    Ok(super::EXIT_OK)
+}

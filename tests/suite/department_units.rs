@@ -286,3 +286,67 @@ fn the_first_units_budget_takes_the_departments_figures() {
     assert!(!doc.file().function_lines.is_empty());
     assert!(!budget_studio::calc::units::has_unit_budgets(doc.file()));
 }
+
+/// The units' exported workbooks, read back as a folder, make a new department with the same
+/// figures: each unit's lines, economic table, 三公 and 机关运行经费 exactly; a workbook of the
+/// same unit twice is skipped and said.
+#[test]
+fn a_folder_of_unit_workbooks_makes_the_department_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample("example-department-2024.ron");
+    let all = dir.path().join("all");
+    let (code, _, err) = run(&[
+        "export",
+        "xlsx",
+        &file,
+        "--all-units",
+        all.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let folder = dir.path().join("示例区民政局");
+    std::fs::create_dir(&folder).unwrap();
+    for entry in std::fs::read_dir(&all).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // Units only: the department's own workbook stays out.
+        if name.starts_with("1010") {
+            std::fs::copy(&path, folder.join(&name)).unwrap();
+        }
+    }
+    // The same unit twice.
+    std::fs::copy(
+        all.join("101002-示例区社会救助事务管理中心.xlsx"),
+        folder.join("救助中心（副本）.xlsx"),
+    )
+    .unwrap();
+    let ron = dir.path().join("dept.ron");
+    let (code, report, err) = run(&[
+        "import",
+        "xlsx",
+        folder.to_str().unwrap(),
+        "--out",
+        ron.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(report.contains("跳过 救助中心（副本）.xlsx"), "{report}");
+    assert!(report.contains("3 个单位"), "{report}");
+    let back = budget_studio::io::load(&ron).unwrap();
+    let original = department();
+    let ours: Vec<_> = unit_budgets(&original).collect();
+    let theirs: Vec<_> = unit_budgets(&back).collect();
+    assert_eq!(ours.len(), theirs.len());
+    for ((_, a, x), (_, b, y)) in ours.iter().zip(&theirs) {
+        assert_eq!((&a.code, &a.name, a.kind), (&b.code, &b.name, b.kind));
+        assert_eq!(x.function_lines, y.function_lines, "{}", a.name);
+        assert_eq!(x.economic, y.economic, "{}", a.name);
+        assert_eq!(x.sangong, y.sangong, "{}", a.name);
+        assert_eq!(x.operating_costs, y.operating_costs, "{}", a.name);
+    }
+    let (d1, d2) = (
+        consolidated(&original).unwrap(),
+        consolidated(&back).unwrap(),
+    );
+    assert_eq!(derive(&d1).summary.total, derive(&d2).summary.total);
+    assert_eq!(d1.function_lines, d2.function_lines);
+    assert_eq!(back.template, original.template);
+}

@@ -148,6 +148,25 @@ pub(super) fn overlay(mut base: Budget, read: Budget, parts: Parts) -> Budget {
     }
     if parts.operating {
         let old = std::mem::replace(&mut base.operating_costs, read.operating_costs);
+        // A table that prints one figure for the whole (Shanghai's 表9) names no unit: the
+        // copy's one entry says whose it is.
+        if let ([entry], [was]) = (
+            base.operating_costs.entries.as_mut_slice(),
+            old.entries.as_slice(),
+        ) && entry.unit_code.is_empty()
+        {
+            entry.unit_code.clone_from(&was.unit_code);
+        }
+        // The 0 such a table prints for a budget without 机关运行经费 (a 事业单位's) is not one.
+        if old.entries.is_empty()
+            && base
+                .operating_costs
+                .entries
+                .iter()
+                .all(|e| e.amount.is_zero() && e.unit_code.is_empty())
+        {
+            base.operating_costs.entries.clear();
+        }
         for entry in &mut base.operating_costs.entries {
             if let Some(e) = old.entries.iter().find(|e| e.unit_code == entry.unit_code) {
                 entry.note.clone_from(&e.note);
