@@ -89,6 +89,10 @@ enum Command {
         /// Seed of the generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// A department of this many units, each with its own budget, the lines shared out
+        /// among them.
+        #[arg(long)]
+        units: Option<usize>,
         /// Where to write the budget (.ron).
         out: PathBuf,
     },
@@ -258,8 +262,16 @@ fn run(started: std::time::Instant) -> Result<i32> {
         Some(Command::Charts { file, out, dark }) => {
             cli::charts(&file, &out, zh, dark, &mut stdout.lock(), &mut &stderr)
         }
-        Some(Command::Generate { lines, seed, out }) => {
-            let budget = budget_studio::synth::generate(lines, seed);
+        Some(Command::Generate {
+            lines,
+            seed,
+            units,
+            out,
+        }) => {
+            let budget = match units {
+                Some(n) => budget_studio::synth::generate_department(n, lines, seed),
+                None => budget_studio::synth::generate(lines, seed),
+            };
             budget_studio::io::save(&budget, &out)?;
             println!(
                 "{}: {} lines, {} projects",

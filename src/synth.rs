@@ -276,3 +276,44 @@ mod tests {
         }
     }
 }
+
+/// A synthetic department of `units` units, each a complete budget of about `lines / units`
+/// lines (every unit passes every check), its figures their sum.
+#[must_use]
+pub fn generate_department(units: usize, lines: usize, seed: u64) -> Budget {
+    let units = units.max(1);
+    let per_unit = (lines / units).max(1);
+    let mut dept = generate(1, seed);
+    dept.profile.department_name = "合成部门".to_owned();
+    dept.profile.department_code = "900".to_owned();
+    dept.function_lines.clear();
+    dept.economic.lines.clear();
+    dept.projects.clear();
+    dept.descriptions.clear();
+    dept.operating_costs.entries.clear();
+    dept.performance_statement = None;
+    dept.profile.units = (0..units)
+        .map(|k| {
+            let mut b = generate(per_unit, seed.wrapping_add(k as u64 + 1));
+            let code = format!("900{:03}", k + 1);
+            let name = format!("合成单位{}", k + 1);
+            b.profile.department_code.clone_from(&code);
+            b.profile.department_name.clone_from(&name);
+            for u in &mut b.profile.units {
+                u.code.clone_from(&code);
+                u.name.clone_from(&name);
+            }
+            b.profile.units.truncate(1);
+            for p in &mut b.projects {
+                p.unit_code.clone_from(&code);
+            }
+            for e in &mut b.operating_costs.entries {
+                e.unit_code.clone_from(&code);
+            }
+            let mut unit = BudgetUnit::new(code, name, crate::model::UnitKind::Administrative);
+            unit.budget = Some(Box::new(b));
+            unit
+        })
+        .collect();
+    dept
+}

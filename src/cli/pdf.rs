@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use super::units::{Target, disclosures, make_folder};
+use super::units::{Target, disclosures, make_folder, write_all};
 use super::{EXIT_OK, EXIT_UNREADABLE, load_or_report};
 use crate::calc::derive;
 use crate::io::pdf::{PdfOptions, export};
@@ -33,24 +33,30 @@ pub fn export_pdf(
     if !make_folder(target, err)? {
         return Ok(EXIT_UNREADABLE);
     }
-    for (to, budget) in list {
+    let written = write_all(list, |to, budget| {
         let started = Instant::now();
-        let derived = derive(&budget);
+        let derived = derive(budget);
         let options = PdfOptions {
             zh,
             charts,
             against: None,
         };
-        match export(&budget, &derived, &to, &options) {
-            Ok(()) => {
-                log::info!("PDF written in {:.2} s", started.elapsed().as_secs_f64());
-                writeln!(out, "{}", to.display())?;
-            }
+        let result = export(budget, &derived, to, &options);
+        log::info!("PDF written in {:.2} s", started.elapsed().as_secs_f64());
+        result
+    });
+    let mut failed = false;
+    for (to, result) in written {
+        match result {
+            Ok(()) => writeln!(out, "{}", to.display())?,
             Err(e) => {
                 writeln!(err, "{e}")?;
-                return Ok(EXIT_UNREADABLE);
+                failed = true;
             }
         }
+    }
+    if failed {
+        return Ok(EXIT_UNREADABLE);
     }
     Ok(EXIT_OK)
 }
