@@ -254,29 +254,6 @@ pub fn generate(lines: usize, seed: u64) -> Budget {
     budget
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::calc::derive;
-    use crate::checks;
-
-    #[test]
-    fn generated_budgets_are_deterministic_and_pass_every_check() {
-        for lines in [10, 1_000, 5_000] {
-            let a = generate(lines, 7);
-            assert_eq!(a, generate(lines, 7));
-            assert_ne!(a, generate(lines, 8));
-            let d = derive(&a);
-            let findings = checks::run(&a, &d);
-            assert!(findings.is_empty(), "{lines}: {:?}", findings.first());
-            let n = a.function_lines.len();
-            if lines >= 1_000 {
-                assert!(n >= lines * 9 / 10 && n <= lines * 11 / 10, "{lines} → {n}");
-            }
-        }
-    }
-}
-
 /// A synthetic department of `units` units, each a complete budget of about `lines / units`
 /// lines (every unit passes every check), its figures their sum.
 #[must_use]
@@ -316,4 +293,27 @@ pub fn generate_department(units: usize, lines: usize, seed: u64) -> Budget {
         })
         .collect();
     dept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::derive;
+    use crate::checks;
+
+    #[test]
+    fn generated_budgets_are_deterministic_and_pass_every_check() {
+        for lines in [10, 1_000, 5_000] {
+            let a = generate(lines, 7);
+            assert_eq!(a, generate(lines, 7));
+            assert_ne!(a, generate(lines, 8));
+            let d = derive(&a);
+            let findings = checks::run(&a, &d);
+            assert!(findings.is_empty(), "{lines}: {:?}", findings.first());
+            let n = a.function_lines.len();
+            if lines >= 1_000 {
+                assert!(n >= lines * 9 / 10 && n <= lines * 11 / 10, "{lines} → {n}");
+            }
+        }
+    }
 }
