@@ -312,8 +312,68 @@ fn catalogue_search(c: &mut Criterion) {
     group.finish();
 }
 
+/// A department of 100 units and 100,000 lines: a keystroke in a unit (edit, its totals and
+/// checks), the department summed from its units, and the file read and written.
+fn department(c: &mut Criterion) {
+    let mut group = c.benchmark_group("department-100-units");
+    group.sample_size(10);
+    let dept = budget_studio::synth::generate_department(100, 100_000, 3);
+    let text = budget_studio::io::to_ron_string(&dept).unwrap();
+    group.bench_function("open (parse the file)", |b| {
+        b.iter(|| {
+            budget_studio::io::from_ron_str(&text, std::path::Path::new("d.ron"))
+                .unwrap()
+                .profile
+                .units
+                .len()
+        });
+    });
+    group.bench_function("save (write the file)", |b| {
+        b.iter(|| budget_studio::io::to_ron_string(&dept).unwrap().len());
+    });
+    group.bench_function("department summed and derived", |b| {
+        b.iter(|| {
+            let c = budget_studio::calc::units::consolidated(&dept).unwrap();
+            derive(&c).summary.total
+        });
+    });
+    let mut doc = Document::new(dept.clone(), None, "bench");
+    doc.set_scope(Some(50));
+    let leaf = doc
+        .budget()
+        .function_lines
+        .iter()
+        .rposition(|l| l.code.len() == 7)
+        .unwrap();
+    let line = doc.budget().function_lines[leaf].clone();
+    let mut toggle = false;
+    group.bench_function("keystroke in a unit (edit + totals + checks)", |b| {
+        b.iter(|| {
+            toggle = !toggle;
+            let mut new = line.clone();
+            let amount = if toggle { "123.45" } else { "678.90" };
+            new.set(
+                IncomeSource::GeneralPublic,
+                Column::Basic,
+                Money(amount.parse().unwrap()),
+            );
+            doc.preview(
+                "bench",
+                Edit::FunctionLine {
+                    code: new.code.clone(),
+                    line: Some(new),
+                },
+            )
+            .unwrap();
+            doc.derived().summary.total
+        });
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    department,
     catalogue_search,
     template_load,
     file_and_model,
