@@ -89,6 +89,8 @@ pub enum Purpose {
     LoadTemplate,
     /// Export the disclosure as PDF.
     ExportPdf,
+    /// Export every unit's disclosure (and the department's) into the chosen file's folder.
+    ExportUnits,
 }
 
 impl Purpose {
@@ -105,7 +107,8 @@ impl Purpose {
             | Purpose::ExportAll
             | Purpose::ExportWorkbook
             | Purpose::NewYear
-            | Purpose::ExportPdf => BrowseMode::Save,
+            | Purpose::ExportPdf
+            | Purpose::ExportUnits => BrowseMode::Save,
         }
     }
 }
@@ -308,6 +311,7 @@ impl BudgetApp {
                 }
                 Purpose::ExportChart => self.export_chart_to(&path),
                 Purpose::ExportAll => self.export_all_to(&path),
+                Purpose::ExportUnits => self.export_units_to(&path),
                 Purpose::ExportWorkbook => self.export_workbook_to(&path),
                 Purpose::ImportWorkbook => self.import_workbook_from(&path),
                 Purpose::AttachLastYear => self.attach_last_year_from(&path),

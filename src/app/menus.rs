@@ -130,6 +130,9 @@ impl BudgetApp {
         match command {
             UiCommand::Undo => self.doc.undo_label().is_some(),
             UiCommand::Redo => self.doc.redo_label().is_some(),
+            UiCommand::ExportUnits => {
+                crate::calc::units::has_unit_budgets(self.doc.file()) && self.unit_export.is_none()
+            }
             _ => true,
         }
     }

@@ -15,6 +15,7 @@ mod present;
 mod recovery;
 mod safety;
 mod templates;
+mod unit_export;
 mod units;
 mod workbook;
 
@@ -73,6 +74,8 @@ pub struct BudgetApp {
     /// A change on disk the officer chose to keep their own content over.
     dismissed: Option<crate::io::FileStamp>,
     was_focused: bool,
+    /// 导出全部单位… under way.
+    unit_export: Option<unit_export::UnitExport>,
 }
 
 impl BudgetApp {
@@ -98,6 +101,7 @@ impl BudgetApp {
             stamp: startup.stamp,
             dismissed: None,
             was_focused: true,
+            unit_export: None,
         }
     }
 
@@ -193,6 +197,7 @@ impl BudgetApp {
             UiCommand::WorkbookTablesOnly => {
                 self.view.workbook_tables_only = !self.view.workbook_tables_only;
             }
+            UiCommand::ExportUnits => self.export_units(),
             UiCommand::Theme(theme) => self.view.theme = theme,
             UiCommand::Language(lang) => self.view.lang = lang,
             UiCommand::Tab(tab) => {
@@ -338,6 +343,7 @@ impl BudgetApp {
         });
         self.apply_actions(&ctx, actions);
         self.dialogs_ui(&ctx);
+        self.unit_export_ui(&ctx);
         self.safety_ui(&ctx);
         self.autosave(&ctx);
         let title = self.title();

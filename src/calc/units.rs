@@ -252,3 +252,37 @@ pub fn department_of(name: &str, units: Vec<Budget>) -> Option<Budget> {
         .collect();
     Some(dept)
 }
+
+/// Every disclosure of a department, each with the name its files take (`CODE-NAME`, or the
+/// name alone without a code): the department's first, then each unit's that holds a budget.
+#[must_use]
+pub fn all_disclosures(file: &Budget) -> Vec<(String, Budget)> {
+    let mut out = vec![(
+        file_stem(&file.profile.department_code, &file.profile.department_name),
+        consolidated(file).unwrap_or_else(|| file.clone()),
+    )];
+    for (_, unit, b) in unit_budgets(file) {
+        out.push((
+            file_stem(&unit.code, &unit.name),
+            unit_disclosure(file, unit, b),
+        ));
+    }
+    out
+}
+
+/// `CODE-NAME`, or the name alone without a code, safe as a file name.
+#[must_use]
+pub fn file_stem(code: &str, name: &str) -> String {
+    let raw = if code.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{code}-{name}")
+    };
+    raw.chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect()
+}

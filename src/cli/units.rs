@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::calc::units::{consolidated, unit_budgets, unit_disclosure};
+use crate::calc::units::{all_disclosures, consolidated, file_stem, unit_budgets, unit_disclosure};
 use crate::model::Budget;
 
 /// Where an export goes.
@@ -25,22 +25,6 @@ pub enum Target {
 #[must_use]
 pub fn published(file: Budget) -> Budget {
     consolidated(&file).unwrap_or(file)
-}
-
-/// `CODE-NAME`, or the name alone without a code, made safe as a file name.
-fn stem(code: &str, name: &str) -> String {
-    let raw = if code.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{code}-{name}")
-    };
-    raw.chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect()
 }
 
 /// The disclosures to write for `target`, each with the file to write it to (`extension` for
@@ -69,7 +53,7 @@ pub fn disclosures(
                 [one] => Ok(Some(vec![(out.clone(), one.clone())])),
                 [] => {
                     let known: Vec<String> = unit_budgets(&file)
-                        .map(|(_, u, _)| stem(&u.code, &u.name))
+                        .map(|(_, u, _)| file_stem(&u.code, &u.name))
                         .collect();
                     writeln!(
                         err,
@@ -110,19 +94,12 @@ pub fn disclosures(
                 }
             }
         }
-        Target::AllUnits(dir) => {
-            let name = |code: &str, n: &str| dir.join(format!("{}.{extension}", stem(code, n)));
-            let mut out = Vec::new();
-            for (_, unit, b) in unit_budgets(&file) {
-                out.push((
-                    name(&unit.code, &unit.name),
-                    unit_disclosure(&file, unit, b),
-                ));
-            }
-            let dept = name(&file.profile.department_code, &file.profile.department_name);
-            out.insert(0, (dept, published(file)));
-            Ok(Some(out))
-        }
+        Target::AllUnits(dir) => Ok(Some(
+            all_disclosures(&file)
+                .into_iter()
+                .map(|(stem, b)| (dir.join(format!("{stem}.{extension}")), b))
+                .collect(),
+        )),
     }
 }
 

@@ -51,6 +51,8 @@ pub enum UiCommand {
     /// Print the appendix of expenditure charts in the PDF, or not (the template says by
     /// default).
     PdfCharts,
+    /// Export the department's disclosure and each unit's, PDF and workbook, into a folder.
+    ExportUnits,
     /// Export the workbook with the published tables only (no findings, no data for reading
     /// back), or the working workbook.
     WorkbookTablesOnly,
@@ -113,6 +115,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
                 C(U::ExportAllCharts),
                 Separator,
                 C(U::ExportPdf),
+                C(U::ExportUnits),
                 C(U::Print),
                 C(U::PdfCharts),
                 Separator,
@@ -145,7 +148,7 @@ pub const MENUS: [(Tr, &[MenuEntry]); 4] = {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [UiCommand; 31] = [
+    pub const ALL: [UiCommand; 32] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -166,6 +169,7 @@ impl UiCommand {
         UiCommand::Print,
         UiCommand::PdfCharts,
         UiCommand::WorkbookTablesOnly,
+        UiCommand::ExportUnits,
         UiCommand::Theme(ThemeChoice::Light),
         UiCommand::Theme(ThemeChoice::Dark),
         UiCommand::Language(Lang::Zh),
@@ -225,6 +229,9 @@ impl UiCommand {
             }
             UiCommand::WorkbookTablesOnly => {
                 return lang.pick("Excel 只含公开表", "Excel with the published tables only");
+            }
+            UiCommand::ExportUnits => {
+                return lang.pick("导出全部单位…", "Export every unit…");
             }
             UiCommand::Shortcuts => return lang.pick("快捷键", "Keyboard Shortcuts"),
             UiCommand::About => return lang.pick("关于", "About"),
@@ -287,6 +294,10 @@ impl UiCommand {
             UiCommand::PdfCharts => lang.pick(
                 "导出和打印的 PDF 是否附支出结构图；默认按模板（有的模板的公开文本不附图）",
                 "Whether the exported or printed PDF ends with the expenditure charts; by default as the template prints (some templates' documents have none)",
+            ),
+            UiCommand::ExportUnits => lang.pick(
+                "把部门和每个预算单位的公开文本（PDF 和 Excel）写入所选文件所在的文件夹，文件名为“代码-名称”",
+                "Write the department's disclosure and each unit's (PDF and workbook) into the chosen file's folder, named CODE-NAME",
             ),
             UiCommand::WorkbookTablesOnly => lang.pick(
                 "导出的 Excel 只含公开的表（供发布）：不含审核结果，也不含导入时恢复说明、采购、资产等所需的数据",
@@ -369,6 +380,7 @@ impl UiCommand {
             | UiCommand::ExportPdf
             | UiCommand::PdfCharts
             | UiCommand::WorkbookTablesOnly
+            | UiCommand::ExportUnits
             | UiCommand::Theme(_)
             | UiCommand::Language(_)
             | UiCommand::About => &[],

@@ -350,3 +350,40 @@ fn a_folder_of_unit_workbooks_makes_the_department_again() {
     assert_eq!(d1.function_lines, d2.function_lines);
     assert_eq!(back.template, original.template);
 }
+
+/// 文件 → 导出全部单位…: every disclosure, PDF and workbook, written beside the file chosen, with
+/// a progress window while it runs and what was written at the end.
+#[test]
+fn the_app_exports_every_unit_in_the_background() {
+    use budget_studio::app::{BudgetApp, Startup};
+    use budget_studio::ui::dialogs::{DialogOutcome, ScriptedDialogs};
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = std::path::PathBuf::from(sample("example-department-2024.ron"));
+    let app = BudgetApp::new(
+        Startup::load(Some(&path)),
+        Box::new(ScriptedDialogs {
+            outcomes: vec![DialogOutcome::Chosen(dir.path().join("部门.pdf"))].into(),
+        }),
+    );
+    let mut h = crate::common::harness(app);
+    h.run_steps(2);
+    h.get_by_label("文件").click();
+    h.run_steps(2);
+    h.get_by_label_contains("导出全部单位").click();
+    let mut waited = 0;
+    while h.query_by_label_contains("已写入").is_none() && waited < 600 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run_steps(1);
+        waited += 1;
+    }
+    assert!(h.query_by_label_contains("已写入 8 / 8 个文件").is_some());
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 8, "{names:?}");
+    assert!(names.contains(&"101002-示例区社会救助事务管理中心.pdf".to_owned()));
+    assert!(names.contains(&"101-示例区民政局.xlsx".to_owned()));
+}
