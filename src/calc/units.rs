@@ -26,19 +26,17 @@ pub fn unit_budgets(budget: &Budget) -> impl Iterator<Item = (usize, &BudgetUnit
         .filter_map(|(i, u)| u.budget.as_deref().map(|b| (i, u, b)))
 }
 
-/// The department as published: its own budget when no unit holds one, else its texts with
-/// the sum of its units' figures. Amounts saturate like every roll-up (the checks report a
+/// The department as seen: its own budget when no unit holds one, else its texts with the sum
+/// of its units' figures, the units still holding theirs. Amounts saturate like every roll-up (the checks report a
 /// saturated total); units counted in another unit are converted to the department's.
 #[must_use]
 pub fn consolidated(dept: &Budget) -> Option<Budget> {
     if !has_unit_budgets(dept) {
         return None;
     }
+    // The units keep their budgets here (the department's profile is edited on this view and
+    // must carry them); [`published`] leaves them out.
     let mut out = dept.clone();
-    // The units keep their names and kinds; their figures are in the sum.
-    for u in &mut out.profile.units {
-        u.budget = None;
-    }
     let mut lines: BTreeMap<String, FunctionLine> = BTreeMap::new();
     let mut economic: BTreeMap<String, EconLine> = BTreeMap::new();
     let mut sangong_this = SangongFigures::default();
@@ -259,7 +257,7 @@ pub fn department_of(name: &str, units: Vec<Budget>) -> Option<Budget> {
 pub fn all_disclosures(file: &Budget) -> Vec<(String, Budget)> {
     let mut out = vec![(
         file_stem(&file.profile.department_code, &file.profile.department_name),
-        consolidated(file).unwrap_or_else(|| file.clone()),
+        published(file),
     )];
     for (_, unit, b) in unit_budgets(file) {
         out.push((
@@ -285,4 +283,15 @@ pub fn file_stem(code: &str, name: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// The department as published: [`consolidated`], its units' budgets left out (they are
+/// published each on its own).
+#[must_use]
+pub fn published(dept: &Budget) -> Budget {
+    let mut out = consolidated(dept).unwrap_or_else(|| dept.clone());
+    for u in &mut out.profile.units {
+        u.budget = None;
+    }
+    out
 }

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::calc::units::{all_disclosures, consolidated, file_stem, unit_budgets, unit_disclosure};
+use crate::calc::units::{all_disclosures, file_stem, unit_budgets, unit_disclosure};
 use crate::model::Budget;
 
 /// Where an export goes.
@@ -24,7 +24,7 @@ pub enum Target {
 /// The department as published: its units' sum where they hold budgets.
 #[must_use]
 pub fn published(file: Budget) -> Budget {
-    consolidated(&file).unwrap_or(file)
+    crate::calc::units::published(&file)
 }
 
 /// The disclosures to write for `target`, each with the file to write it to (`extension` for

@@ -125,6 +125,8 @@ pub struct ViewState {
     pub pdf_charts: Option<bool>,
     /// The workbook is exported for publishing: the tables only.
     pub workbook_tables_only: bool,
+    /// A unit holding money the officer asked to remove, awaiting confirmation.
+    pub confirm_unit_removal: Option<usize>,
     /// The table shown on the Tables tab.
     pub table: Option<TableId>,
     /// The selected row (by code) on the Tables tab.

@@ -220,6 +220,42 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
     if ui.button(Tr::AddUnit.get(lang)).clicked() {
         unit_edit = Some(ListEdit::Add);
     }
+    // A unit whose budget holds money is removed only once the officer confirms.
+    if let Some(ListEdit::Remove(i)) = unit_edit
+        && form
+            .profile
+            .units
+            .get(i)
+            .and_then(|u| u.budget.as_deref())
+            .is_some_and(|b| b.function_lines.iter().any(|l| !l.amounts.is_empty()))
+    {
+        view.confirm_unit_removal = Some(i);
+        unit_edit = None;
+    }
+    if let Some(i) = view.confirm_unit_removal {
+        let name = form
+            .profile
+            .units
+            .get(i)
+            .map_or_else(String::new, |u| u.name.clone());
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                crate::ui::theme::warning_colour(ui.visuals().dark_mode),
+                if lang.zh() {
+                    format!("“{name}”有本单位的预算和金额，删除后部门合计随之减少（可撤销）。")
+                } else {
+                    format!("“{name}” holds a budget with money; the department's totals drop with it (undo brings it back).")
+                },
+            );
+            if ui.button(lang.pick("仍然删除", "Remove anyway")).clicked() {
+                unit_edit = Some(ListEdit::Remove(i));
+                view.confirm_unit_removal = None;
+            }
+            if ui.button(lang.pick("取消", "Cancel")).clicked() {
+                view.confirm_unit_removal = None;
+            }
+        });
+    }
     if let Some(e) = unit_edit {
         apply_list::<BudgetUnit>(&mut form.profile.units, &e);
         now = true;

@@ -387,3 +387,42 @@ fn the_app_exports_every_unit_in_the_background() {
     assert!(names.contains(&"101002-示例区社会救助事务管理中心.pdf".to_owned()));
     assert!(names.contains(&"101-示例区民政局.xlsx".to_owned()));
 }
+
+/// The department's profile is edited on the department's view: a rename keeps every unit's
+/// budget; removing a unit that holds money asks first, and undo brings it back.
+#[test]
+fn a_unit_holding_money_is_removed_only_when_confirmed() {
+    use egui_kittest::kittest::Queryable as _;
+    let path = std::path::PathBuf::from(sample("example-department-2024.ron"));
+    let mut h = crate::common::harness_sized(
+        crate::common::app_on(&path),
+        egui::Vec2::new(1400.0, 2400.0),
+    );
+    h.run_steps(2);
+    h.get_by_label("情况说明").click();
+    h.run_steps(2);
+    h.get_by_label("部门概况").click();
+    h.run_steps(2);
+    // The second unit's ×: after the department's three duties.
+    h.get_all_by_label("×").nth(4).unwrap().click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("有本单位的预算和金额").is_some());
+    assert_eq!(
+        h.state().document().file().profile.units.len(),
+        3,
+        "not yet"
+    );
+    h.get_by_label("仍然删除").click();
+    h.run_steps(2);
+    let doc = h.state().document();
+    assert_eq!(doc.file().profile.units.len(), 2);
+    assert_eq!(doc.derived().summary.total, yuan(12_600_000));
+    assert!(budget_studio::calc::units::has_unit_budgets(doc.file()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().document().file().profile.units.len(), 3);
+    assert_eq!(
+        h.state().document().derived().summary.total,
+        yuan(16_250_000)
+    );
+}
