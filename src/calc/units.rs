@@ -295,3 +295,66 @@ pub fn published(dept: &Budget) -> Budget {
     }
     out
 }
+
+/// One unit's expenditure in the department's breakdown (部门支出分单位明细), in the
+/// department's unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitExpenditure {
+    /// The unit's code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// 基本支出 and 项目支出 by income source, the department's columns in order.
+    pub by_source: Vec<(crate::model::IncomeSource, crate::model::Split)>,
+    /// Its total.
+    pub total: Money,
+}
+
+/// The department's expenditure unit by unit: basic and project by source, each unit that
+/// holds a budget in the profile's order; the last row is the department's 合计.
+#[must_use]
+pub fn breakdown(dept: &Budget) -> Vec<UnitExpenditure> {
+    let columns = &dept.income_columns;
+    let row =
+        |code: &str, name: &str, lines: &mut dyn Iterator<Item = (&Budget, &FunctionLine)>| {
+            let mut by_source: Vec<(crate::model::IncomeSource, crate::model::Split)> = columns
+                .iter()
+                .map(|s| (*s, crate::model::Split::default()))
+                .collect();
+            for (b, l) in lines {
+                for (source, split) in l.amounts.iter() {
+                    let conv = crate::model::Split {
+                        basic: b.unit.convert(split.basic, dept.unit),
+                        project: b.unit.convert(split.project, dept.unit),
+                    };
+                    match by_source.iter_mut().find(|(s, _)| s == source) {
+                        Some((_, sum)) => sum.saturating_add_assign(conv),
+                        None => by_source.push((*source, conv)),
+                    }
+                }
+            }
+            let total = Money::saturating_sum(by_source.iter().map(|(_, s)| s.total()));
+            UnitExpenditure {
+                code: code.to_owned(),
+                name: name.to_owned(),
+                by_source,
+                total,
+            }
+        };
+    let mut out: Vec<UnitExpenditure> = unit_budgets(dept)
+        .map(|(_, u, b)| {
+            row(
+                &u.code,
+                &u.name,
+                &mut b.function_lines.iter().map(|l| (b, l)),
+            )
+        })
+        .collect();
+    let all = row(
+        "",
+        "合计",
+        &mut unit_budgets(dept).flat_map(|(_, _, b)| b.function_lines.iter().map(move |l| (b, l))),
+    );
+    out.push(all);
+    out
+}

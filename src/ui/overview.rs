@@ -86,6 +86,9 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
         if let Some(c) = &s.expenditure_change {
             ui.label(change_text(c, lang));
         }
+        // A department with its units: where its money is.
+        ui.add_space(8.0);
+        crate::ui::units::breakdown(ui, doc, lang);
         ui.add_space(8.0);
         ui.strong(Tr::ByClass.get(lang));
         Grid::new("by-class")

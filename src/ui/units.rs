@@ -123,3 +123,52 @@ pub fn line_by_unit(
             }
         });
 }
+
+/// 部门支出分单位明细: each unit's expenditure, basic and project by source, and the 合计.
+pub fn breakdown(ui: &mut Ui, doc: &Document, lang: Lang) {
+    let file = doc.file();
+    if !has_unit_budgets(file) {
+        return;
+    }
+    let rows = crate::calc::units::breakdown(file);
+    ui.strong(lang.pick("部门支出分单位明细", "Expenditure by unit"));
+    let Some(first) = rows.first() else { return };
+    egui::ScrollArea::horizontal()
+        .id_salt("unit-breakdown")
+        .show(ui, |ui| {
+            egui::Grid::new("unit-breakdown-grid")
+                .striped(true)
+                .min_col_width(90.0)
+                .show(ui, |ui| {
+                    ui.strong(lang.pick("单位", "Unit"));
+                    ui.strong(lang.pick("合计", "Total"));
+                    for (source, _) in &first.by_source {
+                        ui.strong(format!(
+                            "{} {}",
+                            source.label(lang.zh()),
+                            lang.pick("基本", "basic")
+                        ));
+                        ui.strong(format!(
+                            "{} {}",
+                            source.label(lang.zh()),
+                            lang.pick("项目", "project")
+                        ));
+                    }
+                    ui.end_row();
+                    for row in &rows {
+                        let name = if row.code.is_empty() && row.name == "合计" {
+                            lang.pick("合计", "Total").to_owned()
+                        } else {
+                            row.name.clone()
+                        };
+                        ui.label(name);
+                        ui.label(row.total.format_grouped(2));
+                        for (_, split) in &row.by_source {
+                            ui.label(split.basic.format_grouped(2));
+                            ui.label(split.project.format_grouped(2));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}

@@ -426,3 +426,29 @@ fn a_unit_holding_money_is_removed_only_when_confirmed() {
         yuan(16_250_000)
     );
 }
+
+/// 部门支出分单位明细: each unit's basic and project by source, the last row their sum, which is
+/// the department's.
+#[test]
+fn the_breakdown_by_unit_adds_up_to_the_department() {
+    let file = department();
+    let rows = budget_studio::calc::units::breakdown(&file);
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[2].name, "示例区社会福利院");
+    assert_eq!(rows[2].total, yuan(7_900_000));
+    let service = rows[2]
+        .by_source
+        .iter()
+        .find(|(s, _)| *s == IncomeSource::ServiceIncome)
+        .map(|(_, split)| split.project);
+    assert_eq!(service, Some(yuan(2_000_000)));
+    let total = rows.last().unwrap();
+    assert_eq!(
+        total.total,
+        derive(&consolidated(&file).unwrap()).summary.total
+    );
+    assert_eq!(
+        total.total,
+        Money::saturating_sum(rows[..3].iter().map(|r| r.total))
+    );
+}
