@@ -452,3 +452,45 @@ fn the_breakdown_by_unit_adds_up_to_the_department() {
         Money::saturating_sum(rows[..3].iter().map(|r| r.total))
     );
 }
+
+/// A unit's workbook merged while that unit is seen goes into the unit's budget, and the
+/// department follows; merged while the department (its units' sum) is seen, it is refused.
+#[test]
+fn a_units_workbook_merges_into_that_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = department();
+    let unit = &file.profile.units[2];
+    let mut changed = unit_disclosure(&file, unit, unit.budget.as_deref().unwrap());
+    let i = changed.function_line_index("2210201").unwrap();
+    changed.function_lines[i].set(IncomeSource::GeneralPublic, Column::Basic, yuan(310_000));
+    changed
+        .economic
+        .lines
+        .iter_mut()
+        .find(|l| l.code == "30113")
+        .unwrap()
+        .amount = yuan(310_000);
+    let xlsx = dir.path().join("福利院.xlsx");
+    let derived = derive(&changed);
+    budget_studio::io::xlsx::export(
+        &changed,
+        &derived,
+        &[],
+        &xlsx,
+        &budget_studio::io::xlsx::ExportOptions::default(),
+    )
+    .unwrap();
+    let imported = budget_studio::io::xlsx::import(&xlsx, &Default::default()).unwrap();
+    let mut doc = Document::new(file, None, "dept");
+    assert_eq!(
+        doc.apply("merge", imported.merge_edits(doc.budget())),
+        Err(EditError::DerivedFromUnits)
+    );
+    doc.set_scope(Some(2));
+    doc.apply("merge", imported.merge_edits(doc.budget()))
+        .unwrap();
+    assert_eq!(doc.derived().summary.total, yuan(7_910_000));
+    doc.set_scope(None);
+    assert_eq!(doc.derived().summary.total, yuan(16_260_000));
+    assert!(doc.findings().iter().all(|f| f.severity != Severity::Error));
+}
