@@ -66,40 +66,51 @@ fn derive_and_keystroke(c: &mut Criterion) {
         );
         // A keystroke: the cell's preview is replaced and every total and check follows.
         let mut doc = Document::new(budget.clone(), None, "bench");
-        let leaf = doc
-            .budget()
-            .function_lines
-            .iter()
-            .rposition(|l| l.code.len() == 7)
-            .unwrap();
-        let line = doc.budget().function_lines[leaf].clone();
+        let line = last_item(&doc);
         let mut toggle = false;
         group.bench_function(
             BenchmarkId::new("keystroke (edit + totals + checks)", lines),
-            |b| {
-                b.iter(|| {
-                    toggle = !toggle;
-                    let mut new = line.clone();
-                    let amount = if toggle { "123.45" } else { "678.90" };
-                    new.set(
-                        IncomeSource::GeneralPublic,
-                        Column::Basic,
-                        Money(amount.parse().unwrap()),
-                    );
-                    doc.preview(
-                        "bench",
-                        Edit::FunctionLine {
-                            code: new.code.clone(),
-                            line: Some(new),
-                        },
-                    )
-                    .unwrap();
-                    doc.derived().summary.total
-                });
-            },
+            |b| b.iter(|| keystroke(&mut doc, &line, &mut toggle)),
         );
     }
     group.finish();
+}
+
+/// The last 项 of the budget seen, whose amount the keystrokes change.
+fn last_item(doc: &Document) -> budget_studio::model::FunctionLine {
+    let leaf = doc
+        .budget()
+        .function_lines
+        .iter()
+        .rposition(|l| l.code.len() == 7)
+        .unwrap();
+    doc.budget().function_lines[leaf].clone()
+}
+
+/// One keystroke in `line`: its amount alternates, the preview is replaced, and every total and
+/// check follows.
+fn keystroke(
+    doc: &mut Document,
+    line: &budget_studio::model::FunctionLine,
+    toggle: &mut bool,
+) -> Money {
+    *toggle = !*toggle;
+    let mut new = line.clone();
+    let amount = if *toggle { "123.45" } else { "678.90" };
+    new.set(
+        IncomeSource::GeneralPublic,
+        Column::Basic,
+        Money(amount.parse().unwrap()),
+    );
+    doc.preview(
+        "bench",
+        Edit::FunctionLine {
+            code: new.code.clone(),
+            line: Some(new),
+        },
+    )
+    .unwrap();
+    doc.derived().summary.total
 }
 
 fn frame_input(scroll: bool) -> RawInput {
@@ -339,34 +350,10 @@ fn department(c: &mut Criterion) {
     });
     let mut doc = Document::new(dept.clone(), None, "bench");
     doc.set_scope(Some(50));
-    let leaf = doc
-        .budget()
-        .function_lines
-        .iter()
-        .rposition(|l| l.code.len() == 7)
-        .unwrap();
-    let line = doc.budget().function_lines[leaf].clone();
+    let line = last_item(&doc);
     let mut toggle = false;
     group.bench_function("keystroke in a unit (edit + totals + checks)", |b| {
-        b.iter(|| {
-            toggle = !toggle;
-            let mut new = line.clone();
-            let amount = if toggle { "123.45" } else { "678.90" };
-            new.set(
-                IncomeSource::GeneralPublic,
-                Column::Basic,
-                Money(amount.parse().unwrap()),
-            );
-            doc.preview(
-                "bench",
-                Edit::FunctionLine {
-                    code: new.code.clone(),
-                    line: Some(new),
-                },
-            )
-            .unwrap();
-            doc.derived().summary.total
-        });
+        b.iter(|| keystroke(&mut doc, &line, &mut toggle));
     });
     group.finish();
 }
