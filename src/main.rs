@@ -198,11 +198,15 @@ enum ImportKind {
     /// A budget from an Excel workbook (the app's own export or the official table layouts);
     /// exit 2 if the workbook cannot be taken.
     Xlsx {
-        /// The workbook (.xlsx, .xls or .ods).
+        /// The workbook (.xlsx, .xls or .ods), or a folder of units' workbooks.
         file: PathBuf,
         /// The budget file to write (.ron).
         #[arg(long)]
         out: PathBuf,
+        /// With a folder: the department file whose units the workbooks are, matched by code or
+        /// name (the department file is not changed; the result goes to --out).
+        #[arg(long, value_name = "DEPT.ron")]
+        into: Option<PathBuf>,
         /// The id of the template the workbook follows (see `template list`), for what it does
         /// not say itself; by default the one the app's own workbook names, or the one whose
         /// table titles the sheets print.
@@ -335,6 +339,7 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 ImportKind::Xlsx {
                     file,
                     out,
+                    into,
                     template,
                 },
         }) => {
@@ -357,7 +362,15 @@ fn run(started: std::time::Instant) -> Result<i32> {
                     }
                 },
             };
-            cli::import_xlsx(&file, &out, template, zh, &mut stdout.lock(), &mut &stderr)
+            cli::import_xlsx(
+                &file,
+                &out,
+                into.as_deref(),
+                template,
+                zh,
+                &mut stdout.lock(),
+                &mut &stderr,
+            )
         }
         None => {
             budget_studio::app::run(args.file, started)?;

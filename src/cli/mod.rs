@@ -266,6 +266,7 @@ pub fn export_xlsx(
 pub fn import_xlsx(
     path: &Path,
     target: &Path,
+    into: Option<&Path>,
     template: Option<crate::model::TemplateId>,
     zh: bool,
     out: &mut dyn Write,
@@ -273,7 +274,14 @@ pub fn import_xlsx(
 ) -> io::Result<i32> {
     let options = crate::io::xlsx::ImportOptions { template };
     if path.is_dir() {
-        return units::import_folder(path, target, &options, zh, out, err);
+        let dept = match into {
+            Some(p) => match load_or_report(p, zh, err)? {
+                Some(d) => Some(d),
+                None => return Ok(EXIT_UNREADABLE),
+            },
+            None => None,
+        };
+        return units::import_folder(path, target, dept, &options, zh, out, err);
     }
     let imported = match crate::io::xlsx::import(path, &options) {
         Ok(i) => i,

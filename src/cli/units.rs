@@ -117,9 +117,10 @@ pub fn make_folder(target: &Target, err: &mut dyn Write) -> io::Result<bool> {
     Ok(true)
 }
 
-/// `import xlsx DIR --out FILE.ron`: one unit per workbook in `dir` (by file name), into a new
-/// department named as the folder; says what each workbook became, what was skipped and why,
-/// and which were the same unit twice; exit 2 when no unit could be read or FILE cannot be
+/// `import xlsx DIR --out FILE.ron [--into DEPT.ron]`: one unit per workbook in `dir` (by file
+/// name), into a new department named as the folder or into the units of `into` (matched by
+/// code, else by name); says what each workbook became, what was skipped and why, and which
+/// were the same unit twice; exit 2 when no unit could be read or placed, or FILE cannot be
 /// written.
 ///
 /// # Errors
@@ -127,6 +128,7 @@ pub fn make_folder(target: &Target, err: &mut dyn Write) -> io::Result<bool> {
 pub fn import_folder(
     dir: &Path,
     target: &Path,
+    into: Option<Budget>,
     options: &crate::io::xlsx::ImportOptions,
     zh: bool,
     out: &mut dyn Write,
@@ -223,21 +225,101 @@ pub fn import_folder(
         )?;
         units.push(budget);
     }
-    let name = dir
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let Some(dept) = crate::calc::units::department_of(&name, units) else {
-        writeln!(
-            err,
-            "{}",
-            if zh {
-                format!("{} 中没有能读入的单位工作簿", dir.display())
-            } else {
-                format!("no unit workbook could be read in {}", dir.display())
+    let dept = match into {
+        // Into a department: each workbook to the unit with its code, else its name.
+        Some(mut dept) => {
+            let mut placed = 0usize;
+            for b in units {
+                let p = &b.profile;
+                let by_code: Vec<usize> = dept
+                    .profile
+                    .units
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| !p.department_code.is_empty() && u.code == p.department_code)
+                    .map(|(i, _)| i)
+                    .collect();
+                let found = if by_code.is_empty() {
+                    dept.profile
+                        .units
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, u)| u.name == p.department_name)
+                        .map(|(i, _)| i)
+                        .collect()
+                } else {
+                    by_code
+                };
+                match found.as_slice() {
+                    [i] => {
+                        if let Some(u) = dept.profile.units.get_mut(*i) {
+                            u.budget = Some(Box::new(b));
+                            placed += 1;
+                        }
+                    }
+                    [] => writeln!(
+                        out,
+                        "{}",
+                        if zh {
+                            format!(
+                                "跳过“{}”：部门中没有代码或名称相同的预算单位",
+                                p.department_name
+                            )
+                        } else {
+                            format!(
+                                "skipped “{}”: no unit of the department has its code or name",
+                                p.department_name
+                            )
+                        }
+                    )?,
+                    _ => writeln!(
+                        out,
+                        "{}",
+                        if zh {
+                            format!("跳过“{}”：部门中有多个同名单位", p.department_name)
+                        } else {
+                            format!(
+                                "skipped “{}”: more than one unit has its name",
+                                p.department_name
+                            )
+                        }
+                    )?,
+                }
             }
-        )?;
-        return Ok(super::EXIT_UNREADABLE);
+            if placed == 0 {
+                writeln!(
+                    err,
+                    "{}",
+                    if zh {
+                        "没有工作簿能对应到部门的单位"
+                    } else {
+                        "no workbook matched a unit of the department"
+                    }
+                )?;
+                return Ok(super::EXIT_UNREADABLE);
+            }
+            dept
+        }
+        None => {
+            let name = dir
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let Some(dept) = crate::calc::units::department_of(&name, units) else {
+                writeln!(
+                    err,
+                    "{}",
+                    if zh {
+                        format!("{} 中没有能读入的单位工作簿", dir.display())
+                    } else {
+                        format!("no unit workbook could be read in {}", dir.display())
+                    }
+                )?;
+                return Ok(super::EXIT_UNREADABLE);
+            };
+            dept
+        }
     };
+    let name = dept.profile.department_name.clone();
     if let Err(e) = crate::io::save(&dept, target) {
         writeln!(err, "{e}")?;
         return Ok(super::EXIT_UNREADABLE);

@@ -494,3 +494,66 @@ fn a_units_workbook_merges_into_that_unit() {
     assert_eq!(doc.derived().summary.total, yuan(16_260_000));
     assert!(doc.findings().iter().all(|f| f.severity != Severity::Error));
 }
+
+/// Unit workbooks read into an existing department go to the units with their code (else name);
+/// one no unit matches is said and skipped, and the department file itself is not changed.
+#[test]
+fn unit_workbooks_go_into_the_departments_units_matched_by_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = department();
+    // The 福利院's budget, a little changed, and a unit the department does not have.
+    let unit = &file.profile.units[2];
+    let mut changed = unit_disclosure(&file, unit, unit.budget.as_deref().unwrap());
+    let i = changed.function_line_index("2210201").unwrap();
+    changed.function_lines[i].set(IncomeSource::GeneralPublic, Column::Basic, yuan(310_000));
+    changed
+        .economic
+        .lines
+        .iter_mut()
+        .find(|l| l.code == "30113")
+        .unwrap()
+        .amount = yuan(310_000);
+    let mut stranger = changed.clone();
+    stranger.profile.department_code = "999999".into();
+    stranger.profile.department_name = "别的局的单位".into();
+    let folder = dir.path().join("units");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, b) in [("a.xlsx", &changed), ("b.xlsx", &stranger)] {
+        budget_studio::io::xlsx::export(
+            b,
+            &derive(b),
+            &[],
+            &folder.join(name),
+            &budget_studio::io::xlsx::ExportOptions::default(),
+        )
+        .unwrap();
+    }
+    let into = sample("example-department-2024.ron");
+    let before = std::fs::read(&into).unwrap();
+    let out = dir.path().join("dept.ron");
+    let (code, report, err) = run(&[
+        "import",
+        "xlsx",
+        folder.to_str().unwrap(),
+        "--into",
+        &into,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        report.contains("跳过“别的局的单位”：部门中没有代码或名称相同的预算单位"),
+        "{report}"
+    );
+    assert_eq!(
+        std::fs::read(&into).unwrap(),
+        before,
+        "the department file is not changed"
+    );
+    let back = budget_studio::io::load(&out).unwrap();
+    assert_eq!(back.profile.units.len(), 3);
+    let d = derive(&consolidated(&back).unwrap());
+    assert_eq!(d.summary.total, yuan(16_260_000));
+    // The other units are as they were.
+    assert_eq!(back.profile.units[0], file.profile.units[0]);
+}
