@@ -137,21 +137,42 @@ enum Command {
     },
 }
 
+/// Where an export goes: one file, or every disclosure of a department into a folder.
+#[derive(clap::Args)]
+struct Destination {
+    /// The file to write.
+    #[arg(long, required_unless_present = "all_units")]
+    out: Option<PathBuf>,
+    /// The 单位预算 of this unit (its code, or its name), instead of the department's.
+    #[arg(long, conflicts_with = "all_units")]
+    unit: Option<String>,
+    /// Write the department's disclosure and each unit's into DIR, named CODE-NAME with the
+    /// export's extension.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    all_units: Option<PathBuf>,
+}
+
+impl Destination {
+    /// The export's target (clap has made sure one of `out` and `all_units` is given).
+    fn target(self) -> cli::units::Target {
+        match (self.all_units, self.out) {
+            (Some(dir), _) => cli::units::Target::AllUnits(dir),
+            (None, out) => cli::units::Target::One {
+                out: out.unwrap_or_default(),
+                unit: self.unit,
+            },
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum ExportKind {
     /// The tables, forms and findings as an Excel workbook (.xlsx); exit 2 if FILE is unreadable.
     Xlsx {
         /// The budget file (.ron).
         file: PathBuf,
-        /// The workbook to write.
-        #[arg(long, required_unless_present = "all_units")]
-        out: Option<PathBuf>,
-        /// The 单位预算 of this unit (its code, or its name), instead of the department's.
-        #[arg(long, conflicts_with = "all_units")]
-        unit: Option<String>,
-        /// Write the department's workbook and each unit's into DIR, named CODE-NAME.xlsx.
-        #[arg(long, value_name = "DIR", conflicts_with = "out")]
-        all_units: Option<PathBuf>,
+        #[command(flatten)]
+        to: Destination,
         /// Only what is published: leave out the findings sheet (the officer's, not the
         /// public's) and the hidden sheet that carries the rest of the budget (texts, notes,
         /// assets) back on import.
@@ -163,15 +184,8 @@ enum ExportKind {
     Pdf {
         /// The budget file (.ron).
         file: PathBuf,
-        /// The PDF to write.
-        #[arg(long, required_unless_present = "all_units")]
-        out: Option<PathBuf>,
-        /// The 单位预算 of this unit (its code, or its name), instead of the department's.
-        #[arg(long, conflicts_with = "all_units")]
-        unit: Option<String>,
-        /// Write the department's disclosure and each unit's into DIR, named CODE-NAME.pdf.
-        #[arg(long, value_name = "DIR", conflicts_with = "out")]
-        all_units: Option<PathBuf>,
+        #[command(flatten)]
+        to: Destination,
         /// Leave out the appendix with the charts.
         #[arg(long, conflicts_with = "charts")]
         no_charts: bool,
@@ -292,9 +306,7 @@ fn run(started: std::time::Instant) -> Result<i32> {
             what:
                 ExportKind::Xlsx {
                     file,
-                    out,
-                    unit,
-                    all_units,
+                    to,
                     tables_only,
                 },
         }) => {
@@ -302,7 +314,7 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 tables_only,
                 ..Default::default()
             };
-            let target = export_target(out, unit, all_units);
+            let target = to.target();
             cli::export_xlsx(
                 &file,
                 &target,
@@ -316,15 +328,13 @@ fn run(started: std::time::Instant) -> Result<i32> {
             what:
                 ExportKind::Pdf {
                     file,
-                    out,
-                    unit,
-                    all_units,
+                    to,
                     no_charts,
                     charts,
                 },
         }) => cli::export_pdf(
             &file,
-            &export_target(out, unit, all_units),
+            &to.target(),
             zh,
             match (charts, no_charts) {
                 (true, _) => Some(true),
@@ -405,21 +415,5 @@ fn attach_parent_console() {
         // SAFETY: takes a constant; failure (no parent console) is only a return value, and
         // then there is nowhere to print anyway.
         let _attached = unsafe { AttachConsole(ATTACH_PARENT_PROCESS) };
-    }
-}
-
-/// Where an export goes: one file, or a folder of every unit's (clap has made sure one of
-/// `out` and `all_units` is given).
-fn export_target(
-    out: Option<PathBuf>,
-    unit: Option<String>,
-    all_units: Option<PathBuf>,
-) -> cli::units::Target {
-    match (all_units, out) {
-        (Some(dir), _) => cli::units::Target::AllUnits(dir),
-        (None, out) => cli::units::Target::One {
-            out: out.unwrap_or_default(),
-            unit,
-        },
     }
 }

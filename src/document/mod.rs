@@ -128,6 +128,12 @@ impl Document {
         &self.budget
     }
 
+    /// True when the department is seen and its figures are its units' sum (not editable here).
+    #[must_use]
+    pub fn is_summed(&self) -> bool {
+        self.scope.is_none() && self.consolidated.is_some()
+    }
+
     /// The unit seen, or `None` for the department.
     #[must_use]
     pub fn scope(&self) -> Option<usize> {

@@ -76,7 +76,7 @@ pub fn bar(ui: &mut Ui, doc: &Document, view: &ViewState, actions: &mut Vec<Acti
                 }
             });
         }
-        if summed && doc.scope().is_none() {
+        if doc.is_summed() {
             ui.label(
                 RichText::new(lang.pick(
                     "部门的数字由各单位汇总，请在单位中修改。",

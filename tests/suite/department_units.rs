@@ -453,14 +453,10 @@ fn the_breakdown_by_unit_adds_up_to_the_department() {
     );
 }
 
-/// A unit's workbook merged while that unit is seen goes into the unit's budget, and the
-/// department follows; merged while the department (its units' sum) is seen, it is refused.
-#[test]
-fn a_units_workbook_merges_into_that_unit() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = department();
+/// The 社会福利院's disclosure with its 住房公积金 (and the economic line under it) 10,000 元 more.
+fn welfare_home_raised(file: &Budget) -> Budget {
     let unit = &file.profile.units[2];
-    let mut changed = unit_disclosure(&file, unit, unit.budget.as_deref().unwrap());
+    let mut changed = unit_disclosure(file, unit, unit.budget.as_deref().unwrap());
     let i = changed.function_line_index("2210201").unwrap();
     changed.function_lines[i].set(IncomeSource::GeneralPublic, Column::Basic, yuan(310_000));
     changed
@@ -470,16 +466,30 @@ fn a_units_workbook_merges_into_that_unit() {
         .find(|l| l.code == "30113")
         .unwrap()
         .amount = yuan(310_000);
-    let xlsx = dir.path().join("福利院.xlsx");
-    let derived = derive(&changed);
+    changed
+}
+
+/// `budget`'s own workbook at `path`.
+fn write_workbook(budget: &Budget, path: &Path) {
     budget_studio::io::xlsx::export(
-        &changed,
-        &derived,
+        budget,
+        &derive(budget),
         &[],
-        &xlsx,
+        path,
         &budget_studio::io::xlsx::ExportOptions::default(),
     )
     .unwrap();
+}
+
+/// A unit's workbook merged while that unit is seen goes into the unit's budget, and the
+/// department follows; merged while the department (its units' sum) is seen, it is refused.
+#[test]
+fn a_units_workbook_merges_into_that_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = department();
+    let changed = welfare_home_raised(&file);
+    let xlsx = dir.path().join("福利院.xlsx");
+    write_workbook(&changed, &xlsx);
     let imported = budget_studio::io::xlsx::import(&xlsx, &Default::default()).unwrap();
     let mut doc = Document::new(file, None, "dept");
     assert_eq!(
@@ -502,31 +512,14 @@ fn unit_workbooks_go_into_the_departments_units_matched_by_code() {
     let dir = tempfile::tempdir().unwrap();
     let file = department();
     // The 福利院's budget, a little changed, and a unit the department does not have.
-    let unit = &file.profile.units[2];
-    let mut changed = unit_disclosure(&file, unit, unit.budget.as_deref().unwrap());
-    let i = changed.function_line_index("2210201").unwrap();
-    changed.function_lines[i].set(IncomeSource::GeneralPublic, Column::Basic, yuan(310_000));
-    changed
-        .economic
-        .lines
-        .iter_mut()
-        .find(|l| l.code == "30113")
-        .unwrap()
-        .amount = yuan(310_000);
+    let changed = welfare_home_raised(&file);
     let mut stranger = changed.clone();
     stranger.profile.department_code = "999999".into();
     stranger.profile.department_name = "别的局的单位".into();
     let folder = dir.path().join("units");
     std::fs::create_dir(&folder).unwrap();
     for (name, b) in [("a.xlsx", &changed), ("b.xlsx", &stranger)] {
-        budget_studio::io::xlsx::export(
-            b,
-            &derive(b),
-            &[],
-            &folder.join(name),
-            &budget_studio::io::xlsx::ExportOptions::default(),
-        )
-        .unwrap();
+        write_workbook(b, &folder.join(name));
     }
     let into = sample("example-department-2024.ron");
     let before = std::fs::read(&into).unwrap();

@@ -170,7 +170,7 @@ fn draw_cell(
     let kind = table.columns.get(col).map_or(ColumnKind::Text, |c| c.kind);
     let strong = row.kind.is_strong();
     // A department whose figures are its units' shows them, to be edited in a unit.
-    let summed = doc.scope().is_none() && crate::calc::units::has_unit_budgets(doc.file());
+    let summed = doc.is_summed();
     match (kind, cell) {
         (_, Cell::Input { value, .. }) if summed => {
             let name = table.cell_name(row, col);

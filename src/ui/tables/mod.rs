@@ -135,7 +135,7 @@ pub fn show(ui: &mut Ui, doc: &Document, view: &mut ViewState, actions: &mut Vec
             | TableId::GovFundExpenditure
             | TableId::StateCapital
     );
-    let summed = doc.scope().is_none() && crate::calc::units::has_unit_budgets(doc.file());
+    let summed = doc.is_summed();
     if function_table
         && let Some(code) = view.selected_code.clone()
         && budget.function_line_index(&code).is_some()
