@@ -36,6 +36,12 @@ pub(super) struct Document {
     pub first_page: usize,
     /// The contents, with pages, when `front`.
     pub toc: Vec<super::pieces::TocEntry>,
+    /// Body pages print their own numbers. A document typeset in pieces has them put on
+    /// afterwards instead (see [`super::pieces`]).
+    pub numbered_in_place: bool,
+    /// Pages that print a number and nothing else, one per body page of a document typeset in
+    /// pieces, each of that page's size.
+    pub numbers: Vec<super::pieces::NumberPage>,
 }
 
 /// The cover: its lines from the top, each with its size (`large`, `medium`, `small`).
@@ -100,8 +106,6 @@ pub(super) struct TableData {
     pub widths: Vec<f32>,
     /// Alignment per column: `left`, `right` or `center`.
     pub align: Vec<&'static str>,
-    /// The column of names, indented by level.
-    pub name: Option<usize>,
     /// Header rows.
     pub header_rows: usize,
     /// Header cells with their spans.
@@ -138,9 +142,8 @@ pub(super) struct HeadCell {
 pub(super) struct RowData {
     /// Bold.
     pub s: bool,
-    /// Indentation of the name (0–2).
-    pub d: u8,
-    /// The cells' printed text.
+    /// The cells' printed text, the name indented by its level with ideographic spaces (two
+    /// half-em units each, as [`display_width`] counts them).
     pub c: Vec<String>,
     /// Every cell fits on one line: the row's height is known without measuring its cells.
     pub o: bool,
@@ -184,25 +187,24 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
     let mut rows = Vec::with_capacity(t.len());
     for row in t.printed_rows() {
         let mut cells = Vec::with_capacity(n);
+        // Totals stand at the left whatever their level.
+        let depth = if row.kind == RowKind::Total {
+            0
+        } else {
+            row.kind.depth()
+        };
         for (c, cell) in row.cells.iter().enumerate() {
-            let text = cell.printed_text(row.kind, t.number_format);
+            let mut text = cell.printed_text(row.kind, t.number_format);
+            if depth > 0 && t.columns.get(c).map(|s| s.kind) == Some(ColumnKind::Name) {
+                text.insert_str(0, &"\u{3000}".repeat(usize::from(depth)));
+            }
             if let Some(w) = widths.get_mut(c) {
-                let indent = if t.columns.get(c).map(|s| s.kind) == Some(ColumnKind::Name) {
-                    usize::from(row.kind.depth()) * 2
-                } else {
-                    0
-                };
-                *w = (*w).max(display_width(&text) + indent);
+                *w = (*w).max(display_width(&text));
             }
             cells.push(text);
         }
         rows.push(RowData {
             s: row.kind.is_strong(),
-            d: if row.kind == RowKind::Total {
-                0
-            } else {
-                row.kind.depth()
-            },
             c: cells,
             o: false,
         });
@@ -252,7 +254,6 @@ pub(super) fn table_data(budget: &Budget, t: &Table<'_>, zh: bool) -> TableData 
         #[allow(clippy::cast_precision_loss)] // widths are small counts
         widths: widths.iter().map(|w| *w as f32).collect(),
         align,
-        name: t.columns.iter().position(|c| c.kind == ColumnKind::Name),
         header_rows: t.header_rows,
         header,
         rows,
@@ -346,6 +347,8 @@ pub(super) fn document(
         front: true,
         first_page: 1,
         toc: Vec::new(),
+        numbered_in_place: true,
+        numbers: Vec::new(),
     }
 }
 
@@ -404,7 +407,7 @@ mod tests {
         let row = |name: &str| {
             data.rows
                 .iter()
-                .find(|r| r.c.iter().any(|c| c == name))
+                .find(|r| r.c.iter().any(|c| c.trim_start_matches('\u{3000}') == name))
                 .expect("row printed")
         };
         // The 合计 and a 类 with a short name fit; amounts never break, whatever their length.
@@ -412,6 +415,19 @@ mod tests {
         assert!(row("资源勘探工业信息等支出").o);
         // A name of 55 characters wraps in its column of 44 half-ems: measured as usual.
         assert!(!row(&long).o);
+        // A 项's name comes indented two levels, a 类's not at all.
+        assert!(
+            row(&long)
+                .c
+                .iter()
+                .any(|c| *c == format!("\u{3000}\u{3000}{long}"))
+        );
+        assert!(
+            row("资源勘探工业信息等支出")
+                .c
+                .iter()
+                .any(|c| c == "资源勘探工业信息等支出")
+        );
         assert_eq!(data.rows.iter().filter(|r| !r.o).count(), 1);
     }
 }

@@ -331,6 +331,25 @@ mod tests {
         );
         assert!(rows(&whole).len() > 200, "{}", rows(&whole).len());
         assert_eq!(rows(&cut), rows(&whole));
+        // Every body page is numbered from 1 at its foot, whether the page printed its number
+        // itself (one piece) or had it put on afterwards (many), and the front pages are not.
+        let numbers = |t: &str| -> Vec<Option<usize>> {
+            t.split('\u{c}')
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| {
+                    let last = p.lines().rev().find(|l| !l.trim().is_empty())?;
+                    // `— 12 —`, read as `—12—` on some pages.
+                    let last: String = last.split_whitespace().collect();
+                    last.strip_prefix('—')?.strip_suffix('—')?.parse().ok()
+                })
+                .collect()
+        };
+        for t in [&whole, &cut] {
+            let n = numbers(t);
+            assert_eq!(n[..2], [None, None], "cover and contents");
+            let body: Vec<usize> = (1..=n.len() - 2).collect();
+            assert_eq!(n[2..], body.iter().map(|b| Some(*b)).collect::<Vec<_>>());
+        }
     }
 
     /// poppler's pdftotext; missing, the test is skipped, except in CI, which installs it.

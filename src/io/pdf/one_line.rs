@@ -38,17 +38,12 @@ pub(super) fn mark_one_line_rows(
         .iter()
         .map(|c| matches!(c.kind, ColumnKind::Name | ColumnKind::Text))
         .collect();
-    let name = t.columns.iter().position(|s| s.kind == ColumnKind::Name);
     for row in rows {
+        // A name's text carries its indentation.
         row.o = row.c.iter().enumerate().all(|(c, text)| {
-            let indent = if Some(c) == name {
-                usize::from(row.d) * 2
-            } else {
-                0
-            };
             let can_break = breakable.get(c).copied().unwrap_or(true) || text.contains(' ');
             #[allow(clippy::cast_precision_loss)] // text widths are small counts
-            let needed = (display_width(text) + indent) as f32 * HALF_EM_PT * 1.1;
+            let needed = display_width(text) as f32 * HALF_EM_PT * 1.1;
             !can_break || room.get(c).is_some_and(|r| needed <= *r)
         });
     }

@@ -23,6 +23,17 @@ use super::data::{Block, Document, Part, TableData};
 /// Table rows (or their equivalent) a piece holds before it may end.
 pub(super) const PIECE_ROWS: usize = 1500;
 
+/// A page that prints only its number, for a body page of that size.
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct NumberPage {
+    /// The number as printed.
+    pub number: String,
+    /// The page's width, pt.
+    pub width: f64,
+    /// Its height, pt.
+    pub height: f64,
+}
+
 /// An entry of the contents.
 #[derive(Clone, Debug, Serialize)]
 pub(super) struct TocEntry {
@@ -145,6 +156,8 @@ pub(super) fn typeset_in_pieces(
         front,
         first_page,
         toc: Vec::new(),
+        numbered_in_place: tagged,
+        numbers: Vec::new(),
     };
     let mut body: Vec<Page> = Vec::new();
     let mut found: Vec<(u8, String, usize)> = Vec::new();
@@ -275,7 +288,6 @@ pub(super) fn typeset_in_pieces(
                     department: slice.department.clone(),
                     unit: slice.unit.clone(),
                     landscape: slice.landscape,
-                    name: slice.name,
                     header_rows: slice.header_rows,
                     empty_note: slice.empty_note.take(),
                 };
@@ -309,6 +321,14 @@ pub(super) fn typeset_in_pieces(
         flush(&mut piece, None, &mut per_page)?;
     }
 
+    if !tagged {
+        number_pages(&mut body, |numbers| {
+            let mut doc = shell(false, 1);
+            doc.numbers = numbers;
+            run(&doc).map(|t| t.pages)
+        })?;
+    }
+
     // The cover and contents, typeset again if they take other than the pages guessed.
     let mut front_pages = 2;
     let front = loop {
@@ -334,6 +354,36 @@ pub(super) fn typeset_in_pieces(
         document: PagedDocument::new(pages.into(), front.info),
         tagged,
     })
+}
+
+/// Puts its number at the foot of every body page, from pages typeset by `typeset` that print
+/// the number alone, each the size of its page: counted from 1, as a body numbered in place.
+fn number_pages(
+    body: &mut [Page],
+    typeset: impl Fn(Vec<NumberPage>) -> Result<Vec<Page>, PdfError>,
+) -> Result<(), PdfError> {
+    let numbers = body
+        .iter()
+        .enumerate()
+        .map(|(i, page)| NumberPage {
+            number: (i + 1).to_string(),
+            width: page.frame.width().to_pt(),
+            height: page.frame.height().to_pt(),
+        })
+        .collect();
+    let numbered = typeset(numbers)?;
+    if numbered.len() != body.len() {
+        return Err(PdfError::Typeset(format!(
+            "{} page numbers laid out for {} pages",
+            numbered.len(),
+            body.len()
+        )));
+    }
+    for (page, number) in body.iter_mut().zip(numbered) {
+        page.frame
+            .push_frame(typst::layout::Point::zero(), number.frame);
+    }
+    Ok(())
 }
 
 /// Drops from `frame` the marks of every element but those in `keep`.
