@@ -71,48 +71,42 @@ impl BudgetApp {
         let written: Written = Arc::new(Mutex::new(Vec::new()));
         let (d, c, w) = (done.clone(), cancel.clone(), written.clone());
         let handle = std::thread::spawn(move || {
-            let next = AtomicUsize::new(0);
-            let workers =
-                std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-            std::thread::scope(|scope| {
-                for _ in 0..workers.min(jobs.len().max(1)) {
-                    scope.spawn(|| {
-                        while !c.load(Ordering::Relaxed) {
-                            let k = next.fetch_add(1, Ordering::Relaxed);
-                            let Some((to, pdf, budget)) = jobs.get(k) else {
-                                break;
-                            };
-                            let derived = derive(budget);
-                            let result = if *pdf {
-                                let options = crate::io::pdf::PdfOptions {
-                                    zh,
-                                    charts,
-                                    against: None,
-                                };
-                                crate::io::pdf::export(budget, &derived, to, &options)
-                                    .map_err(|e| e.to_string())
-                            } else {
-                                let findings = checks::run(budget, &derived);
-                                crate::io::xlsx::export(
-                                    budget,
-                                    &derived,
-                                    &findings,
-                                    to,
-                                    &crate::io::xlsx::ExportOptions {
-                                        tables_only: true,
-                                        ..Default::default()
-                                    },
-                                )
-                                .map_err(|e| e.to_string())
-                            };
-                            if let Ok(mut all) = w.lock() {
-                                all.push((to.clone(), result));
-                            }
-                            d.fetch_add(1, Ordering::Relaxed);
-                        }
-                    });
-                }
-            });
+            crate::io::batch::run_all(
+                &jobs,
+                |(_, _, b)| b.function_lines.len(),
+                &c,
+                |(to, pdf, budget)| {
+                    let derived = derive(budget);
+                    if *pdf {
+                        let options = crate::io::pdf::PdfOptions {
+                            zh,
+                            charts,
+                            against: None,
+                        };
+                        crate::io::pdf::export(budget, &derived, to, &options)
+                            .map_err(|e| e.to_string())
+                    } else {
+                        let findings = checks::run(budget, &derived);
+                        crate::io::xlsx::export(
+                            budget,
+                            &derived,
+                            &findings,
+                            to,
+                            &crate::io::xlsx::ExportOptions {
+                                tables_only: true,
+                                ..Default::default()
+                            },
+                        )
+                        .map_err(|e| e.to_string())
+                    }
+                },
+                |i, result| {
+                    if let (Ok(mut all), Some((to, _, _))) = (w.lock(), jobs.get(i)) {
+                        all.push((to.clone(), result));
+                    }
+                    d.fetch_add(1, Ordering::Relaxed);
+                },
+            );
         });
         self.unit_export = Some(UnitExport {
             done,

@@ -344,45 +344,16 @@ pub fn import_folder(
     Ok(super::EXIT_OK)
 }
 
-/// Writes every disclosure of `list` with `write`, on all cores, the largest first; the results
-/// in `list`'s order.
+/// Writes every disclosure of `list` with `write`, side by side, the largest first; the
+/// results in `list`'s order.
 pub fn write_all<E: Send>(
     list: Vec<(PathBuf, Budget)>,
     write: impl Fn(&Path, &Budget) -> Result<(), E> + Sync,
 ) -> Vec<(PathBuf, Result<(), E>)> {
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(list.len().max(1));
-    // The biggest budget first, so the last to finish is a small one.
-    let mut order: Vec<usize> = (0..list.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(list[i].1.function_lines.len()));
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<(), E>>>> =
-        Mutex::new((0..list.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&i) = order.get(k) else { break };
-                    let (path, budget) = &list[i];
-                    let result = write(path, budget);
-                    if let Ok(mut all) = results.lock()
-                        && let Some(slot) = all.get_mut(i)
-                    {
-                        *slot = Some(result);
-                    }
-                }
-            });
-        }
-    });
-    let results = results
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    list.into_iter()
-        .zip(results)
-        .filter_map(|((path, _), r)| r.map(|r| (path, r)))
-        .collect()
+    let results = crate::io::batch::map_all(
+        &list,
+        |(_, b)| b.function_lines.len(),
+        |(path, budget)| write(path, budget),
+    );
+    list.into_iter().map(|(p, _)| p).zip(results).collect()
 }

@@ -1,6 +1,7 @@
 //! Reading and writing budgets: the RON file format, strict loading in any common encoding, and
 //! safe saving that keeps the file's identity and a backup.
 
+pub mod batch;
 pub mod catalogue;
 pub mod charts;
 pub mod decode;
