@@ -291,12 +291,24 @@ fn run(started: std::time::Instant) -> Result<i32> {
                 None => budget_studio::synth::generate(lines, seed),
             };
             budget_studio::io::save(&budget, &out)?;
-            println!(
-                "{}: {} lines, {} projects",
-                out.display(),
-                budget.function_lines.len(),
-                budget.projects.len()
-            );
+            // A department's lines and projects are its units'.
+            let mut all: Vec<&budget_studio::model::Budget> =
+                budget_studio::calc::units::unit_budgets(&budget)
+                    .map(|(_, _, b)| b)
+                    .collect();
+            if all.is_empty() {
+                all.push(&budget);
+            }
+            let lines: usize = all.iter().map(|b| b.function_lines.len()).sum();
+            let projects: usize = all.iter().map(|b| b.projects.len()).sum();
+            match units {
+                Some(_) => println!(
+                    "{}: {} units, {lines} lines, {projects} projects",
+                    out.display(),
+                    all.len()
+                ),
+                None => println!("{}: {lines} lines, {projects} projects", out.display()),
+            }
             return Ok(0);
         }
         Some(Command::NewYear { file, out, force }) => {

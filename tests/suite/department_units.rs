@@ -550,3 +550,29 @@ fn unit_workbooks_go_into_the_departments_units_matched_by_code() {
     // The other units are as they were.
     assert_eq!(back.profile.units[0], file.profile.units[0]);
 }
+
+#[test]
+fn a_generated_department_reports_its_units_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("dept.ron");
+    let (code, stdout, stderr) = run(&[
+        "generate",
+        "--units",
+        "3",
+        "--lines",
+        "300",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let dept = budget_studio::io::load(&out).unwrap();
+    let units: Vec<&Budget> = unit_budgets(&dept).map(|(_, _, b)| b).collect();
+    assert_eq!(units.len(), 3);
+    let lines: usize = units.iter().map(|b| b.function_lines.len()).sum();
+    assert!(lines >= 300, "{lines}");
+    // The lines are the units': the department's own list is empty.
+    assert!(dept.function_lines.is_empty());
+    assert!(
+        stdout.contains(&format!("3 units, {lines} lines")),
+        "{stdout}"
+    );
+}
