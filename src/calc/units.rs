@@ -286,12 +286,20 @@ pub fn file_stem(code: &str, name: &str) -> String {
 }
 
 /// The department as published: [`consolidated`], its units' budgets left out (they are
-/// published each on its own).
+/// published each on its own) unless its template prints the 部门支出分单位明细表, which is
+/// built from them.
 #[must_use]
 pub fn published(dept: &Budget) -> Budget {
     let mut out = consolidated(dept).unwrap_or_else(|| dept.clone());
-    for u in &mut out.profile.units {
-        u.budget = None;
+    let by_unit = out
+        .template()
+        .tables
+        .iter()
+        .any(|t| t.kind == crate::model::TableId::UnitBreakdown);
+    if !by_unit {
+        for u in &mut out.profile.units {
+            u.budget = None;
+        }
     }
     out
 }

@@ -33,13 +33,16 @@ pub enum TableId {
     OperatingCosts,
     /// 三公经费 and 机关运行经费 in one table (Shanghai's 表9).
     SangongAndOperating,
+    /// 部门支出分单位明细: a department's expenditure unit by unit, basic and project by income
+    /// source, where its units hold budgets of their own.
+    UnitBreakdown,
 }
 
 impl TableId {
     /// Every kind of table, in the Shanxi template's order then the others. Which tables a
     /// disclosure prints, numbered and titled, is its template's business
     /// ([`crate::model::template::Template`]).
-    pub const ALL: [TableId; 12] = [
+    pub const ALL: [TableId; 13] = [
         TableId::IncomeExpenditure,
         TableId::Income,
         TableId::Expenditure,
@@ -52,6 +55,7 @@ impl TableId {
         TableId::Sangong,
         TableId::OperatingCosts,
         TableId::SangongAndOperating,
+        TableId::UnitBreakdown,
     ];
 
     /// The kind's own name, without the year (a template titles its tables its own way).
@@ -70,6 +74,7 @@ impl TableId {
             TableId::Sangong => "一般公共预算“三公”经费支出情况统计表",
             TableId::OperatingCosts => "机关运行经费预算财政拨款情况统计表",
             TableId::SangongAndOperating => "“三公”经费和机关运行经费预算表",
+            TableId::UnitBreakdown => "部门支出分单位明细表",
         }
     }
 
@@ -89,6 +94,7 @@ impl TableId {
             TableId::Sangong => "\"Three public\" costs",
             TableId::OperatingCosts => "Agency operating costs",
             TableId::SangongAndOperating => "\"Three public\" costs and agency operating costs",
+            TableId::UnitBreakdown => "Expenditure by budget unit",
         }
     }
 

@@ -28,6 +28,7 @@ mod template_editors;
 mod template_files;
 mod template_publication;
 mod ui;
+mod unit_breakdown;
 mod weak_checks;
 mod workbook_ui;
 mod xlsx;

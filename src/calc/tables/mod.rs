@@ -7,6 +7,7 @@
 //! 功能分类 and economic tables, up to 100,000 lines) are produced on demand from the derived
 //! roll-ups, so drawing the visible part of a big table costs only the rows drawn.
 
+mod by_unit;
 mod fixed;
 mod lines;
 mod notes;
@@ -385,6 +386,17 @@ pub fn table<'a>(budget: &'a Budget, derived: &'a Derived, id: TableId, zh: bool
         _ => None,
     };
     let (unit, body, columns, header, header_rows, empty) = match (id, short) {
+        (TableId::UnitBreakdown, None) => {
+            let (t, empty) = by_unit::unit_breakdown(budget, zh);
+            (
+                budget.unit,
+                Body::Rows(t.rows),
+                t.columns,
+                t.header,
+                t.header_rows,
+                empty,
+            )
+        }
         (_, Some((unit, t))) => (
             unit,
             Body::Rows(t.rows),

@@ -47,6 +47,7 @@ pub fn template_empty_note(budget: &Budget, id: TableId, zh: bool) -> String {
             "国有资本经营预算财政拨款安排的预算",
             "state capital operations budget appropriations",
         ),
+        TableId::UnitBreakdown => ("单独编制预算的下属单位", "units budgeted separately"),
         _ => ("相关预算", "budget of this kind"),
     };
     if zh {

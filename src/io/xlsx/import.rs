@@ -86,7 +86,7 @@ pub fn import_bytes(
             *name == CONTENTS
                 || (*name != carry::SHEET
                     && described.is_none()
-                    && peeked.as_ref().is_some_and(|f| f.kind != Kind::Findings))
+                    && peeked.as_ref().is_some_and(|f| !f.kind.is_derived_sheet()))
         })
         .map(|((name, _), _)| name.as_str())
         .collect();
@@ -143,7 +143,9 @@ pub fn import_bytes(
         } else {
             match peeked {
                 None => SheetReport::new(name, SheetUse::Ignored),
-                Some(f) if f.kind == Kind::Findings => SheetReport::new(name, SheetUse::Findings),
+                Some(f) if f.kind.is_derived_sheet() => {
+                    SheetReport::new(name, SheetUse::from_kind(f.kind, squeeze(&f.title)))
+                }
                 Some(peek) => match next_read(name)? {
                     Sheet::Table(sheet) => {
                         let TableSheet {
@@ -361,7 +363,7 @@ fn read_sheet(
             report.rows = 1;
             Content::Form(Box::new(project))
         }
-        Kind::Findings => Content::Nothing,
+        Kind::Findings | Kind::ByUnit => Content::Nothing,
     };
     (report, content)
 }

@@ -19,6 +19,8 @@ pub enum SheetUse {
     Contents,
     /// The app's findings: recomputed after import, not read.
     Findings,
+    /// 部门支出分单位明细: summed from the units' budgets, not read.
+    ByUnit,
     /// A 项目经费情况说明 (its project's name): printed for reading; the app's own workbook
     /// carries its content in the hidden sheet.
     Description(String),
@@ -62,6 +64,7 @@ impl SheetUse {
             Kind::Operating => TableKind::Operating,
             Kind::Form => return SheetUse::Form(title),
             Kind::Findings => return SheetUse::Findings,
+            Kind::ByUnit => return SheetUse::ByUnit,
         };
         SheetUse::Table(k, title)
     }
@@ -109,6 +112,12 @@ impl SheetReport {
             (SheetUse::Contents, true) => "目录（部门、年度、预算单位）".to_owned(),
             (SheetUse::Contents, false) => "contents (department, year, units)".to_owned(),
             (SheetUse::Findings, true) => "审核结果（导入后重新审核，不读取）".to_owned(),
+            (SheetUse::ByUnit, true) => {
+                "部门支出分单位明细（由各单位的预算汇总，不读取）".to_owned()
+            }
+            (SheetUse::ByUnit, false) => {
+                "expenditure by unit (summed from the units' budgets; not read)".to_owned()
+            }
             (SheetUse::Findings, false) => {
                 "findings (checked again after import; not read)".to_owned()
             }

@@ -41,6 +41,15 @@ pub(super) enum Kind {
     Form,
     /// The app's findings sheet.
     Findings,
+    /// 部门支出分单位明细表: derived from the units' budgets, never read.
+    ByUnit,
+}
+
+impl Kind {
+    /// A sheet the app wrote from what it derives: recognised, and read no further.
+    pub(super) fn is_derived_sheet(self) -> bool {
+        matches!(self, Kind::Findings | Kind::ByUnit)
+    }
 }
 
 /// Compares texts without the spaces PDF and hand typing put in.
@@ -65,6 +74,8 @@ pub(super) fn kind_of(title: &str) -> Option<Kind> {
     };
     let kind = if has("审核结果") {
         return Some(Kind::Findings);
+    } else if has("分单位") {
+        Kind::ByUnit
     } else if has("绩效目标") {
         Kind::Form
     } else if has("三公") {
