@@ -22,11 +22,12 @@ pub(super) fn unit_breakdown(budget: &Budget, zh: bool) -> (Parts, bool) {
         column(ColumnKind::Name, t(zh, "单位名称", "Unit")),
         column(ColumnKind::Amount, t(zh, "合计", "Total")),
     ];
-    let mut header = vec![
-        head(t(zh, "单位编码", "Unit code"), 0, 0, 2, 1),
-        head(t(zh, "单位名称", "Unit"), 0, 1, 2, 1),
-        head(t(zh, "合计", "Total"), 0, 2, 2, 1),
-    ];
+    // Code, name and total stand over both header rows.
+    let mut header: Vec<_> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| head(c.label.clone(), 0, i, 2, 1))
+        .collect();
     for (i, s) in sources.iter().enumerate() {
         let at = 3 + 2 * i;
         header.push(head(s.label(zh), 0, at, 1, 2));
